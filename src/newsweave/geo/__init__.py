@@ -1,0 +1,1 @@
+"""newsweave.geo"""
