@@ -190,6 +190,10 @@ class Claim:
     subject: Optional[str] = None
     attributed_to: Optional[str] = None  # entity id or name; None = the outlet's own voice
     event: Optional[str] = None  # Event id after fusion
+    # the entity mention the attribution points at, resolved to an entity id after resolution
+    attributed_mention: Optional[EntityMention] = None
+    # for perpetrator/target claims: the entity mention the value names
+    value_mention: Optional[EntityMention] = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
