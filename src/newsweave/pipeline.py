@@ -93,8 +93,11 @@ def extract_articles(articles: list[Article], options: Options, progress: Option
     return out
 
 
-def resolve_and_fuse(analyses: list[DocAnalysis], options: Options) -> Analysis:
-    """Cross-document stages: entity resolution, places, event fusion."""
+def resolve_and_fuse(analyses: list[DocAnalysis], options: Options, previous_ids: Optional[dict[str, str]] = None) -> Analysis:
+    """Cross-document stages: entity resolution, places, event fusion.
+
+    ``previous_ids`` maps event-mention ids to the ids of stored events, so events keep
+    their ids as new reports join them."""
     from newsweave.entities import resolve_entities
     from newsweave.fuse import fuse_events
     from newsweave.geo import collect_places
@@ -102,7 +105,7 @@ def resolve_and_fuse(analyses: list[DocAnalysis], options: Options) -> Analysis:
     res = load_resources()
     entities = resolve_entities(analyses, res.actors)
     places = collect_places(analyses, res.gazetteer)
-    events, claims, disagreements = fuse_events(analyses, entities, places, options)
+    events, claims, disagreements = fuse_events(analyses, entities, places, options, previous_ids=previous_ids)
     return Analysis(
         documents=[a.article for a in analyses],
         entities=entities,

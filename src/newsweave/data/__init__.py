@@ -1,0 +1,1 @@
+"""Data files: lexicons, dictionaries, gazetteer supplements (each says its source)."""

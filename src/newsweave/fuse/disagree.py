@@ -1,0 +1,102 @@
+"""Claims that cannot all be true, and each event's fatality range.
+
+A numeric claim is an interval: "4 killed" is [4, 4], "at least 7" is [7, inf),
+"at most 3" is [0, 3], "about 20" is [16, 24].  Claims of one attribute of one event
+disagree when their intervals have no common point: "4", "5" and "at least 7"
+cannot all be true; "at least 4" and "5" can.  Counts of an event are counts of the
+whole event: two outlets giving 4 militiamen and 1 child killed are read as two
+different tolls of that event, and shown side by side for the reader to judge.
+
+Named claims (perpetrator, responsibility) disagree when they name different
+actors, e.g. "no one claimed responsibility" vs "group X was behind the attack".
+
+``fatalities_for`` follows ACLED's and UCDP's practice: ``low`` and ``high`` are the
+smallest and largest figures stated; ``best`` is the figure reported by the most
+documents (each document counted once, with its highest figure for the event, since
+an article's smaller figures are usually parts or earlier counts of its total); a tie
+goes to the lower figure, which is ACLED's conservative rule.  When no document gives
+a death toll for an attack, ``best`` is 0 (ACLED codes unreported fatalities as 0) and
+``low``/``high`` stay unknown.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from typing import Iterable, Optional
+
+from newsweave.records import Claim, Disagreement
+
+NUMERIC = ("killed", "injured", "missing", "arrested", "count")
+NAMED = ("perpetrator", "responsibility")
+_ABOUT = 0.2
+
+
+def interval(claim: Claim) -> tuple[float, float]:
+    v = float(claim.value)
+    q = claim.qualifier or "exact"
+    if q == "at_least":
+        return v, math.inf
+    if q == "at_most":
+        return 0.0, v
+    if q == "about":
+        return v * (1 - _ABOUT), v * (1 + _ABOUT)
+    return v, v
+
+
+def _fmt(claim: Claim, names: dict[str, str]) -> str:
+    who = claim.attributed_to
+    who = names.get(who, who) if who else None
+    src = who or claim.doc
+    q = {"at_least": "at least ", "at_most": "at most ", "about": "about "}.get(claim.qualifier or "", "")
+    subject = f" {claim.subject}" if claim.subject else ""
+    value = claim.value
+    if claim.attribute in NAMED:
+        value = names.get(str(value), value)
+    return f"{src}: {q}{value}{subject}" if claim.attribute in NUMERIC else f"{src}: {value}"
+
+
+def _numeric_conflict(claims: list[Claim]) -> bool:
+    lo = max(interval(c)[0] for c in claims)
+    hi = min(interval(c)[1] for c in claims)
+    return lo > hi
+
+
+def find_disagreements(event_id: str, claims: Iterable[Claim], names: Optional[dict[str, str]] = None) -> list[Disagreement]:
+    names = names or {}
+    by_attr: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_attr[c.attribute].append(c)
+    out: list[Disagreement] = []
+    for attr in sorted(by_attr):
+        cs = sorted(by_attr[attr], key=lambda c: (c.doc, c.start, c.id))
+        if len(cs) < 2:
+            continue
+        if attr in NUMERIC:
+            usable = [c for c in cs if isinstance(c.value, (int, float))]
+            if len(usable) < 2 or not _numeric_conflict(usable):
+                continue
+            chosen = usable
+        elif attr in NAMED:
+            values = {str(c.value) for c in cs}
+            if len(values) < 2:
+                continue
+            chosen = cs
+        else:
+            continue
+        summary = f"{attr}: " + "; ".join(_fmt(c, names) for c in chosen)
+        out.append(Disagreement(event=event_id, attribute=attr, claims=[c.id for c in chosen], summary=summary))
+    return out
+
+
+def fatalities_for(claims: Iterable[Claim], violent: bool) -> Optional[dict[str, Optional[int]]]:
+    killed = [c for c in claims if c.attribute == "killed" and isinstance(c.value, (int, float))]
+    if not killed:
+        return {"low": None, "high": None, "best": 0} if violent else None
+    per_doc: dict[str, int] = {}
+    for c in killed:
+        per_doc[c.doc] = max(per_doc.get(c.doc, 0), int(c.value))
+    counts = Counter(per_doc.values())
+    top = max(counts.values())
+    best = min(v for v, n in counts.items() if n == top)
+    values = [int(c.value) for c in killed]
+    return {"low": min(values), "high": max(values), "best": best}

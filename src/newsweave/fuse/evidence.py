@@ -1,0 +1,204 @@
+"""Pairwise evidence between two candidate events, each piece with a reason a person can read.
+
+Two groups of event mentions are compared on type, date, place, mode, participants,
+victims, casualty figures and wording.  ``compare`` returns either a *conflict* (a
+reason they cannot be the same event, e.g. "dated 2021-06-27 and 2021-07-04") or a
+score with the reasons that support a merge.  The weights live in
+``data/fuse_weights.yaml``; they were calibrated as a set on gva-dev and the sample
+corpus, so don't tune one in isolation.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import math
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Optional
+
+import yaml
+
+from newsweave.records import DateRange, Entity, Place
+
+# kinds of place whose extent is large: compared with a wider radius
+_WIDE_KINDS = {"admin1": 250.0, "admin2": 80.0, "region": 250.0, "border": 200.0}
+_COUNTRY_KINDS = {"country"}
+
+
+@functools.lru_cache(maxsize=1)
+def weights() -> dict:
+    with resources.files("newsweave.data").joinpath("fuse_weights.yaml").open("r", encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    r = 6371.0088
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * r * math.asin(min(1.0, math.sqrt(a)))
+
+
+_WORD = re.compile(r"[a-z][a-z'-]{2,}")
+_STOP = frozenset(
+    """the and for that with from this were was have has had been said says into after before about over under
+    their they them there where which while when what who whom whose also than then its his her our your
+    other some more most many much such only just very said told according would could should will shall
+    one two three four five six seven eight nine ten""".split()
+)
+
+
+def content_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(text.lower()) if w not in _STOP)
+
+
+@dataclass
+class Candidate:
+    """A group of event mentions (first within one document, then across documents)
+    with the features fusion compares."""
+
+    key: str  # smallest mention id: deterministic identity
+    type: str
+    mode: Optional[str]
+    date: DateRange
+    place: Optional[str]
+    actors: frozenset[str]
+    targets: frozenset[str]
+    victims: frozenset[str]  # normalised person names among targets / casualty sentences
+    killed: frozenset[int]
+    words: frozenset[str]
+    docs: frozenset[str]
+    background: bool
+    members: list = field(default_factory=list)  # EventMentions
+
+
+@dataclass
+class Verdict:
+    conflict: Optional[str]
+    score: float
+    reasons: list[str]
+
+
+class Comparer:
+    """Compares candidates using the run's places and entities."""
+
+    def __init__(self, places: dict[str, Place], entities: dict[str, Entity], fuse_km: float = 40.0, fuse_days: int = 1):
+        self.places = places
+        self.entities = entities
+        self.fuse_km = fuse_km
+        self.fuse_days = fuse_days
+        self.w = weights()
+
+    # ------------------------------------------------------------------ parts
+
+    def _related(self, a: str, b: str) -> bool:
+        """Same entity, or one is the other's parent/sponsor (one step either way)."""
+        if a == b:
+            return True
+        ea, eb = self.entities.get(a), self.entities.get(b)
+        return bool((ea and ea.affiliation == b) or (eb and eb.affiliation == a) or (ea and eb and ea.affiliation and ea.affiliation == eb.affiliation))
+
+    def _overlap(self, xs: frozenset[str], ys: frozenset[str]) -> list[str]:
+        return sorted({x for x in xs for y in ys if self._related(x, y)})
+
+    def _name(self, eid: str) -> str:
+        e = self.entities.get(eid)
+        return e.name if e else eid
+
+    def compare_dates(self, a: DateRange, b: DateRange) -> tuple[Optional[str], float, Optional[str]]:
+        if a.start is None or b.start is None or a.precision == "unknown" or b.precision == "unknown":
+            return None, 0.0, None
+        a_end, b_end = a.end or a.start, b.end or b.start
+        if a.precision == "day" and b.precision == "day":
+            gap = abs((a.start - b.start).days)
+            if gap == 0:
+                return None, self.w["date_same_day"], f"same date ({a.start.isoformat()})"
+            if gap <= self.fuse_days:
+                return None, self.w["date_adjacent_day"], f"dates {gap} day apart ({a.start.isoformat()}, {b.start.isoformat()})"
+            return f"dated {a.start.isoformat()} and {b.start.isoformat()}", 0.0, None
+        slack = dt.timedelta(days=self.fuse_days)
+        if a.start - slack <= b_end and b.start - slack <= a_end:
+            return None, self.w["date_overlap"], f"dates overlap ({a.start.isoformat()}..{a_end.isoformat()} / {b.start.isoformat()}..{b_end.isoformat()})"
+        return f"dated {a.start.isoformat()}..{a_end.isoformat()} and {b.start.isoformat()}..{b_end.isoformat()}", 0.0, None
+
+    def compare_places(self, a: Optional[str], b: Optional[str]) -> tuple[Optional[str], float, Optional[str]]:
+        if not a or not b:
+            return None, 0.0, None
+        pa, pb = self.places.get(a), self.places.get(b)
+        if pa is None or pb is None:
+            return None, 0.0, None
+        if a == b:
+            return None, self.w["place_same"], f"same place ({pa.name})"
+        if pa.kind in _COUNTRY_KINDS or pb.kind in _COUNTRY_KINDS:
+            # a country contains the other place when their countries match
+            if pa.country and pb.country and pa.country != pb.country and "border" not in (pa.kind, pb.kind):
+                return f"in {pa.country} and {pb.country}", 0.0, None
+            return None, self.w["place_within_country"], f"{pb.name if pa.kind in _COUNTRY_KINDS else pa.name} lies in {pa.name if pa.kind in _COUNTRY_KINDS else pb.name}"
+        if None in (pa.lat, pa.lon, pb.lat, pb.lon):
+            return None, 0.0, None
+        km = haversine_km(pa.lat, pa.lon, pb.lat, pb.lon)
+        radius = max(self.fuse_km, _WIDE_KINDS.get(pa.kind or "", 0.0), _WIDE_KINDS.get(pb.kind or "", 0.0))
+        if km <= radius:
+            w = self.w["place_near"] if km <= self.fuse_km else self.w["place_within_region"]
+            return None, w, f"places {km:.0f} km apart ({pa.name}, {pb.name})"
+        return f"places {km:.0f} km apart ({pa.name}, {pb.name})", 0.0, None
+
+    # ------------------------------------------------------------------ whole
+
+    def compare(self, a: Candidate, b: Candidate, same_doc: bool = False) -> Verdict:
+        w = self.w
+        reasons: list[str] = []
+        if a.type != b.type:
+            return Verdict(f"types {a.type} and {b.type}", 0.0, [])
+        if a.mode and b.mode and a.mode != b.mode and {a.mode, b.mode} - set(w["compatible_modes"].get(a.mode, [])) - {a.mode}:
+            return Verdict(f"modes {a.mode} and {b.mode}", 0.0, [])
+        conflict, s_date, why = self.compare_dates(a.date, b.date)
+        if conflict:
+            return Verdict(conflict, 0.0, [])
+        score = s_date
+        if why:
+            reasons.append(why)
+        if a.background != b.background and not (s_date >= w["date_same_day"]):
+            return Verdict("one is a background event, the other current", 0.0, [])
+        conflict, s_place, why = self.compare_places(a.place, b.place)
+        if conflict:
+            return Verdict(conflict, 0.0, [])
+        score += s_place
+        if why:
+            reasons.append(why)
+        # an attack and the retaliation for it: who acts in one is the target of the other
+        if a.actors and b.actors and not self._overlap(a.actors, b.actors):
+            if self._overlap(a.actors, b.targets) or self._overlap(b.actors, a.targets):
+                return Verdict("actor of one is the target of the other (attack and response)", 0.0, [])
+            if a.type != "ASSAULT":
+                return Verdict(f"different actors ({', '.join(self._name(x) for x in sorted(a.actors))} / {', '.join(self._name(x) for x in sorted(b.actors))})", 0.0, [])
+            score += w["actor_mismatch"]
+        shared = self._overlap(a.actors, b.actors)
+        if shared:
+            score += w["shared_actor"] * min(2, len(shared))
+            reasons.append("shared actor " + ", ".join(self._name(x) for x in shared[:3]))
+        shared_t = self._overlap(a.targets, b.targets)
+        if shared_t:
+            score += w["shared_target"] * min(2, len(shared_t))
+            reasons.append("shared target " + ", ".join(self._name(x) for x in shared_t[:3]))
+        if a.victims and b.victims:
+            common = a.victims & b.victims
+            if common:
+                score += w["shared_victim"]
+                reasons.append("same victim " + ", ".join(sorted(common)[:3]))
+            elif not same_doc:
+                score += w["victim_mismatch"]
+        if a.mode and a.mode == b.mode:
+            score += w["same_mode"]
+        if a.killed and b.killed:
+            if a.killed & b.killed:
+                score += w["same_toll"]
+                reasons.append(f"same death toll ({min(a.killed & b.killed)})")
+        if a.words and b.words:
+            jac = len(a.words & b.words) / max(1, len(a.words | b.words))
+            if jac > 0:
+                score += w["wording"] * jac
+                if jac >= 0.2:
+                    reasons.append(f"similar wording ({jac:.2f})")
+        return Verdict(None, score, reasons)

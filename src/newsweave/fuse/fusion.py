@@ -1,0 +1,327 @@
+"""Event coreference within and across documents (see the package docstring)."""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from typing import Iterable, Optional
+
+from newsweave.config import Options
+from newsweave.fuse.disagree import fatalities_for, find_disagreements
+from newsweave.fuse.evidence import Candidate, Comparer, Verdict, content_words, weights
+from newsweave.fuse.summary import summarize
+from newsweave.records import (
+    Claim,
+    DateRange,
+    DocAnalysis,
+    Disagreement,
+    Entity,
+    Event,
+    EventMention,
+    Place,
+)
+
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 9}
+_PLACE_RANK = {"facility": 0, "city": 1, "admin2": 2, "border": 3, "region": 3, "admin1": 4, "country": 5}
+# a block bigger than this compares nothing: it carries no information (e.g. "the US")
+_MAX_BLOCK = 400
+# max block-partners examined per candidate per block (keeps fusion near-linear)
+_MAX_NEIGHBOURS = 60
+
+
+def _event_id(doc: str, start: int) -> str:
+    return "ev-" + hashlib.sha1(f"{doc}:{start}".encode("utf-8")).hexdigest()[:12]
+
+
+def best_date(mentions: Iterable[EventMention]) -> DateRange:
+    dates = [m.date for m in mentions if m.date is not None and m.date.start is not None and m.date.precision != "unknown"]
+    if not dates:
+        return DateRange(None, None, "unknown")
+    rank = min(_PRECISION_RANK[d.precision] for d in dates)
+    top = [d for d in dates if _PRECISION_RANK[d.precision] == rank]
+    counts = Counter((d.start, d.end) for d in top)
+    (start, end), _ = min(counts.items(), key=lambda kv: (-kv[1], kv[0][0]))
+    return DateRange(start, end, top[0].precision)
+
+
+def best_place(mentions: Iterable[EventMention], places: dict[str, Place]) -> Optional[str]:
+    ids = [m.place for m in mentions if m.place and m.place in places]
+    if not ids:
+        return None
+    counts = Counter(ids)
+    return min(counts, key=lambda p: (_PLACE_RANK.get(places[p].kind or "", 6), -counts[p], p))
+
+
+def _entity_ids(mentions) -> list[str]:
+    counts = Counter(em.entity for em in mentions if em.entity)
+    return [e for e, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def candidate_for(mentions: list[EventMention], claims: list[Claim], places: dict[str, Place],
+                  entities: dict[str, Entity], sentence_persons: Optional[set[str]] = None) -> Candidate:
+    """The features fusion compares, for a group of mentions (and their claims)."""
+    mentions = sorted(mentions, key=lambda m: (m.doc, m.trigger.start))
+    modes = Counter(m.mode for m in mentions if m.mode and m.mode != "unspecified")
+    actors = frozenset(_entity_ids(a for m in mentions for a in m.actors))
+    targets = frozenset(_entity_ids(t for m in mentions for t in m.targets))
+    victims = {t for t in targets if entities.get(t) and entities[t].type == "PERSON"}
+    if sentence_persons:
+        victims |= sentence_persons
+    killed = frozenset(int(c.value) for c in claims if c.attribute == "killed" and isinstance(c.value, (int, float)))
+    words: set[str] = set()
+    for m in mentions:
+        words |= content_words(m.sentence.text)
+    return Candidate(
+        key=mentions[0].id,
+        type=mentions[0].type,
+        mode=min(modes, key=lambda k: (-modes[k], k)) if modes else None,
+        date=best_date(mentions),
+        place=best_place(mentions, places),
+        actors=actors,
+        targets=targets,
+        victims=frozenset(victims),
+        killed=killed,
+        words=frozenset(words),
+        docs=frozenset(m.doc for m in mentions),
+        background=all(m.background for m in mentions),
+        members=mentions,
+    )
+
+
+class _Fuser:
+    def __init__(self, analyses: list[DocAnalysis], entities: list[Entity], places: list[Place], options: Options):
+        self.options = options
+        self.entities = {e.id: e for e in entities}
+        self.places = {p.id: p for p in places}
+        self.comparer = Comparer(self.places, self.entities, options.fuse_km, options.fuse_days)
+        self.w = weights()
+        self.analyses = analyses
+        self.claims_by_mention: dict[str, list[Claim]] = defaultdict(list)
+        for da in analyses:
+            for c in da.claims:
+                self.claims_by_mention[c.mention].append(c)
+        self.reasons: dict[str, list[str]] = defaultdict(list)  # candidate key -> reasons
+
+    # ---------------------------------------------------------------- stage 1
+
+    def _persons_near(self, da: DocAnalysis, mentions: list[EventMention], claims: list[Claim]) -> set[str]:
+        """People named in the sentences that report casualties of these mentions
+        (victims and suspects), not the people the claims are attributed to."""
+        sources = {id(c.attributed_mention) for c in claims if c.attributed_mention is not None}
+        spans = [(c.start, c.end) for c in claims if c.attribute in ("killed", "injured")]
+        spans += [(m.sentence.start, m.sentence.end) for m in mentions if m.type == "ASSAULT"]
+        out = set()
+        for em in da.entities:
+            if em.type != "PERSON" or not em.entity or id(em) in sources:
+                continue
+            if any(s <= em.span.start < e for s, e in spans):
+                out.add(em.entity)
+        return out
+
+    def within_document(self, da: DocAnalysis) -> list[Candidate]:
+        mentions = sorted((m for m in da.events if not m.negated and not m.hypothetical), key=lambda m: m.trigger.start)
+        groups: list[list[EventMention]] = []
+        cands: list[Candidate] = []
+        notes: list[list[str]] = []
+        for m in mentions:
+            single = candidate_for([m], self.claims_by_mention.get(m.id, []), self.places, self.entities)
+            joined = False
+            for gi in range(len(groups) - 1, -1, -1):
+                g = cands[gi]
+                if g.type != m.type:
+                    continue
+                v = self.comparer.compare(g, single, same_doc=True)
+                if v.conflict:
+                    continue
+                if m.type != "ASSAULT" and not (g.actors & single.actors):
+                    continue
+                if v.score < self.w["merge_threshold_same_doc"]:
+                    continue
+                groups[gi].append(m)
+                claims = [c for x in groups[gi] for c in self.claims_by_mention.get(x.id, [])]
+                cands[gi] = candidate_for(groups[gi], claims, self.places, self.entities)
+                why = "; ".join(v.reasons) or "no conflicting date, place, mode or participants"
+                notes[gi].append(
+                    f"in {da.article.id}, '{m.trigger.text}' (offset {m.trigger.start}) refers to the same {m.type} as "
+                    f"'{groups[gi][0].trigger.text}' (offset {groups[gi][0].trigger.start}): {why}"
+                )
+                joined = True
+                break
+            if not joined:
+                groups.append([m])
+                cands.append(single)
+                notes.append([])
+        out = []
+        for g, c, n in zip(groups, cands, notes):
+            claims = [cl for x in g for cl in self.claims_by_mention.get(x.id, [])]
+            persons = self._persons_near(da, g, claims) if c.type == "ASSAULT" else set()
+            c = candidate_for(g, claims, self.places, self.entities, persons)
+            self.reasons[c.key].extend(n)
+            out.append(c)
+        return out
+
+    # ---------------------------------------------------------------- stage 2
+
+    def _blocks(self, cands: list[Candidate]) -> dict[tuple, list[int]]:
+        blocks: dict[tuple, list[int]] = defaultdict(list)
+        for i, c in enumerate(cands):
+            keys = set()
+            if c.date.start is not None and c.date.precision == "day":
+                for k in range(-self.options.fuse_days, self.options.fuse_days + 1):
+                    keys.add((c.type, "d", c.date.start.toordinal() + k))
+            if c.place:
+                keys.add((c.type, "p", c.place))
+                p = self.places.get(c.place)
+                if p and p.kind not in ("country",) and p.admin1:
+                    keys.add((c.type, "a1", p.country, p.admin1))
+            for a in c.actors:
+                keys.add((c.type, "a", a))
+            for v in c.victims:
+                keys.add((c.type, "v", v))
+            for k in keys:
+                blocks[k].append(i)
+        return blocks
+
+    def across_documents(self, cands: list[Candidate]) -> list[list[int]]:
+        n = len(cands)
+        blocks = self._blocks(cands)
+        pairs: dict[tuple[int, int], Verdict] = {}
+        for key, members in blocks.items():
+            if len(members) < 2 or len(members) > _MAX_BLOCK:
+                continue
+            for x, i in enumerate(members):
+                for j in members[x + 1 : x + 1 + _MAX_NEIGHBOURS]:
+                    a, b = (i, j) if i < j else (j, i)
+                    if (a, b) in pairs or cands[a].docs & cands[b].docs:
+                        continue
+                    pairs[(a, b)] = self.comparer.compare(cands[a], cands[b])
+        threshold = self.w["merge_threshold"]
+        order = sorted(
+            ((v.score, a, b) for (a, b), v in pairs.items() if v.conflict is None and v.score >= threshold and self._anchored(v)),
+            key=lambda t: (-t[0], cands[t[1]].key, cands[t[2]].key),
+        )
+        parent = list(range(n))
+        members: dict[int, list[int]] = {i: [i] for i in range(n)}
+
+        def find(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        for score, a, b in order:
+            ra, rb = find(a), find(b)
+            if ra == rb:
+                continue
+            if not self._may_join(members[ra], members[rb], cands, pairs):
+                continue
+            v = pairs[(a, b)]
+            ca, cb = cands[a], cands[b]
+            self.reasons[ca.key].append(
+                f"{', '.join(sorted(cb.docs))} reports the same {ca.type} as {', '.join(sorted(ca.docs))}: "
+                + "; ".join(v.reasons) + f" (score {score:.1f})"
+            )
+            if len(members[ra]) < len(members[rb]):
+                ra, rb = rb, ra
+            parent[rb] = ra
+            members[ra].extend(members.pop(rb))
+        return [sorted(ms) for r, ms in members.items()]
+
+    @staticmethod
+    def _anchored(v: Verdict) -> bool:
+        """A cross-document merge needs a date, place or victim in common, or strong wording."""
+        text = " ".join(v.reasons)
+        return any(k in text for k in ("same date", "day apart", "dates overlap", "same place", "km apart", "lies in", "same victim"))
+
+    def _may_join(self, xs: list[int], ys: list[int], cands: list[Candidate], pairs: dict) -> bool:
+        for i in xs:
+            for j in ys:
+                if cands[i].docs & cands[j].docs:
+                    return False  # one article told these apart
+                a, b = (i, j) if i < j else (j, i)
+                v = pairs.get((a, b))
+                if v is None:
+                    v = self.comparer.compare(cands[a], cands[b])
+                    pairs[(a, b)] = v
+                if v.conflict:
+                    return False
+        return True
+
+    # ---------------------------------------------------------------- events
+
+    def build(self, clusters: list[list[Candidate]], previous_ids: dict[str, str]) -> tuple[list[Event], list[Claim], list[Disagreement]]:
+        names = {e.id: e.name for e in self.entities.values()}
+        events: list[Event] = []
+        claims_out: list[Claim] = []
+        disagreements: list[Disagreement] = []
+        drafts = []
+        for cluster in clusters:
+            mentions = sorted((m for c in cluster for m in c.members), key=lambda m: (m.doc, m.trigger.start))
+            prev = Counter(previous_ids[m.id] for m in mentions if m.id in previous_ids)
+            drafts.append((cluster, mentions, prev))
+        # stored ids stay: the cluster holding most of an old event's mentions keeps its id
+        taken: set[str] = set()
+        claim_order = sorted(range(len(drafts)), key=lambda i: (-(max(drafts[i][2].values()) if drafts[i][2] else 0), drafts[i][1][0].id))
+        ids: dict[int, str] = {}
+        for i in claim_order:
+            prev = drafts[i][2]
+            for eid, _ in sorted(prev.items(), key=lambda kv: (-kv[1], kv[0])):
+                if eid not in taken:
+                    ids[i] = eid
+                    taken.add(eid)
+                    break
+        for i, (cluster, mentions, _) in enumerate(drafts):
+            first = mentions[0]
+            eid = ids.get(i) or _event_id(first.doc, first.trigger.start)
+            if eid in taken and i not in ids:
+                eid = _event_id(first.doc, first.trigger.start) + "-2"
+            taken.add(eid)
+            claims = sorted((c for m in mentions for c in self.claims_by_mention.get(m.id, [])), key=lambda c: (c.doc, c.start, c.id))
+            for c in claims:
+                c.event = eid
+            modes = Counter(m.mode for m in mentions if m.mode and m.mode != "unspecified")
+            acleds = Counter(tuple(sorted(m.acled.items())) for m in mentions if m.acled)
+            date = best_date(mentions)
+            date_text = sorted({m.time.span.text for m in mentions if m.time is not None})
+            place = best_place(mentions, self.places)
+            actors = _entity_ids(a for m in mentions for a in m.actors)
+            targets = [t for t in _entity_ids(t for m in mentions for t in m.targets) if t not in actors]
+            violent = first.type == "ASSAULT"
+            ev = Event(
+                id=eid,
+                type=first.type,
+                mode=min(modes, key=lambda k: (-modes[k], k)) if modes else (first.mode or None),
+                acled=dict(min(acleds, key=lambda k: (-acleds[k], k))) if acleds else None,
+                date=date,
+                date_text=date_text,
+                place=place,
+                actors=actors,
+                targets=targets,
+                documents=sorted({m.doc for m in mentions}),
+                mentions=mentions,
+                fatalities=fatalities_for(claims, violent),
+                merge_reasons=[r for c in cluster for r in self.reasons.get(c.key, [])],
+            )
+            ev.summary = summarize(ev, self.entities, self.places)
+            events.append(ev)
+            claims_out.extend(claims)
+            disagreements.extend(find_disagreements(eid, claims, names))
+        events.sort(key=lambda e: (e.date.start is None, e.date.start or 0, e.id))
+        claims_out.sort(key=lambda c: (c.event or "", c.doc, c.start, c.id))
+        return events, claims_out, disagreements
+
+
+def fuse_events(analyses: list[DocAnalysis], entities: list[Entity], places: list[Place], options: Options,
+                previous_ids: Optional[dict[str, str]] = None) -> tuple[list[Event], list[Claim], list[Disagreement]]:
+    """Join event mentions into events; returns (events, claims with event ids, disagreements).
+
+    ``previous_ids`` maps EventMention ids to the ids of events already stored, so an
+    event keeps its id as new reports join it.
+    """
+    fuser = _Fuser(sorted(analyses, key=lambda d: d.article.id), entities, places, options)
+    cands: list[Candidate] = []
+    for da in fuser.analyses:
+        cands.extend(fuser.within_document(da))
+    cands.sort(key=lambda c: c.key)
+    clusters = fuser.across_documents(cands)
+    groups = [[cands[i] for i in cl] for cl in clusters]
+    return fuser.build(groups, previous_ids or {})

@@ -1,0 +1,64 @@
+"""One plain sentence per event, built only from the event's own fields."""
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+import yaml
+
+from newsweave.records import Entity, Event, Place
+
+_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
+@functools.lru_cache(maxsize=1)
+def _phrases() -> dict:
+    with resources.files("newsweave.data").joinpath("fuse_phrases.yaml").open("r", encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def format_date(event: Event) -> str:
+    d = event.date
+    if d.start is None or d.precision == "unknown":
+        return "date unknown"
+    if d.precision == "day":
+        return f"{d.start.day} {_MONTHS[d.start.month - 1]} {d.start.year}"
+    if d.precision == "week":
+        return f"week of {d.start.day} {_MONTHS[d.start.month - 1]} {d.start.year}"
+    if d.precision == "month":
+        return f"{_MONTHS[d.start.month - 1]} {d.start.year}"
+    return str(d.start.year)
+
+
+def _names(ids: list[str], entities: dict[str, Entity], most: int = 2) -> str:
+    names = [entities[i].name if i in entities else i for i in ids[:most]]
+    if len(ids) > most:
+        names.append("others")
+    return " and ".join(names) if len(names) <= 2 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def summarize(event: Event, entities: dict[str, Entity], places: dict[str, Place]) -> str:
+    ph = _phrases()
+    what = ph["mode"].get(event.mode or "", None) if event.type == "ASSAULT" else None
+    what = what or ph["type"].get(event.type, event.type.lower())
+    parts = []
+    if event.actors:
+        parts.append(f"{_names(event.actors, entities)}: {what}")
+    else:
+        parts.append(what[0].upper() + what[1:])
+    if event.targets:
+        parts.append(f"against {_names(event.targets, entities)}")
+    if event.place and event.place in places:
+        parts.append(f"in {places[event.place].name}")
+    parts.append(f"({format_date(event)})")
+    sentence = " ".join(parts)
+    f = event.fatalities or {}
+    if event.type == "ASSAULT" and f:
+        lo, hi, best = f.get("low"), f.get("high"), f.get("best")
+        if lo is not None and hi is not None and lo != hi:
+            sentence += f"; {lo} to {hi} reported killed"
+        elif best:
+            sentence += f"; {best} reported killed"
+    n = len(event.documents)
+    sentence += f"; reported by {n} document{'s' if n != 1 else ''}."
+    return sentence

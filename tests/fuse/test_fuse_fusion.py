@@ -1,0 +1,157 @@
+"""Fusion on hand-built mentions: no model needed."""
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from newsweave.config import Options
+from newsweave.fuse import fatalities_for, find_disagreements, fuse_events
+from newsweave.records import (
+    Article, Claim, DateRange, DocAnalysis, Entity, EntityMention, EventMention, Place, Span,
+)
+
+D = dt.date
+PLACES = [
+    Place(id="nw:border", name="Iraq-Syria border", lat=34.4, lon=41.0, country="SY", kind="border"),
+    Place(id="geonames:qaim", name="Al Qaim", lat=34.37, lon=41.09, country="IQ", kind="city"),
+    Place(id="nw:omar", name="al-Omar oil field", lat=35.05, lon=40.55, country="SY", kind="facility"),
+    Place(id="geonames:springfield", name="Springfield", lat=39.80, lon=-89.64, country="US", kind="city"),
+    Place(id="geonames:chicago", name="Chicago", lat=41.85, lon=-87.65, country="US", kind="city"),
+]
+ENTITIES = [
+    Entity(id="united-states", name="United States", type="COUNTRY"),
+    Entity(id="kataib-hezbollah", name="Kata'ib Hezbollah", type="ARMED_GROUP"),
+    Entity(id="person:jane-doe", name="Jane Doe", type="PERSON"),
+    Entity(id="person:john-roe", name="John Roe", type="PERSON"),
+]
+
+
+def _em(doc, start, text, entity, type_):
+    return EntityMention(span=Span(doc, start, start + len(text), text), label="X", type=type_, key=entity, entity=entity)
+
+
+def mention(doc, start, type_="ASSAULT", mode=None, date=None, place=None, actors=(), targets=(), sentence="", background=False, trigger="strike"):
+    d = DateRange(date, date, "day") if date else DateRange(None, None, "unknown")
+    return EventMention(
+        id=f"{doc}:{start}", doc=doc, type=type_, mode=mode,
+        trigger=Span(doc, start, start + len(trigger), trigger),
+        sentence=Span(doc, start, start + len(sentence or trigger), sentence or trigger),
+        actors=[_em(doc, start, a, a, "COUNTRY") for a in actors],
+        targets=[_em(doc, start, t, t, "ARMED_GROUP") for t in targets],
+        place=place, date=d, background=background,
+    )
+
+
+def killed(doc, mention_id, value, start, qualifier="exact", who=None):
+    return Claim(id=f"{doc}:{start}:killed:0", mention=mention_id, attribute="killed", value=value, doc=doc,
+                 start=start, end=start + 5, quote="x" * 5, qualifier=qualifier, attributed_to=who)
+
+
+def analysis(doc, mentions, claims=()):
+    return DocAnalysis(article=Article(id=doc, source=doc, text=" " * 1000), events=list(mentions), claims=list(claims))
+
+
+def run(analyses, previous=None):
+    return fuse_events(analyses, ENTITIES, PLACES, Options(), previous_ids=previous)
+
+
+def test_fuse_same_event_across_documents_merges_with_reason():
+    a = analysis("a", [mention("a", 10, mode="aerial", date=D(2021, 6, 27), place="nw:border", actors=["united-states"], targets=["kataib-hezbollah"])],
+                 [killed("a", "a:10", 4, 10)])
+    b = analysis("b", [mention("b", 50, mode="aerial", date=D(2021, 6, 27), place="geonames:qaim", actors=["united-states"])],
+                 [killed("b", "b:50", 5, 50)])
+    events, claims, disagreements = run([a, b])
+    assert len(events) == 1
+    ev = events[0]
+    assert ev.documents == ["a", "b"]
+    assert any("same date" in r and "shared actor" in r for r in ev.merge_reasons)
+    assert {c.event for c in claims} == {ev.id}
+    assert len(disagreements) == 1 and disagreements[0].attribute == "killed"
+
+
+def test_fuse_same_place_different_dates_stay_apart():
+    a = analysis("a", [mention("a", 10, mode="heavy-weapons", date=D(2021, 6, 28), place="nw:omar")])
+    b = analysis("b", [mention("b", 10, mode="heavy-weapons", date=D(2021, 7, 4), place="nw:omar")])
+    events, _, _ = run([a, b])
+    assert len(events) == 2
+
+
+def test_fuse_attack_and_retaliation_stay_apart():
+    a = analysis("a", [mention("a", 10, date=D(2021, 6, 28), place="nw:omar", actors=["kataib-hezbollah"], targets=["united-states"])])
+    b = analysis("b", [mention("b", 10, date=D(2021, 6, 28), place="nw:omar", actors=["united-states"], targets=["kataib-hezbollah"])])
+    events, _, _ = run([a, b])
+    assert len(events) == 2
+
+
+def test_fuse_within_document_anaphora_joins_most_recent_compatible():
+    doc = analysis("a", [
+        mention("a", 10, mode="aerial", date=D(2021, 6, 27), place="nw:border", trigger="airstrikes"),
+        mention("a", 200, mode="heavy-weapons", date=D(2021, 6, 28), place="nw:omar", trigger="rockets"),
+        mention("a", 400, mode=None, trigger="the attack"),
+        mention("a", 600, mode="aerial", trigger="the strikes"),
+    ])
+    events, _, _ = run([doc])
+    by_first = {e.mentions[0].trigger.text: [m.trigger.text for m in e.mentions] for e in events}
+    assert by_first == {"airstrikes": ["airstrikes", "the strikes"], "rockets": ["rockets", "the attack"]}
+
+
+def test_fuse_background_event_keeps_its_own_date():
+    doc = analysis("a", [
+        mention("a", 10, mode="aerial", date=D(2021, 6, 27)),
+        mention("a", 300, mode="aerial", date=D(2021, 2, 25), background=True),
+    ])
+    events, _, _ = run([doc])
+    assert sorted(e.date.start for e in events) == [D(2021, 2, 25), D(2021, 6, 27)]
+
+
+def test_fuse_shootings_in_different_cities_same_day_stay_apart():
+    a = analysis("a", [mention("a", 10, mode="firearms", date=D(2015, 3, 1), place="geonames:springfield")])
+    b = analysis("b", [mention("b", 10, mode="firearms", date=D(2015, 3, 1), place="geonames:chicago")])
+    c = analysis("c", [mention("c", 10, mode="firearms", date=D(2015, 3, 1), place="geonames:chicago")])
+    events, _, _ = run([a, b, c])
+    assert sorted(e.documents for e in events) == [["a"], ["b", "c"]]
+
+
+def test_fuse_speech_acts_need_a_shared_actor():
+    a = analysis("a", [mention("a", 10, type_="ACCUSE", actors=["united-states"])])
+    b = analysis("b", [mention("b", 10, type_="ACCUSE", actors=["kataib-hezbollah"])])
+    c = analysis("c", [mention("c", 10, type_="ACCUSE", actors=["united-states"], place="nw:border")])
+    events, _, _ = run([a, b, c])
+    assert sorted(e.documents for e in events) == [["a", "c"], ["b"]] or sorted(e.documents for e in events) == [["a"], ["b"], ["c"]]
+    assert not any(set(e.documents) >= {"a", "b"} for e in events)
+
+
+def test_fuse_is_order_independent_and_ids_are_stable():
+    docs = [
+        analysis(d, [mention(d, 10 + i, mode="aerial", date=D(2021, 6, 27), place="nw:border", actors=["united-states"])])
+        for i, d in enumerate("abcd")
+    ] + [analysis("e", [mention("e", 5, mode="heavy-weapons", date=D(2021, 7, 4), place="nw:omar")])]
+    first = run(docs)[0]
+    shuffled = docs[:]
+    random.Random(7).shuffle(shuffled)
+    second = run(shuffled)[0]
+    assert [(e.id, e.documents) for e in first] == [(e.id, e.documents) for e in second]
+
+
+def test_fuse_previous_ids_are_kept():
+    a = analysis("a", [mention("a", 10, mode="aerial", date=D(2021, 6, 27), place="nw:border", actors=["united-states"])])
+    b = analysis("b", [mention("b", 5, mode="aerial", date=D(2021, 6, 27), place="nw:border", actors=["united-states"])])
+    events, _, _ = run([a, b], previous={"a:10": "ev-stored"})
+    assert [e.id for e in events] == ["ev-stored"]
+
+
+def test_fuse_disagreement_intervals():
+    c = lambda v, q="exact", i=0: Claim(id=f"c{i}", mention="m", attribute="killed", value=v, doc=f"d{i}", start=0, end=1, quote="x", qualifier=q)
+    assert find_disagreements("e", [c(4, i=1), c(5, i=2), c(7, "at_least", 3)])
+    assert not find_disagreements("e", [c(4, "at_least", 1), c(5, i=2)])
+    assert not find_disagreements("e", [c(20, "about", 1), c(22, i=2)])
+    assert find_disagreements("e", [c(3, "at_most", 1), c(5, i=2)])
+
+
+def test_fuse_fatalities_best_is_most_reported_then_lowest():
+    c = lambda v, doc, q="exact": Claim(id=f"{doc}{v}", mention="m", attribute="killed", value=v, doc=doc, start=0, end=1, quote="x", qualifier=q)
+    f = fatalities_for([c(4, "a"), c(1, "a"), c(5, "b"), c(4, "c"), c(7, "d", "at_least")], violent=True)
+    assert f == {"low": 1, "high": 7, "best": 4}
+    assert fatalities_for([c(2, "a"), c(3, "b")], violent=True)["best"] == 2
+    assert fatalities_for([], violent=True) == {"low": None, "high": None, "best": 0}
+    assert fatalities_for([], violent=False) is None
