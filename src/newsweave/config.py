@@ -20,7 +20,9 @@ class Options:
     max_file_bytes: int = 64 * 1024 * 1024  # a JSONL file may hold many articles
     # nlp
     batch_size: int = 32
-    n_process: int = 1
+    n_process: int = 1  # --workers
+    engine: str = "local"  # local | dask
+    scheduler: Optional[str] = None  # Dask scheduler address; None = a LocalCluster
     # fusion
     fuse_days: int = 3  # how far apart (days) two day-precise reports of one event may be dated
     fuse_km: float = 40.0  # how far apart two places of one event may be

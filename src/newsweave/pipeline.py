@@ -81,7 +81,7 @@ def extract_article(article: Article, spacy_doc, res: Resources) -> DocAnalysis:
     return DocAnalysis(article=article, entities=entities, places=places, times=times, events=events, claims=claims)
 
 
-def extract_articles(articles: list[Article], options: Options, progress: Optional[Callable[[int], None]] = None) -> list[DocAnalysis]:
+def extract_local(articles: list[Article], options: Options, progress: Optional[Callable[[int], None]] = None) -> list[DocAnalysis]:
     """Parse and extract a batch of articles in this process."""
     res = load_resources()
     out: list[DocAnalysis] = []
@@ -91,6 +91,17 @@ def extract_articles(articles: list[Article], options: Options, progress: Option
         if progress:
             progress(1)
     return out
+
+
+def extract_articles(articles: list[Article], options: Options, progress: Optional[Callable[[int], None]] = None) -> list[DocAnalysis]:
+    """Per-article work, in this process or on the engine the options name
+    (``--workers N``, ``--engine dask``); results come back in input order."""
+    from newsweave.engine import get_engine
+
+    engine = get_engine(options)
+    if engine is None:
+        return extract_local(articles, options, progress)
+    return engine.extract(articles, options, progress)
 
 
 def resolve_and_fuse(analyses: list[DocAnalysis], options: Options, previous_ids: Optional[dict[str, str]] = None) -> Analysis:
