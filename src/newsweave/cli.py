@@ -54,18 +54,24 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path())
+@click.argument("inputs", nargs=-1, required=False, type=click.Path())
 @click.option("--manifest", type=click.Path(), help="CSV or JSONL with outlet, url, title, published per file.")
 @click.option("--out", "out_dir", default="newsweave-out", show_default=True, help="Folder for analysis.json and reports.")
 @click.option("--db", default=None, help="Store URL (default sqlite:///newsweave.db or $NEWSWEAVE_DB).")
 @click.option("--published-default", callback=_parse_date, help="Publication date (YYYY-MM-DD) for articles that give none.")
-@click.option("--max-chars", type=int, default=Options.max_chars, show_default=True, help="Size limit per article, in characters.")
+@click.option("--max-chars", type=int, default=Options().max_chars, show_default=True, help="Size limit per article, in characters.")
 @click.option("--workers", type=int, default=1, show_default=True, help="Processes for per-article work.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, no summary.")
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
-def analyze(inputs, manifest, out_dir, db, published_default, max_chars, workers, quiet, debug):
+@click.option("--feed", "feeds", multiple=True, metavar="URL", help="Fetch the new articles of an RSS/Atom feed (repeatable).")
+@click.option("--urls", "urls_file", type=click.Path(), help="Fetch the articles listed in FILE, one URL per line.")
+@click.option("--allow-private", is_flag=True, help="Allow fetching from loopback, private and link-local addresses.")
+def analyze(inputs, manifest, out_dir, db, published_default, max_chars, workers, quiet, debug, feeds, urls_file, allow_private):
     """Read, clean, annotate and fuse articles; write OUT/analysis.json and reports."""
     from newsweave.runner import run_analyze
+
+    if not inputs and not feeds and not urls_file:
+        raise click.UsageError("give at least one INPUT, --feed URL or --urls FILE.")
 
     options = Options(
         out=out_dir,
@@ -77,7 +83,8 @@ def analyze(inputs, manifest, out_dir, db, published_default, max_chars, workers
         debug=debug,
     )
     try:
-        code = run_analyze(list(inputs), options, manifest=manifest, on_problem=_problem, progress_factory=_Progress)
+        code = run_analyze(list(inputs), options, manifest=manifest, on_problem=_problem, progress_factory=_Progress,
+                           feeds=list(feeds), urls=urls_file, allow_private=allow_private)
     except NewsweaveError as exc:
         if debug:
             traceback.print_exc()

@@ -1,1 +1,36 @@
-"""newsweave.clean"""
+"""Clean: mark scraping debris in an article and lift the metadata it carries.
+
+``clean_article`` never changes ``article.text``; it records what to drop in
+``article.removed`` (offsets into the original text, each with a reason a person
+can read) and fills ``title``, ``byline``, ``outlet`` and ``published`` from the
+lines it removed when those are unknown and not fixed by the manifest.  The
+removals depend on the text alone, so cleaning twice gives the same result.
+
+Reasons: ``stray-line``, ``headline``, ``byline``, ``source-line``, ``credits``,
+``related-links``, ``teaser``, ``duplicate``, ``share``, ``comments``,
+``subscribe``, ``boilerplate``.
+"""
+from __future__ import annotations
+
+from newsweave.clean.debris import Finding, find_debris
+from newsweave.records import Article
+
+__all__ = ["clean_article", "find_debris", "Finding", "explain"]
+
+_LIFTED = ("title", "byline", "outlet", "published")
+
+
+def clean_article(article: Article) -> Article:
+    """Fill ``article.removed`` and unknown metadata; returns the same article."""
+    found = find_debris(article.text)
+    article.removed = found.removed
+    for name in _LIFTED:
+        value = getattr(found, name)
+        if value is not None and getattr(article, name) is None and name not in article.fixed:
+            setattr(article, name, value)
+    return article
+
+
+def explain(article: Article) -> list[str]:
+    """One line per removal: reason and the removed text (for ``--debug`` and tests)."""
+    return [f"{r.reason}: {article.text[r.start:r.end].strip()!r}" for r in article.removed]
