@@ -121,6 +121,9 @@ class EntityMention:
     type: str  # our entity type (PERSON, ARMED_GROUP, GOVERNMENT, ...)
     key: str = ""
     entity: Optional[str] = None
+    # the dictionary actor a person's title ties them to ("Pentagon spokesman John
+    # Kirby" -> the Pentagon's id); resolution turns the commonest into Entity.affiliation
+    affiliation: Optional[str] = None
 
 
 @dataclass(slots=True)

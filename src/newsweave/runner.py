@@ -1,52 +1,165 @@
-"""What ``newsweave analyze`` does, end to end: read, extract, fuse, store, report."""
+"""What ``newsweave analyze`` does, end to end, through the store.
+
+1. read and clean the articles (files, and feeds or URL lists when given);
+   articles whose content hash is already stored are skipped (and said so);
+2. extract the new ones in batches, storing each batch in ONE transaction:
+   a run killed at any moment loses at most the batch it was working on, and
+   the next run picks up from there;
+3. resolve and fuse over every stored article (stored event ids are kept) and
+   replace the store's resolved layer;
+4. write the outputs for this run's documents and every event they report,
+   older documents included.
+"""
 from __future__ import annotations
 
+import inspect
 import os
 import sys
-from typing import Callable, Optional
+from typing import Callable, Iterable, Iterator, Optional, Sequence
 
 from newsweave import pipeline
 from newsweave.config import Options
-from newsweave.records import Article, InputProblem
+from newsweave.records import Analysis, Article, InputProblem
+
+BATCH_ARTICLES = 64  # articles per store transaction: small enough to lose little when killed
+FUSE_ATTEMPTS = 5  # how often to fuse again when another run adds articles meanwhile
+
+
+def _prepare_fetched(items: Iterable[Article | InputProblem], options: Options) -> Iterator[Article | InputProblem]:
+    """Fetched articles get what read_articles gives files: a content hash, a default date, cleaning."""
+    try:
+        from newsweave.clean import clean_article
+    except ImportError:  # pragma: no cover - cleaning not available
+        clean_article = None
+    for item in items:
+        if isinstance(item, Article):
+            if options.published_default and item.published is None:
+                item.published = options.published_default
+            item.content_hash = item.content_hash or pipeline.content_hash(item.text)
+            if clean_article is not None:
+                item = clean_article(item)
+        yield item
+
+
+def _sources(inputs: Sequence[str], options: Options, manifest: Optional[str], store, feeds: Sequence[str],
+             urls: Optional[str], allow_private: bool) -> Iterator[Article | InputProblem]:
+    if inputs:
+        yield from pipeline.read_articles(inputs, options, manifest)
+    if feeds or urls:
+        from newsweave.ingest.fetch import fetch_feed, fetch_urls
+
+        for feed in feeds:
+            yield from _prepare_fetched(fetch_feed(feed, store, options, allow_private=allow_private), options)
+        if urls:
+            yield from _prepare_fetched(fetch_urls(urls, store, options, allow_private=allow_private), options)
+
+
+def _resolve_and_fuse(store, options: Options) -> Analysis:
+    """Resolve and fuse every stored article; store the result (again if another run added articles meanwhile)."""
+    from newsweave.store import StoreChanged
+
+    accepts_previous = "previous_ids" in inspect.signature(pipeline.resolve_and_fuse).parameters
+    for attempt in range(FUSE_ATTEMPTS):
+        based_on = store.document_count()
+        analyses = store.load_analyses()
+        kwargs = {"previous_ids": store.event_ids_by_mention()} if accepts_previous else {}
+        analysis = pipeline.resolve_and_fuse(analyses, options, **kwargs)
+        try:
+            store.save_results(analysis, based_on=based_on)
+            return analysis
+        except StoreChanged:
+            if attempt == FUSE_ATTEMPTS - 1:
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def run_analyze(inputs: list[str], options: Options, manifest: Optional[str] = None,
                 on_problem: Optional[Callable[[InputProblem], None]] = None,
-                progress_factory=None) -> int:
+                progress_factory=None, *, feeds: Sequence[str] = (), urls: Optional[str] = None,
+                allow_private: bool = False, batch_articles: int = BATCH_ARTICLES) -> int:
     """Run the whole job; returns the exit code of the contract (0, or 2 when no article could be read)."""
-    articles: list[Article] = []
-    problems: list[InputProblem] = []
-    seen: set[str] = set()
-    for item in pipeline.read_articles(inputs, options, manifest):
-        if isinstance(item, InputProblem):
-            problems.append(item)
-            if on_problem:
-                on_problem(item)
-            continue
-        if item.content_hash in seen:
-            continue
-        seen.add(item.content_hash)
-        articles.append(item)
-    if not articles:
-        print("newsweave: no article could be read", file=sys.stderr)
-        return 2
+    from newsweave.store import Store
 
-    bar = progress_factory(len(articles), options.quiet) if progress_factory else None
-    analyses = pipeline.extract_articles(articles, options, progress=bar)
-    if bar:
-        bar.close()
-    analysis = pipeline.resolve_and_fuse(analyses, options)
-    analysis.problems = problems
+    with Store(options.db) as store:
+        articles: list[Article] = []
+        problems: list[InputProblem] = []
+        seen: set[str] = set()
+        for item in _sources(inputs, options, manifest, store, feeds, urls, allow_private):
+            if isinstance(item, InputProblem):
+                problems.append(item)
+                if on_problem:
+                    on_problem(item)
+                continue
+            if item.content_hash in seen:
+                continue
+            seen.add(item.content_hash)
+            articles.append(item)
+        if not articles:
+            if (feeds or urls) and not inputs and not problems:  # polling a feed that has nothing new is no failure
+                if not options.quiet:
+                    print("newsweave: nothing new to fetch; outputs left as they were", file=sys.stderr)
+                return 0
+            print("newsweave: no article could be read", file=sys.stderr)
+            return 2
+
+        stored = store.doc_ids_by_hash(a.content_hash for a in articles)
+        new = [a for a in articles if a.content_hash not in stored]
+        for old, renamed in _give_free_ids(new, store):
+            if not options.quiet:
+                print(f"newsweave: a document {old!r} with other content is stored; this one is stored as {renamed!r}",
+                      file=sys.stderr)
+        run_doc_ids = [stored.get(a.content_hash, a.id) for a in articles]
+        if stored and not options.quiet:
+            print(f"newsweave: {len(stored)} of {len(articles)} articles already stored, skipped", file=sys.stderr)
+
+        added = 0
+        # with several workers a batch gives each of them work; a killed run still loses one batch at most
+        size = max(1, batch_articles) * max(1, options.n_process)
+        bar = progress_factory(len(new), options.quiet) if (progress_factory and new) else None
+        try:
+            for i in range(0, len(new), size):
+                analyses = pipeline.extract_articles(new[i : i + size], options, progress=bar)
+                added += store.add_analyses(analyses)
+        finally:
+            if bar:
+                bar.close()
+            _close_engines()
+
+        _resolve_and_fuse(store, options)
+        result = store.load_results(doc_ids=run_doc_ids)
+        result.problems = problems
 
     from newsweave.report import write_outputs
 
-    paths = write_outputs(analysis, options.out)
+    write_outputs(result, options.out)
     if not options.quiet:
         print(
-            f"newsweave: {len(analysis.documents)} documents, {len(analysis.entities)} entities, "
-            f"{len(analysis.places)} places, {len(analysis.events)} events, {len(analysis.claims)} claims, "
-            f"{len(analysis.disagreements)} disagreements",
+            f"newsweave: {added} new articles stored; this run covers {len(result.documents)} documents, "
+            f"{len(result.entities)} entities, {len(result.places)} places, {len(result.events)} events, "
+            f"{len(result.claims)} claims, {len(result.disagreements)} disagreements",
             file=sys.stderr,
         )
         print(f"newsweave: wrote {os.path.join(options.out, 'analysis.json')}", file=sys.stderr)
     return 0
+
+
+def _close_engines() -> None:
+    """Worker pools (``--workers``, Dask) live for the extraction of all batches, not longer."""
+    try:
+        from newsweave.engine import close_engines
+    except ImportError:  # pragma: no cover - no engines module
+        return
+    close_engines()
+
+
+def _give_free_ids(articles: list[Article], store) -> list[tuple[str, str]]:
+    """A new article whose id is taken (by a stored document or an earlier one of this run)
+    with other content gets its id suffixed with the start of its content hash; returns (old, new) ids."""
+    taken = store.hashes_by_doc_id(a.id for a in articles)
+    renamed = []
+    for a in articles:
+        if a.id in taken and taken[a.id] != a.content_hash:
+            old, a.id = a.id, f"{a.id}-{a.content_hash[:8]}"
+            renamed.append((old, a.id))
+        taken.setdefault(a.id, a.content_hash)
+    return renamed

@@ -1,0 +1,429 @@
+"""Casualty and arrest counts a sentence states: "four of its militiamen were killed",
+"two people were shot, one fatally", "no one was hurt".
+
+Counts are read from the parse: the victims of a casualty word are its passive
+subject or object ("killing a child"), or its subject for "died"/"is dead"; the
+number comes from the victims' noun phrase ("at least seven Iraqi militiamen", "he
+and three others").  Within one sentence the same people are counted once.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from newsweave.events.context import DocContext
+from newsweave.events.numbers import parse_count, word_value
+
+_VERB = {"VERB", "AUX"}
+_NOUN = {"NOUN", "PROPN"}
+_SINGULAR_DETS = {"a", "an", "the", "this", "that", "another", "one", "each"}
+_ONE_PRONOUNS = {"he", "she", "him", "her", "himself", "herself", "i", "me"}
+_EVENT_WORDS: list[frozenset[str]] = [frozenset()]  # filled from the lexicon: trigger forms
+_CONDITIONS = {"critical", "serious", "stable", "fair", "grave", "good", "satisfactory", "guarded", "life-threatening", "unknown"}
+
+
+@dataclass
+class RawClaim:
+    """A count before it is tied to an event mention and a source."""
+
+    attribute: str
+    value: int
+    qualifier: str
+    subject: Optional[str]
+    anchor: object  # the casualty token
+    victims: Optional[int] = None  # token index of the victims' head, to count once
+
+
+def _subject_of_number(h) -> Optional[str]:
+    for c in h.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    if p.pos_ == "PRON":
+                        return None
+                    return _noun_text(p)
+    return None
+
+
+def _noun_text(h) -> str:
+    parts = [c.text for c in h.lefts if c.dep_ == "compound"] + [h.text]
+    return " ".join(parts).lower()
+
+
+def _is_age_or_year(h) -> bool:
+    """'a 15-year-old', 'NINE YEAR OLD', 'in 2001': numbers that count no one."""
+    doc = h.doc
+    nxt = [doc[j].lower_ for j in range(h.i + 1, min(h.i + 3, len(doc)))]
+    if nxt and (nxt[0] in ("year", "years", "month", "months", "-year", "-year-old", "week", "weeks", "day", "days")
+                or nxt[:2] in (["-", "year"], ["-", "month"]) or nxt[0].startswith("-year")):
+        return True
+    low = h.lower_
+    if low.isdigit() and len(low) == 4 and 1800 <= int(low) <= 2100:
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in ("of", "to") and False for c in h.children)
+
+
+def count_one(h, ctx: DocContext) -> Optional[tuple[int, str, Optional[str]]]:
+    """The number of people one noun phrase head stands for."""
+    nums = ctx.lex.numbers
+    low = h.lower_
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in h.children) or low in ("nobody", "none", "noone"):
+        return 0, "exact", None
+    if low in _ONE_PRONOUNS:
+        return 1, "exact", None
+    if low in ("who", "that", "which") and h.head.dep_ == "relcl":
+        return count_one(h.head.head, ctx)
+    if h.pos_ == "NUM" or (word_value(low, nums) is not None and h.pos_ not in _NOUN | {"DET"} and low not in ("a", "an", "some")):
+        if h.pos_ == "NUM" and not h.like_num and word_value(low, nums) is None:
+            return None
+        if _is_age_or_year(h):
+            return None
+        words = [t.text for t in h.doc[h.left_edge.i : h.i + 1] if t.dep_ not in ("det", "punct") or t.i == h.i]
+        got = parse_count(words[-4:], nums)
+        if got is None:
+            return None
+        return got[0], got[1], _subject_of_number(h) or "people"
+    if h.pos_ in _NOUN or h.pos_ == "ADJ":
+        if h.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "GPE", "LOC"):
+            return None
+        # "two men", "at least seven militiamen", "several people", "dozens of people"
+        for c in h.children:
+            if c.dep_ in ("nummod", "amod", "quantmod", "det") and c.i < h.i:
+                if c.dep_ == "det" and c.lower_ not in ("both", "several", "many", "few", "some"):
+                    continue
+                if c.dep_ == "amod" and word_value(c.lower_, nums) is None:
+                    continue
+                if c.dep_ == "nummod" and _is_age_or_year(c):
+                    continue
+                words = [t.text for t in h.doc[c.left_edge.i : c.i + 1]]
+                got = parse_count(words[-4:], nums)
+                if got is not None:
+                    return got[0], got[1], _noun_text(h)
+        wv = word_value(low, nums)
+        if wv is not None and h.tag_ in ("NNS",) and low not in ("people",):  # "dozens", "hundreds"
+            return wv[0], wv[1], _subject_of_number(h) or "people"
+        singular = h.tag_ in ("NN", "NNP", "JJ") or (h.pos_ == "PROPN" and h.tag_ != "NNPS")
+        if singular:
+            if h.pos_ == "PROPN":
+                return 1, "exact", "person" if h.ent_type_ == "PERSON" else _noun_text(h)
+            if any(c.dep_ in ("det", "poss") and (c.lower_ in _SINGULAR_DETS or c.dep_ == "poss") for c in h.children):
+                return 1, "exact", _noun_text(h)
+            if h.pos_ == "ADJ":
+                return None
+        return None
+    return None
+
+
+def count_np(h, ctx: DocContext) -> Optional[tuple[int, str, Optional[str]]]:
+    """Count a noun phrase, adding up conjoined parts ("he and three others" = 4)."""
+    first = count_one(h, ctx)
+    if first is None:
+        return None
+    conj = [c for c in h.conjuncts if c.i > h.i]
+    if not conj:
+        return first
+    total, qual, subj = first
+    for c in conj:
+        got = count_one(c, ctx)
+        if got is None:
+            return first
+        total += got[0]
+        if got[1] != "exact":
+            qual = got[1]
+    return total, qual, subj if subj not in (None, "person") else "people"
+
+
+def _passive(v) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+
+
+def _victims_of_verb(v):
+    """Victims of a transitive casualty verb: passive subject, else object; a coordinated
+    verb without its own ("shot and killed") borrows its head's."""
+    for c in v.children:
+        if c.dep_ == "nsubjpass":
+            return c
+    for c in v.children:
+        if c.dep_ == "dobj":
+            return c
+    if v.dep_ in ("conj", "xcomp") and v.head.pos_ in _VERB:
+        for c in v.head.children:
+            if c.dep_ == "nsubjpass":
+                return c
+        for c in v.head.children:
+            if c.dep_ == "dobj":
+                return c
+        if v.dep_ == "conj" and v.tag_ == "VBN":
+            for c in v.head.children:
+                if c.dep_ == "nsubj":
+                    return c
+    if v.tag_ == "VBN" and not any(c.dep_ in ("auxpass", "aux") for c in v.children):
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj  # headline style: "three hurt in shooting"
+    if v.dep_ == "acl" and v.tag_ == "VBN" and v.head.pos_ in _NOUN | {"NUM"} and v.head.lower_ not in _EVENT_WORDS[0]:
+        return v.head  # "a man killed in the attack"
+    if v.dep_ == "amod" and v.head.pos_ in _NOUN:
+        return None
+    return None
+
+
+def _left_np(t):
+    """Headline and list style: "two dead, nine people hurt" - the number or noun just
+    before the casualty word, when the parse gave the word no subject or object."""
+    if t.i == 0 or t.pos_ not in _VERB | {"ADJ"}:
+        return None
+    prev = t.doc[t.i - 1]
+    if prev.pos_ == "ADV" and t.i > 1:
+        prev = t.doc[t.i - 2]
+    if prev.pos_ in ("NUM", "NOUN", "PROPN") and prev.sent.start == t.sent.start:
+        if prev.dep_ in ("nsubj", "dobj", "npadvmod", "conj", "appos", "dep", "nummod", "compound", "ROOT", "attr", "pobj") \
+                and prev.head.i in (t.i, t.head.i, prev.i) or prev.head.i == t.i:
+            return prev
+    return None
+
+
+def _subject(v):
+    for c in v.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            return c
+    if v.dep_ == "conj" and v.head.pos_ in _VERB:
+        return _subject(v.head)
+    if v.dep_ == "relcl":
+        return v.head
+    return None
+
+
+def _negated(v) -> bool:
+    return any(c.dep_ == "neg" for c in v.children)
+
+
+def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple[list[RawClaim], list[RawClaim]]:
+    """Casualty and arrest counts of one sentence, and the "people shot" counts that
+    only become injured counts once the deaths among them are known."""
+    lex = ctx.lex
+    cas = lex.casualties
+    L = ctx.lemma
+    killed_v = lex.set("casualties", "killed_verbs")
+    died_v = lex.set("casualties", "died_verbs")
+    dead_a = lex.set("casualties", "killed_adjs")
+    killed_n = lex.set("casualties", "killed_nouns")
+    inj_v = lex.set("casualties", "injured_verbs")
+    inj_n = lex.set("casualties", "injured_nouns")
+    suffer_v = lex.set("casualties", "suffer_verbs")
+    fatal_adv = lex.set("casualties", "fatal_adverbs")
+    fatal_adj = lex.set("casualties", "fatal_adjs")
+    shot_v = lex.set("casualties", "shot_verbs")
+    arrest_v = lex.set("casualties", "arrest_verbs")
+    missing_a = lex.set("casualties", "missing_adjs")
+    hospital_v = lex.set("casualties", "hospital_verbs")
+    hospitals = lex.set("casualties", "hospital_nouns")
+    if _EVENT_WORDS[0] is not lex.trigger_forms:
+        _EVENT_WORDS[:] = [lex.trigger_forms, frozenset(k for k, v in lex.triggers.items() if v.type == "ASSAULT" and v.rank == 2)]
+
+    out: list[RawClaim] = []
+    shots: list[RawClaim] = []
+    used: set[tuple[str, int]] = set()
+    fatal_verbs: dict[int, Optional[object]] = {}  # verb index -> head of "one fatally" or None
+    consumed: set[int] = set()  # shot verbs already turned into deaths/injuries
+
+    def add(attr: str, anchor, victims, default_subject: Optional[str] = None) -> None:
+        if victims is None:
+            victims = _left_np(anchor)
+        if victims is None:
+            return
+        real = victims.head.head if victims.lower_ in ("who", "that", "which") and victims.head.dep_ == "relcl" else victims
+        if real.dep_ == "pobj" and real.head.lower_ in ("including", "among", "besides"):
+            return  # "five wounded, including a woman who ...": a part of a count already made
+        got = count_np(victims, ctx)
+        if got is None:
+            return
+        key = (attr, victims.i)
+        if key in used:
+            return
+        used.add(key)
+        value, qual, subj = got
+        out.append(RawClaim(attr, value, qual, subj or default_subject, anchor, victims.i))
+
+    toks = [t for t in (sent if hits is None else hits) if t.lower_ in lex.casualty_forms or t.lower_ in fatal_adj]
+    # fatal adverbs first: they decide what "shot"/"wounded" mean
+    for t in toks:
+        if L(t) in fatal_adv:
+            h = t.head
+            if h.pos_ in _VERB:
+                fatal_verbs[h.i] = None
+            elif h.pos_ in ("NUM", "NOUN", "PRON") and h.head.pos_ in _VERB:
+                fatal_verbs[h.head.i] = h  # "two people were shot, one fatally"
+    for t in toks:
+        lem = L(t)
+        pos = t.pos_
+        if pos in _NOUN:
+            low = t.lower_
+            for form in (low, low[:-1] if low.endswith("s") else low):
+                if form in killed_n or form in inj_n:
+                    lem = form
+                    break
+        if lem in fatal_adv:
+            continue
+        if pos in _VERB and _negated(t):
+            continue
+        if lem in killed_v and pos in _VERB:
+            if t.dep_ == "amod":
+                continue
+            add("killed", t, _victims_of_verb(t))
+            # "shot and killed": the shooting's victims are these
+            if t.dep_ == "conj" and L(t.head) in shot_v:
+                consumed.add(t.head.i)
+            for c in t.children:
+                if c.dep_ == "conj" and L(c) in shot_v:
+                    consumed.add(c.i)
+        elif lem in died_v and pos in _VERB:
+            add("killed", t, _subject(t))
+        elif lem in dead_a and pos == "ADJ":
+            num = next((c for c in t.children if c.dep_ in ("nummod", "npadvmod") and c.pos_ == "NUM"), None)
+            if num is not None:
+                add("killed", t, num)
+                continue
+            h = t.head
+            if t.dep_ == "amod" and h.pos_ == "NUM":
+                add("killed", t, h)  # "Two dead, three hurt"
+                continue
+            if t.dep_ in ("amod",) and h.pos_ in _NOUN:
+                # "two dead bodies" / "a dead man"
+                continue
+            if h.pos_ in _VERB:
+                if L(h) in shot_v:
+                    consumed.add(h.i)
+                    add("killed", t, _victims_of_verb(h))
+                elif h.lower_ in ("left", "leaves", "leaving", "leave"):
+                    add("killed", t, next((c for c in h.children if c.dep_ == "dobj"), None))
+                else:
+                    add("killed", t, _subject(h))
+            elif t.dep_ == "ROOT" or t.dep_ == "conj":
+                prev = t.doc[t.i - 1] if t.i > sent.start else None
+                if prev is not None and (prev.pos_ == "NUM" or word_value(prev.lower_, lex.numbers)):
+                    add("killed", t, prev)
+        elif lem in killed_n and pos in _NOUN:
+            if t.lower_ in ("homicide", "homicides", "murder", "murders"):
+                continue
+            of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            if of is not None:
+                p = next((c for c in of.children if c.dep_ == "pobj"), None)
+                if p is not None and p.ent_type_ not in ("GPE", "ORG", "NORP"):
+                    add("killed", t, p)
+                    continue
+            num = next((c for c in t.children if c.dep_ == "nummod"), None)
+            if num is not None and L(t) in ("death", "fatality", "killing"):
+                add("killed", t, num)
+                continue
+            poss = next((c for c in t.children if c.dep_ == "poss"), None)
+            if poss is not None and L(t) in ("death", "killing", "slaying") and t.tag_ == "NN":
+                add("killed", t, poss if poss.pos_ != "PRON" else t, "person")
+        elif lem in inj_v and pos in _VERB:
+            if t.dep_ == "amod":
+                continue
+            if t.i in fatal_verbs and fatal_verbs[t.i] is None:
+                add("killed", t, _victims_of_verb(t))
+                continue
+            add("injured", t, _victims_of_verb(t) or (_subject(t) if t.dep_ in ("acomp", "ROOT") and not _passive(t) and L(t) == "hurt" else None))
+            if t.dep_ == "conj" and L(t.head) in shot_v:
+                consumed.add(t.head.i)
+            for c in t.children:
+                if c.dep_ == "conj" and L(c) in shot_v:
+                    consumed.add(c.i)
+        elif lem in inj_v and pos == "ADJ" and t.dep_ in ("acomp", "oprd", "conj") and t.head.pos_ in _VERB:
+            add("injured", t, _subject(t.head))
+        elif lem in inj_n and pos in _NOUN:
+            if lem == "condition":
+                if not any(c.lower_ in _CONDITIONS for c in t.children if c.dep_ in ("amod", "compound")):
+                    continue
+                h = t.head.head if t.head.dep_ == "prep" else t.head
+                if h.pos_ in _VERB:
+                    if any(L(c) in died_v or L(c) in dead_a for c in h.subtree):
+                        continue
+                    add("injured", t, _subject(h) or _victims_of_verb(h))
+            else:
+                h = t.head
+                if h.dep_ == "prep":
+                    h = h.head
+                if h.pos_ in _VERB and L(h) in suffer_v:
+                    add("injured", t, _subject(h) if not _passive(h) or L(h) != "treat" else _victims_of_verb(h))
+                elif h.pos_ in _VERB and L(h) in died_v:
+                    continue
+        elif lem in shot_v and pos in _VERB:
+            if t.dep_ in ("amod", "compound"):
+                continue
+            if t.i in fatal_verbs:
+                k = fatal_verbs[t.i]
+                victims = _victims_of_verb(t)
+                if k is None:
+                    add("killed", t, victims)
+                    consumed.add(t.i)
+                else:
+                    got_k = count_np(k, ctx)
+                    got_n = count_np(victims, ctx) if victims is not None else None
+                    if got_k is not None:
+                        out.append(RawClaim("killed", got_k[0], got_k[1], got_n[2] if got_n else None, t, k.i))
+                        if got_n is not None and got_n[0] > got_k[0]:
+                            out.append(RawClaim("injured", got_n[0] - got_k[0], got_n[1], got_n[2], t, victims.i))
+                        consumed.add(t.i)
+                continue
+            # "shot to death"
+            if any(c.dep_ == "prep" and c.lower_ == "to" and any(p.lower_ == "death" for p in c.children) for c in t.children):
+                add("killed", t, _victims_of_verb(t))
+                consumed.add(t.i)
+                continue
+            victims = _victims_of_verb(t)
+            if victims is None or victims.lower_ in ("himself", "herself", "themselves"):
+                continue
+            got = count_np(victims, ctx)
+            if got is not None:
+                shots.append(RawClaim("shot", got[0], got[1], got[2], t, victims.i))
+        elif t.lower_ in fatal_adj and t.dep_ == "amod" and L(t.head) in _EVENT_WORDS[1]:
+            ev = t.head
+            of = next((c for c in ev.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            p = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if p is not None:
+                add("killed", t, p)
+            elif ("killed", -1) not in used and not any(c.attribute == "killed" for c in out):
+                used.add(("killed", -1))
+                out.append(RawClaim("killed", 1, "at_least", None, t, None))
+        elif lem in hospital_v and pos in _VERB:
+            if not any(c.dep_ == "prep" and c.lower_ == "to" and any(L(p) in hospitals for p in c.subtree) for c in t.children):
+                continue
+            if any(L(x) in died_v or L(x) in dead_a or L(x) in fatal_adv for x in toks):
+                continue
+            add("injured", t, _victims_of_verb(t))
+        elif lem in arrest_v and pos in _VERB:
+            add("arrested", t, _victims_of_verb(t))
+        elif lem in missing_a and pos == "ADJ" and t.head.pos_ in _VERB:
+            add("missing", t, _subject(t.head))
+    shots = [s for s in shots if s.anchor.i not in consumed and ("killed", s.victims) not in used and ("injured", s.victims) not in used]
+    # "three people were shot ... one of them died": the rest are injured
+    if shots and not any(c.attribute == "injured" for c in out):
+        killed = sum(c.value for c in out if c.attribute == "killed")
+        if killed:
+            n = shots[0]
+            if n.value > killed:
+                out.append(RawClaim("injured", n.value - killed, n.qualifier, n.subject, n.anchor, n.victims))
+            shots = []
+    # "... then turned the gun on himself": the shooter is among the dead
+    if lex.self_harm_re is not None and lex.self_harm_re.search(ctx.lower_text(sent)):
+        own = [c for c in out if c.attribute == "killed"]
+        if own:
+            c = own[0]
+            c.value += 1
+            c.subject = f"{c.subject or 'people'} and the shooter"
+        else:
+            anchor = next((t for t in toks), sent.root)
+            out.append(RawClaim("killed", 1, "exact", "shooter", anchor, None))
+    # zero statements ("no one was hurt", "without causing casualties")
+    low = ctx.lower_text(sent)
+    for rx, attrs in (lex.zero_patterns if ("no" in low or "without" in low) else ()):
+        m = rx.search(low)
+        if m:
+            anchor = ctx.token_at(sent.start_char + m.start()) or sent.root
+            for attr in attrs:
+                if not any(c.attribute == attr for c in out):
+                    out.append(RawClaim(attr, 0, "exact", None, anchor, None))
+    return out, shots

@@ -1,0 +1,189 @@
+"""Per-document helpers shared by mention, argument, claim and attribution extraction.
+
+One ``DocContext`` is built per article: it indexes the entity and place mentions by
+character offset, keeps the sentence list, and answers the small questions every step
+asks (which entities overlap this phrase, who "the group" or "he" refers to, what is
+the original text of a span).  Everything is linear in the document size.
+"""
+from __future__ import annotations
+
+import bisect
+from typing import Iterable, Optional
+
+from newsweave.records import Article, EntityMention, PlaceMention, Span, TimeMention
+from newsweave.events.lexicon import Lexicon
+
+# dependency labels that hang a modifier on the left of a noun phrase
+_NP_LEFT = {"compound", "amod", "det", "poss", "nummod", "quantmod", "nmod", "advmod", "case", "predet"}
+PERSON_TYPES = {"PERSON"}
+GROUP_TYPES = {"ARMED_GROUP", "ORGANIZATION", "GOVERNMENT", "MILITARY", "COUNTRY", "MEDIA"}
+ARMED_TYPES = {"ARMED_GROUP", "MILITARY"}
+
+
+class DocContext:
+    """Indexes of one parsed article, built once per ``extract_events`` call."""
+
+    def __init__(self, doc, article: Article, lex: Lexicon, entities: list[EntityMention],
+                 places: list[PlaceMention], times: list[TimeMention]) -> None:
+        self.doc = doc
+        self.article = article
+        self.lex = lex
+        self.entities = sorted(entities, key=lambda e: (e.span.start, e.span.end))
+        self._ent_starts = [e.span.start for e in self.entities]
+        self.places = sorted(places, key=lambda p: p.span.start)
+        self.times = sorted(times, key=lambda t: t.span.start)
+        self.sents = list(doc.sents)
+        self._sent_starts = [s.start for s in self.sents]
+        self._lower: dict[int, str] = {}
+        # Doc.text joins every token on each call; the masked article is the same string
+        # (the pipeline parses ``article.masked``, so the two are equal)
+        self.doc_text: str = article.masked
+
+    # ----------------------------------------------------------------- text and spans
+    def lower_text(self, sent) -> str:
+        """The sentence's lower-cased text (sliced from the doc text; cached)."""
+        key = sent.start
+        got = self._lower.get(key)
+        if got is None:
+            got = self.doc_text[sent.start_char : sent.end_char].lower()
+            self._lower[key] = got
+        return got
+
+    def lemma(self, tok) -> str:
+        return self.lex.lemmas.get(tok.lower_, tok.lower_)
+
+    def span(self, start: int, end: int) -> Span:
+        """A Span over the original text, trimmed of surrounding whitespace."""
+        text = self.article.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return Span(self.article.id, start, end, text[start:end])
+
+    def token_span(self, tok) -> Span:
+        return self.span(tok.idx, tok.idx + len(tok.text))
+
+    def sent_index(self, tok) -> int:
+        return bisect.bisect_right(self._sent_starts, tok.i) - 1
+
+    # ----------------------------------------------------------------- noun phrases
+    @staticmethod
+    def compact(head) -> tuple[int, int]:
+        """Token range [a, b) of the head noun with its left modifiers ("two Iraqi militia
+        officials"), plus "of/for X" complements ("a spokesman for the coalition")."""
+        a = head.i
+        for child in head.lefts:
+            if child.dep_ in _NP_LEFT or child.dep_ == "punct" and child.text == "-":
+                a = min(a, child.left_edge.i)
+        b = head.i + 1
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ in ("of", "for", "from") and child.i == b:
+                b = child.right_edge.i + 1
+                break
+            if child.dep_ in ("compound", "flat", "nummod") and child.i == b:
+                b = child.i + 1
+        return a, b
+
+    def phrase_text(self, head) -> str:
+        a, b = self.compact(head)
+        doc = self.doc
+        if b - a > 12:
+            b = a + 12
+        return self.span(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)).text
+
+    def entities_in(self, start: int, end: int) -> list[EntityMention]:
+        """Entity mentions overlapping [start, end)."""
+        out = []
+        i = bisect.bisect_left(self._ent_starts, start)
+        # an entity starting before `start` may still overlap
+        j = i - 1
+        while j >= 0 and self.entities[j].span.end > start:
+            out.append(self.entities[j])
+            j -= 1
+        out.reverse()
+        while i < len(self.entities) and self.entities[i].span.start < end:
+            out.append(self.entities[i])
+            i += 1
+        return out
+
+    def np_entities(self, head) -> list[EntityMention]:
+        """Entities the noun phrase headed by ``head`` names: those overlapping its compact
+        phrase, else its whole subtree; conjoined heads add theirs."""
+        out: list[EntityMention] = []
+        for h in [head, *[c for c in head.conjuncts if c.i > head.i]]:
+            a, b = self.compact(h)
+            doc = self.doc
+            ents = self.entities_in(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
+            if not ents:
+                sub_a, sub_b = h.left_edge.i, h.right_edge.i
+                if sub_b - sub_a < 25:
+                    ents = self.entities_in(doc[sub_a].idx, doc[sub_b].idx + len(doc[sub_b].text))[:2]
+            for e in ents:
+                if e not in out:
+                    out.append(e)
+        return out
+
+    # ----------------------------------------------------------------- coreference
+    def antecedent(self, tok, types: set[str]) -> Optional[EntityMention]:
+        """The most recent entity mention of one of ``types`` before ``tok``, within the
+        current and the two previous sentences."""
+        si = self.sent_index(tok)
+        lo = self.sents[max(0, si - 2)].start_char
+        i = bisect.bisect_left(self._ent_starts, tok.idx) - 1
+        while i >= 0:
+            e = self.entities[i]
+            if e.span.start < lo:
+                break
+            if e.type in types and e.span.end <= tok.idx:
+                return e
+            i -= 1
+        return None
+
+    def refer(self, head) -> Optional[EntityMention]:
+        """Resolve a pronoun or a definite group noun ("the militia") to an entity."""
+        low = head.lower_
+        cues = self.lex.cues
+        if low in (cues.get("person_pronouns") or []):
+            return self.antecedent(head, PERSON_TYPES)
+        if low in (cues.get("group_pronouns") or []):
+            return self.antecedent(head, GROUP_TYPES)
+        if low in (cues.get("group_nouns") or []) and any(c.lower_ in ("the", "this", "that", "these", "those") for c in head.lefts):
+            return self.antecedent(head, ARMED_TYPES | {"ARMED_GROUP"})
+        return None
+
+    def arg(self, head) -> tuple[list[EntityMention], Optional[str]]:
+        """Entities named by the argument headed by ``head`` (resolving pronouns and
+        definite group nouns), and the phrase text when no entity is named."""
+        ents = self.np_entities(head)
+        if not ents:
+            ref = self.refer(head)
+            if ref is not None:
+                return [ref], None
+            if head.pos_ == "PRON":
+                return [], None
+            return [], self.phrase_text(head)
+        return ents, None
+
+    # ----------------------------------------------------------------- places and times
+    def places_between(self, start: int, end: int) -> list[PlaceMention]:
+        return [p for p in self.places if start <= p.span.start < end]
+
+    def times_between(self, start: int, end: int) -> list[TimeMention]:
+        return [t for t in self.times if start <= t.span.start < end]
+
+    def token_at(self, char: int):
+        """The token covering character ``char`` (or the next one)."""
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        return span[0]
+
+
+def ancestors_upto(tok, limit: int = 8) -> Iterable:
+    """The token's heads, nearest first, at most ``limit`` of them."""
+    n = 0
+    while tok.head is not tok and n < limit:
+        tok = tok.head
+        n += 1
+        yield tok

@@ -1,0 +1,363 @@
+"""Event mentions and claims of one article, from its parse and its other mentions.
+
+The cascade, per sentence that holds a trigger or casualty word (set lookup first, so
+most sentences cost nothing): triggers -> one mention per happening -> modality and
+background -> arguments, place, time -> counts and facts -> source of the sentence.
+Counts the article states about people shot are reconciled with its death counts at
+the end ("two were shot ... one of them died" = 1 killed, 1 injured).
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from newsweave.records import Article, Claim, DateRange, EntityMention, EventMention, PlaceMention, TimeMention
+from newsweave.events.attribution import Attributor, Source
+from newsweave.events.claims import RawClaim, sentence_claims
+from newsweave.events.context import DocContext
+from newsweave.events.lexicon import Lexicon, Trigger, load_lexicon
+from newsweave.events.mentions import (
+    Cand,
+    _linked,
+    acled_for,
+    attach_place,
+    attach_time,
+    background_anchors,
+    fill_arguments,
+    group_assaults,
+    is_background,
+    is_hypothetical,
+    is_negated,
+    main_of,
+    mode_of,
+    trigger_for,
+)
+
+_EXTRA_PREFILTER = frozenset({"casualties", "casualty", "injuries", "injured", "hurt", "responsibility", "behind",
+                              "himself", "herself", "murder-suicide", "suicide", "victims", "nobody"})
+_REFER_DETS = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "such"}
+_DIE_TRIGGER = Trigger(lemma="die", type="ASSAULT", pos="verb", rank=0)
+
+
+class _Builder:
+    def __init__(self, ctx: DocContext) -> None:
+        self.ctx = ctx
+        self.lex = ctx.lex
+        self.aid = ctx.article.id
+        self.attr = Attributor(ctx)
+        self.mentions: list[EventMention] = []
+        self.claims: list[Claim] = []
+        self.main: Optional[EventMention] = None
+        self.last_assault: Optional[EventMention] = None  # latest non-background ASSAULT
+        self.last_bg_assault: Optional[EventMention] = None
+        self.pending_shots: list[tuple[RawClaim, object, EventMention, Source]] = []
+        self._claim_n: dict[tuple[int, str], int] = {}
+        self._by_trigger: dict[int, EventMention] = {}
+
+    # ------------------------------------------------------------------ mentions
+    def mention(self, c: Cand, sent, group: list[Cand], etype: str) -> EventMention:
+        ctx = self.ctx
+        tok = c.tok
+        trig_span = ctx.token_span(tok)
+        sent_span = ctx.span(sent.start_char, sent.end_char)
+        m = EventMention(id=f"{self.aid}:{trig_span.start}", doc=self.aid, type=etype, trigger=trig_span, sentence=sent_span)
+        mode = mode_of(tok, c.trig, ctx) if etype == "ASSAULT" else c.trig.mode
+        if etype == "ASSAULT":
+            for g in group:  # another trigger of the same happening may name the weapon
+                if mode:
+                    break
+                if g is not c:
+                    mode = mode_of(g.tok, g.trig, ctx) if g.trig.rank > 0 else None
+            m.mode = mode or "unspecified"
+        else:
+            m.mode = mode
+        m.negated = c.negated
+        m.hypothetical = c.hypothetical
+        m.background = any(g.background for g in group)
+        m.attributes["trigger_lemma"] = c.trig.lemma
+        if len(group) > 1:
+            m.attributes["also"] = [ctx.token_span(g.tok).as_dict() for g in group if g is not c]
+        refers_back = tok.pos_ in ("NOUN", "PROPN") and any(ch.lower_ in _REFER_DETS for ch in tok.lefts)
+        if refers_back:
+            m.attributes["refers_back"] = True
+        fill_arguments(m, tok, ctx, [g.tok for g in group])
+        target_words = set(m.target_text.lower().split()) if m.target_text else set()
+        target_words |= {w.lower() for e in m.targets for w in e.span.text.split()}
+        if any(e.type in ("ARMED_GROUP", "MILITARY") for e in m.targets):
+            target_words.add("militia")
+        sent_words = set(ctx.lower_text(sent).split())
+        m.acled = acled_for(etype, m.mode, c.trig, target_words, sent_words, ctx)
+        # place: the sentence's, else the paragraph's, else the main event's
+        fallback = self._fallback_place(sent, m, refers_back)
+        attach_place(m, tok, sent, ctx, fallback)
+        if not attach_time(m, tok, sent, ctx):
+            if refers_back and not m.background and self.main is not None and self.main.date.start is not None:
+                m.date = DateRange(self.main.date.start, self.main.date.end, self.main.date.precision)
+        self.mentions.append(m)
+        self._by_trigger[tok.i] = m
+        if etype == "ASSAULT" and not m.negated and not m.hypothetical:
+            if m.background:
+                self.last_bg_assault = m
+            else:
+                self.last_assault = m
+                if self.main is None:
+                    self.main = m
+        return m
+
+    def _fallback_place(self, sent, m: EventMention, refers_back: bool) -> Optional[PlaceMention]:
+        ctx = self.ctx
+        if not ctx.places:
+            return None
+        text = ctx.article.text
+        para_start = text.rfind("\n\n", 0, sent.start_char)
+        para_start = 0 if para_start < 0 else para_start
+        before = [p for p in ctx.places if para_start <= p.span.start < sent.start_char]
+        if before:
+            return before[-1]
+        if m.type == "ASSAULT" and not m.background:
+            if self.main is not None and self.main.place_mention is not None and refers_back:
+                return self.main.place_mention
+            if self.main is None:
+                return ctx.places[0]
+        return None
+
+    # ------------------------------------------------------------------ claims
+    def claim(self, m: EventMention, sent, attribute: str, value, source: Source, qualifier: Optional[str] = None,
+              subject: Optional[str] = None, value_mention: Optional[EntityMention] = None) -> Claim:
+        span = self.ctx.span(sent.start_char, sent.end_char)
+        key = (span.start, attribute)
+        n = self._claim_n.get(key, 0)
+        self._claim_n[key] = n + 1
+        c = Claim(
+            id=f"{self.aid}:{span.start}:{attribute}:{n}",
+            mention=m.id,
+            attribute=attribute,
+            value=value,
+            doc=self.aid,
+            start=span.start,
+            end=span.end,
+            quote=span.text,
+            qualifier=qualifier,
+            subject=subject,
+            attributed_to=source.text,
+            attributed_mention=source.mention,
+            value_mention=value_mention,
+        )
+        self.claims.append(c)
+        return c
+
+    def _mention_for(self, anchor, sent, groups: list[tuple[list[Cand], Optional[EventMention]]], bg_sentence: bool) -> Optional[EventMention]:
+        """The ASSAULT mention a count is about."""
+        ctx = self.ctx
+        idx: dict[int, EventMention] = {}
+        for g, m in groups:
+            if m is None:
+                continue
+            for c in g:
+                idx[c.tok.i] = m
+        if anchor.i in idx:
+            return idx[anchor.i]
+        j = _linked(anchor, set(idx), ctx)
+        if j is not None:
+            return idx[j]
+        for g, m in groups:
+            if m is not None and not m.negated and not m.hypothetical:
+                return m
+        if bg_sentence and self.last_bg_assault is not None:
+            return self.last_bg_assault
+        return self.last_assault
+
+    def sentence(self, sent, hits: list) -> None:
+        ctx = self.ctx
+        lex = self.lex
+        anchors = background_anchors(sent, ctx) if self.main is not None else []
+        cands: list[Cand] = []
+        for t in hits:
+            if t.lower_ not in lex.trigger_forms:
+                continue
+            trig = trigger_for(t, ctx)
+            if trig is None:
+                continue
+            c = Cand(t, trig)
+            c.negated = is_negated(t, ctx)
+            c.hypothetical = is_hypothetical(t, ctx)
+            c.background = is_background(t, anchors)
+            cands.append(c)
+        assaults = [c for c in cands if c.trig.type == "ASSAULT"]
+        groups = group_assaults(assaults, ctx) if assaults else []
+        built: list[tuple[list[Cand], Optional[EventMention]]] = []
+        strong = any(max(c.trig.rank for c in g) > 0 for g in groups)
+        for g in groups:
+            main = main_of(g, ctx)
+            if main.trig.rank == 0 and (strong or self.last_assault is not None):
+                built.append((g, None))  # "he died": about an event already reported
+                continue
+            built.append((g, self.mention(main, sent, g, "ASSAULT")))
+        for c in cands:
+            if c.trig.type != "ASSAULT":
+                self.mention(c, sent, [c], c.trig.type)
+        bg_sentence = bool(anchors) and all(m.background for _, m in built if m is not None) if built else bool(anchors)
+
+        raws, shots = sentence_claims(sent, ctx, hits)
+        for raw in raws:
+            anchor = raw.anchor
+            if is_hypothetical(anchor, ctx) and raw.value != 0:
+                continue
+            if raw.attribute == "arrested":
+                m = self._by_trigger.get(anchor.i) or self._mention_for(anchor, sent, built, bg_sentence)
+            else:
+                m = self._mention_for(anchor, sent, built, bg_sentence)
+                if m is None and raw.value != 0:
+                    c = Cand(anchor, _DIE_TRIGGER, background=is_background(anchor, anchors))
+                    m = self.mention(c, sent, [c], "ASSAULT")
+                    built.append(([c], m))
+            if m is None or (m.negated or m.hypothetical) and raw.value != 0:
+                continue
+            src = self.attr.source(sent, anchor)
+            self.claim(m, sent, raw.attribute, raw.value, src, raw.qualifier, raw.subject)
+        for raw in shots:
+            m = self._mention_for(raw.anchor, sent, built, bg_sentence)
+            if m is not None and not m.negated and not m.hypothetical:
+                self.pending_shots.append((raw, sent, m, self.attr.source(sent, raw.anchor)))
+        self._facts(sent, built, hits)
+
+    def _facts(self, sent, built, hits: list) -> None:
+        """Perpetrator, target, weapon and responsibility claims of the sentence."""
+        ctx = self.ctx
+        lex = self.lex
+        for g, m in built:
+            if m is None or m.negated or m.hypothetical:
+                continue
+            tok = next(c.tok for c in g if ctx.token_span(c.tok).start == m.trigger.start)
+            src = None
+            for e in m.actors:
+                src = src or self.attr.source(sent, tok)
+                self.claim(m, sent, "perpetrator", e.key or e.span.text, src, value_mention=e)
+            if not m.actors and m.attributes.get("actor_text"):
+                src = src or self.attr.source(sent, tok)
+                self.claim(m, sent, "perpetrator", m.attributes["actor_text"], src)
+            for e in m.targets:
+                src = src or self.attr.source(sent, tok)
+                self.claim(m, sent, "target", e.key or e.span.text, src, value_mention=e)
+            if not m.targets and m.target_text:
+                src = src or self.attr.source(sent, tok)
+                self.claim(m, sent, "target", m.target_text, src)
+            seen: set[str] = set()
+            gi = {c.tok.i for c in g}
+            for t in hits:
+                if ctx.lemma(t) not in lex.weapon_words or t.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                related = any(a.i in gi for a in t.ancestors) or any(t.i in {x.i for x in c.tok.ancestors} for c in g) \
+                    or any(c.tok.head.i == t.head.i for c in g)
+                if not related:
+                    continue
+                if t.dep_ in ("compound", "amod") and t.head.i in gi:
+                    value = t.text
+                else:
+                    if t.dep_ == "compound":
+                        continue
+                    value = ctx.span(t.left_edge.idx, t.idx + len(t.text)).text
+                    if len(value) > 60:
+                        value = t.text
+                if value.lower() in seen:
+                    continue
+                seen.add(value.lower())
+                src = src or self.attr.source(sent, tok)
+                self.claim(m, sent, "weapon", value, src)
+        for t in hits:
+            low = t.lower_
+            if low == "responsibility" and t.head.pos_ in ("VERB", "AUX"):
+                v = t.head
+                if ctx.lemma(v) not in ("claim", "take", "accept", "admit", "assume", "bear"):
+                    continue
+                subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+                about = None
+                for c in t.children:
+                    if c.dep_ == "prep" and c.lower_ == "for":
+                        p = next((x for x in c.children if x.dep_ == "pobj"), None)
+                        if p is not None:
+                            about = self._by_trigger.get(p.i)
+                m = about or self._mention_for(t, sent, built, False)
+                if m is None:
+                    continue
+                src = self.attr.source(sent, t)
+                none = subj is None or any(c.dep_ == "neg" for c in v.children) or any(
+                    c.dep_ == "det" and c.lower_ == "no" for c in subj.children) or subj.lower_ in ("nobody", "none")
+                if none:
+                    self.claim(m, sent, "responsibility", "none claimed", src)
+                else:
+                    ents, text = ctx.arg(subj)
+                    if ents:
+                        self.claim(m, sent, "responsibility", ents[0].key or ents[0].span.text, src, value_mention=ents[0])
+                    elif text:
+                        self.claim(m, sent, "responsibility", text, src)
+            elif low == "behind" and t.head.pos_ in ("AUX", "VERB") and ctx.lemma(t.head) in ("be", "is", "was", "were", "are"):
+                p = next((x for x in t.children if x.dep_ == "pobj"), None)
+                if p is None:
+                    continue
+                m = self._by_trigger.get(p.i)
+                if m is None:
+                    continue
+                subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+                if subj is None:
+                    continue
+                src = self.attr.source(sent, t)
+                ents, text = ctx.arg(subj)
+                for e in ents[:2]:
+                    self.claim(m, sent, "responsibility", e.key or e.span.text, src, value_mention=e)
+                    self.claim(m, sent, "perpetrator", e.key or e.span.text, src, value_mention=e)
+                if not ents and text:
+                    self.claim(m, sent, "responsibility", text, src)
+
+    def finish(self) -> None:
+        """Turn counts of people shot into injured counts once the deaths are known."""
+        if not self.pending_shots:
+            return
+        live = [(r, s, m, src) for r, s, m, src in self.pending_shots if not m.background]
+        if not live:
+            return
+        bg_ids = {m.id for m in self.mentions if m.background}
+        killed = [c.value for c in self.claims if c.attribute == "killed" and c.mention not in bg_ids and isinstance(c.value, int)]
+        k = max(killed) if killed else 0
+        raw, sent, m, src = max(live, key=lambda x: x[0].value)
+        if raw.value - k > 0:
+            self.claim(m, sent, "injured", raw.value - k, src, raw.qualifier, raw.subject)
+
+
+def extract_events(spacy_doc, article: Article, entities: list[EntityMention], places: list[PlaceMention],
+                   times: list[TimeMention], res) -> tuple[list[EventMention], list[Claim]]:
+    """Event mentions and claims of one article (see the module docstring)."""
+    lex: Lexicon = getattr(res, "lexicon", None) or load_lexicon()
+    hits = _prefilter(spacy_doc, lex)
+    if not hits:
+        return [], []
+    ctx = DocContext(spacy_doc, article, lex, entities or [], places or [], times or [])
+    b = _Builder(ctx)
+    by_sent: dict[int, list] = {}
+    for i in hits:
+        tok = spacy_doc[i]
+        by_sent.setdefault(ctx.sent_index(tok), []).append(tok)
+    for si in sorted(by_sent):
+        b.sentence(ctx.sents[si], by_sent[si])
+    b.finish()
+    return b.mentions, b.claims
+
+
+def _prefilter(doc, lex: Lexicon) -> list[int]:
+    """Indices of tokens worth looking at: a vectorised set lookup on the lower-cased
+    form's hash, so that articles without a trigger cost next to nothing."""
+    import numpy
+
+    from spacy.attrs import LOWER
+
+    key = ("_prefilter", id(doc.vocab.strings))
+    cached = lex.__dict__.get("_prefilter_cache")
+    if cached is None or cached[0] != key:
+        forms = lex.trigger_forms | lex.casualty_forms | _EXTRA_PREFILTER | lex.weapon_words | {
+            str(w).lower() for w in lex.cues.get("months") or []}
+        hashes = numpy.array(sorted({doc.vocab.strings.add(f) for f in forms}), dtype="uint64")
+        cached = (key, hashes)
+        lex.__dict__["_prefilter_cache"] = cached
+    if len(doc) == 0:
+        return []
+    arr = doc.to_array(LOWER)
+    return numpy.nonzero(numpy.isin(arr, cached[1]))[0].tolist()

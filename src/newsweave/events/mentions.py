@@ -1,0 +1,550 @@
+"""Event mentions: trigger words, one mention per happening, modality and arguments.
+
+Triggers come from ``events_triggers.yaml`` through a set lookup on lower-cased token
+text (the fast prefilter); only sentences holding one are walked.  Several ASSAULT
+triggers linked in the parse without a separating word ("strikes hit buildings,
+killing a child") describe one happening and become one mention led by the most
+specific trigger; "after"/"in response to" keep two events apart.  Negated, planned,
+threatened and conditional events are flagged, never reported as having happened.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from newsweave.records import DateRange, EntityMention, EventMention, PlaceMention, TimeMention
+from newsweave.events.context import DocContext, ancestors_upto
+from newsweave.events.lexicon import Trigger
+
+_VERB = {"VERB", "AUX"}
+_NOUN = {"NOUN", "PROPN"}
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+_MONTH_OR_YEAR = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:1[89]|20)\d\d\b")
+_TARGET_PREPS = {"against", "on", "upon", "at", "into"}
+_PLACE_PREPS = {"in", "at", "near", "on", "outside", "inside", "across", "along", "around", "from", "over"}
+_USERS = {"use", "house", "run", "operate", "hold", "occupy", "belong", "control", "host", "man", "employ"}
+
+
+@dataclass
+class Cand:
+    """A trigger token found in a sentence, before grouping."""
+
+    tok: object
+    trig: Trigger
+    negated: bool = False
+    hypothetical: bool = False
+    background: bool = False
+    group: int = -1
+    members: list = field(default_factory=list)
+
+
+def trigger_for(tok, ctx: DocContext) -> Optional[Trigger]:
+    """The trigger a token stands for in its context, or None."""
+    lex = ctx.lex
+    low = tok.lower_
+    if low not in lex.trigger_forms:
+        return None
+    pos = tok.pos_
+    is_verb = pos in _VERB
+    is_noun = pos in _NOUN
+    lemma = lex.lemmas.get(low, low)
+    trig = lex.triggers.get(lemma)
+    if is_noun and (trig is None or trig.pos == "verb"):
+        # nominal forms listed on their own ("shooting", "bombings") beat the verb lemma
+        for form in (low, low[:-1] if low.endswith("s") else low):
+            alt = lex.triggers.get(form)
+            if alt is not None and alt.pos != "verb":
+                trig, lemma = alt, form
+                break
+    if trig is None:
+        return None
+    if trig.pos == "verb" and not is_verb:
+        return None
+    if trig.pos == "noun" and not is_noun:
+        return None
+    if trig.pos == "any" and not (is_verb or is_noun):
+        return None
+    if tok.dep_ in ("amod", "compound") and (is_verb or tok.head.pos_ in _NOUN):
+        return None  # "Iran-backed", "attack helicopter"
+    if trig.plural_only and low == lemma:
+        return None
+    if any(c.lower_ in lex.exclude_modifiers for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")):
+        return None
+    if trig.head:
+        if is_noun:
+            heads = {ctx.lemma(tok.head), ctx.lemma(tok.head.head)}
+            if not heads & set(trig.head):
+                return None
+        else:  # verbal use: needs a weapon object or an "at/on" target ("fired rockets at")
+            ok = any(
+                (c.dep_ == "dobj" and ctx.lemma(c) in lex.mode_words) or (c.dep_ == "prep" and c.lower_ in ("at", "on", "upon", "into"))
+                for c in tok.children
+            )
+            if not ok:
+                return None
+    if trig.particle:
+        if not any(c.dep_ in ("prep", "prt") and c.lower_ in trig.particle for c in tok.children):
+            return None
+    if trig.needs_object:
+        needs = set(trig.needs_object)
+        sub = [c for c in tok.subtree if c.i != tok.i and c.i > tok.i]
+        if not any(ctx.lemma(c) in needs for c in sub[:15]):
+            return None
+    return trig
+
+
+# ---------------------------------------------------------------------- modality
+
+
+def is_negated(tok, ctx: DocContext) -> bool:
+    """'did not attack', 'no strikes', 'without attacking'."""
+    negs = ctx.lex.set("cues", "negators")
+    for c in tok.children:
+        if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
+            return True
+    if tok.pos_ in _NOUN and tok.dep_ in ("dobj", "nsubjpass", "attr") and tok.head.pos_ in _VERB:
+        if any(c.dep_ == "neg" for c in tok.head.children):
+            return True
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
+        return True
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return prev is not None and prev.lower_ in negs and prev.lower_ in ("no", "never")
+
+
+def is_hypothetical(tok, ctx: DocContext) -> bool:
+    """Planned, threatened, feared, wanted or conditional: walks up to the clause and
+    the predicates governing it ("vowed to escalate attacks", "could complicate",
+    "would seek revenge", "if they dare", "further attacks")."""
+    cues = ctx.lex
+    modal = cues.set("cues", "modal_aux")
+    intensional = cues.set("cues", "intensional")
+    reactive = cues.set("cues", "reactive")
+    marks = cues.set("cues", "conditional_marks")
+    speech = cues.set("cues", "speech_verbs")
+    if tok.pos_ in _NOUN:
+        for c in tok.children:
+            if c.dep_ in ("amod", "det", "compound") and ctx.lemma(c) in intensional:
+                return True
+    node = tok
+    for step, anc in enumerate([tok, *ancestors_upto(tok, 6)]):
+        lem = ctx.lemma(anc)
+        if anc is not tok:
+            if lem in reactive:
+                return False
+            if lem in intensional and anc.pos_ in (_VERB | _NOUN | {"ADJ"}):
+                return True
+            if anc.pos_ in _VERB and lem in speech:
+                return False  # reported speech is asserted by its source
+        if anc.pos_ in _VERB or anc is tok:
+            for c in anc.children:
+                if c.dep_ in ("aux", "auxpass") and c.lower_ in modal:
+                    return True
+                if c.dep_ == "mark" and c.lower_ in marks:
+                    return True
+        if anc.dep_ in ("ROOT", "relcl", "acl", "advcl", "parataxis"):
+            break  # a relative or adverbial clause asserts its own content
+        node = anc
+    return False
+
+
+# ---------------------------------------------------------------------- background
+
+
+def _month_background(month: int, published: Optional[dt.date]) -> bool:
+    if published is None:
+        return False
+    diff = (published.month - month) % 12
+    if diff == 0:
+        return False
+    if diff == 1 and published.day <= 7:
+        return False
+    return diff <= 11
+
+
+def background_anchors(sent, ctx: DocContext) -> list[int]:
+    """Token indices that a background time expression ("last year", "In February",
+    "in 2012", a resolved date well before publication) attaches to."""
+    anchors: list[int] = []
+    art = ctx.article
+    pub = art.published
+    months = ctx.lex.cues.get("months") or []
+    text = ctx.lower_text(sent)
+    phrases: list[tuple[int, int]] = []
+    if ctx.lex.background_re is not None and ctx.lex.background_re.search(text):
+        for m in ctx.lex.background_re.finditer(text):
+            phrases.append((sent.start_char + m.start(), sent.start_char + m.end()))
+    for tm in ctx.times_between(sent.start_char, sent.end_char):
+        end = tm.value.end or tm.value.start
+        if end is not None and pub is not None and end < pub - dt.timedelta(days=10):
+            phrases.append((tm.span.start, tm.span.end))
+    if not ctx.times and _MONTH_OR_YEAR.search(text):
+        for t in sent:
+            low = t.lower_
+            if low in months and t.pos_ == "PROPN" and _month_background(months.index(low) + 1, pub):
+                if t.dep_ != "compound":
+                    phrases.append((t.idx, t.idx + len(t.text)))
+            elif _YEAR.match(low) and pub is not None and int(low) < pub.year and t.dep_ in ("pobj", "npadvmod", "nummod", "appos"):
+                phrases.append((t.idx, t.idx + len(t.text)))
+    for a, b in phrases:
+        span = ctx.doc.char_span(a, b, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        root = span.root
+        anchors.append(root.i)
+        anchors.append(root.head.i)
+        if root.head.dep_ == "prep":
+            anchors.append(root.head.head.i)
+    return anchors
+
+
+def is_background(tok, anchors: list[int]) -> bool:
+    if not anchors:
+        return False
+    aset = set(anchors)
+    if tok.i in aset:
+        return True
+    for anc in ancestors_upto(tok, 6):
+        if anc.i in aset:
+            return True
+        if anc.pos_ in _VERB:
+            break
+    lo, hi = tok.left_edge.i, tok.right_edge.i
+    if tok.pos_ in _NOUN and any(lo <= a <= hi for a in aset):
+        return True
+    return False
+
+
+# ---------------------------------------------------------------------- grouping
+
+
+def _linked(a, b_index: set[int], ctx: DocContext) -> Optional[int]:
+    """The trigger index that ``a`` reaches going up the tree without crossing a
+    separating word, or None."""
+    seps = ctx.lex.separators
+    cur = a
+    for _ in range(8):
+        if cur.head is cur:
+            return None
+        nxt = cur.head
+        if ctx.lemma(cur) in seps and cur is not a:
+            return None
+        if cur.dep_ in ("relcl", "acl") and nxt.pos_ in _NOUN and nxt.i not in b_index:
+            return None
+        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in seps for c in cur.children):
+            return None
+        if cur.dep_ == "conj" and cur.pos_ in _NOUN and nxt.pos_ in _NOUN:
+            return None
+        if nxt.i in b_index:
+            return nxt.i
+        cur = nxt
+    return None
+
+
+def group_assaults(cands: list[Cand], ctx: DocContext) -> list[list[Cand]]:
+    """Union linked ASSAULT triggers of one sentence; each group is one happening."""
+    by_i = {c.tok.i: c for c in cands}
+    parent = {i: i for i in by_i}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    idx = set(by_i)
+    for c in cands:
+        j = _linked(c.tok, idx, ctx)
+        if j is not None:
+            parent[find(c.tok.i)] = find(j)
+    groups: dict[int, list[Cand]] = {}
+    for c in cands:
+        groups.setdefault(find(c.tok.i), []).append(c)
+    return sorted(groups.values(), key=lambda g: min(x.tok.i for x in g))
+
+
+def main_of(group: list[Cand], ctx: DocContext) -> Cand:
+    """The trigger that names the happening best: highest rank, a known mode, then first."""
+    def score(c: Cand) -> tuple:
+        return (c.trig.rank, 1 if (c.trig.mode or mode_of(c.tok, c.trig, ctx)) else 0, -c.tok.i)
+    return max(group, key=score)
+
+
+# ---------------------------------------------------------------------- mode / ACLED
+
+
+def mode_of(tok, trig: Trigger, ctx: DocContext) -> Optional[str]:
+    """The ASSAULT mode from the trigger's own modifiers ("air strike", "rocket attack",
+    "attacked with drones", "fired rockets")."""
+    mw = ctx.lex.mode_words
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "nmod", "npadvmod", "dobj", "nsubj") and c.i < tok.i + 4:
+            m = mw.get(ctx.lemma(c))
+            if m:
+                return m
+            for cc in c.children:  # "drone attacks": compound of compound
+                if cc.dep_ in ("compound", "amod"):
+                    m = mw.get(ctx.lemma(cc))
+                    if m:
+                        return m
+        if c.dep_ == "prep" and c.lower_ in ("with", "by", "using"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    m = mw.get(ctx.lemma(p))
+                    if m:
+                        return m
+                    for cc in p.children:
+                        if cc.dep_ in ("compound", "amod"):
+                            m = mw.get(ctx.lemma(cc))
+                            if m:
+                                return m
+    if tok.pos_ in _NOUN and tok.head.pos_ in _VERB:
+        # "fired rockets", "the gunman opened fire"
+        for c in tok.head.children:
+            if c.dep_ == "nsubj":
+                m = mw.get(ctx.lemma(c))
+                if m:
+                    return m
+    if tok.pos_ in _VERB:
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                m = mw.get(ctx.lemma(c))
+                if m:
+                    return m
+    return trig.mode
+
+
+def acled_for(etype: str, mode: Optional[str], trig: Trigger, target_words: set[str], sent_words: set[str], ctx: DocContext) -> Optional[dict[str, str]]:
+    table = ctx.lex.acled
+    keys: list[str] = []
+    if etype == "ASSAULT":
+        if trig.acled:
+            keys.append(f"ASSAULT/{trig.acled}")
+        m = mode or "unspecified"
+        if "suicide" in sent_words and m == "explosives":
+            keys.append("ASSAULT/suicide")
+        if "grenade" in sent_words and m == "explosives":
+            keys.append("ASSAULT/grenade")
+        if target_words & ctx.lex.armed_words:
+            keys.append(f"ASSAULT/{m}/armed")
+        keys.append(f"ASSAULT/{m}")
+    elif etype == "PROTEST":
+        hint = trig.acled or "protest"
+        if hint == "protest" and sent_words & ctx.lex.intervention_words:
+            keys.append("PROTEST/protest/intervention")
+        keys.append(f"PROTEST/{hint}")
+    elif etype == "COERCE" and mode == "abduction":
+        keys.append("COERCE/abduction")
+    for k in keys:
+        if k in table:
+            ev, sub = table[k]
+            return {"event_type": ev, "sub_event_type": sub}
+    return None
+
+
+# ---------------------------------------------------------------------- arguments
+
+
+def _pobj(prep):
+    for c in prep.children:
+        if c.dep_ == "pobj":
+            return c
+    return None
+
+
+def _users(head):
+    """'facilities used by militias' -> the militias."""
+    for c in head.children:
+        if c.dep_ in ("acl", "relcl"):
+            for a in c.children:
+                if a.dep_ == "agent":
+                    p = _pobj(a)
+                    if p is not None:
+                        return p
+    return None
+
+
+def arguments(tok, ctx: DocContext) -> tuple[list, list]:
+    """Head tokens of the actor(s) and target(s) of the trigger."""
+    actors: list = []
+    targets: list = []
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+    if tok.pos_ in _VERB:
+        for c in tok.children:
+            if c.dep_ == "nsubj":
+                actors.append(c)
+            elif c.dep_ == "agent":
+                p = _pobj(c)
+                if p is not None:
+                    actors.append(p)
+            elif c.dep_ == "nsubjpass":
+                targets.append(c)
+            elif c.dep_ == "dobj":
+                if ctx.lemma(c) not in ctx.lex.mode_words:
+                    targets.append(c)
+            elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
+                p = _pobj(c)
+                if p is None or p.ent_type_ in ("DATE", "TIME"):
+                    continue
+                if c.lower_ in ("against", "at") or not targets:
+                    targets.append(p)
+        if not actors and not passive and tok.dep_ in ("conj", "advcl", "xcomp", "acl") and tok.head.pos_ in (_VERB | _NOUN):
+            h = tok.head
+            for c in h.children:
+                if c.dep_ == "nsubj":
+                    actors.append(c)
+                elif c.dep_ == "agent":
+                    p = _pobj(c)
+                    if p is not None:
+                        actors.append(p)
+            if tok.dep_ == "acl" and h.pos_ in _NOUN and not actors:
+                pass
+        if tok.dep_ == "relcl" and not actors and tok.head.pos_ in _NOUN:
+            actors.append(tok.head)
+    else:
+        for c in tok.children:
+            if c.dep_ == "poss" and (c.lower_ not in ("its", "their", "his", "her") or ctx.refer(c) is not None):
+                actors.append(c)
+            elif c.dep_ in ("compound", "amod") and (c.ent_type_ in ("NORP", "GPE", "ORG") or ctx.entities_in(c.idx, c.idx + len(c.text))):
+                if ctx.lemma(c) not in ctx.lex.mode_words:
+                    actors.append(c)
+            elif c.dep_ == "prep" and c.lower_ == "by":
+                p = _pobj(c)
+                if p is not None:
+                    actors.append(p)
+            elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
+                p = _pobj(c)
+                if p is not None and p.ent_type_ not in ("DATE", "TIME"):
+                    targets.append(p)
+            elif c.dep_ == "acl":
+                for a in c.children:
+                    if a.dep_ == "agent":
+                        p = _pobj(a)
+                        if p is not None:
+                            actors.append(p)
+                    elif a.dep_ == "dobj" and ctx.lemma(c) in ("target", "hit", "strike"):
+                        targets.append(a)
+        h = tok.head
+        if not actors and tok.dep_ in ("dobj", "nsubjpass") and ctx.lemma(h) in ctx.lex.light_verbs:
+            for c in h.children:
+                if c.dep_ == "nsubj":
+                    actors.append(c)
+                elif c.dep_ == "agent":
+                    p = _pobj(c)
+                    if p is not None:
+                        actors.append(p)
+        if not targets and tok.dep_ == "nsubj" and h.pos_ in _VERB and ctx.lemma(h) in ("target", "hit", "strike", "kill"):
+            for c in h.children:
+                if c.dep_ == "dobj":
+                    targets.append(c)
+    # "facilities used by militias": the users are the target
+    out_t = []
+    for t in targets:
+        u = _users(t)
+        out_t.append(u if u is not None else t)
+        if u is not None:
+            out_t.append(t)
+    return actors, out_t
+
+
+def fill_arguments(m: EventMention, tok, ctx: DocContext, group_toks: list) -> None:
+    actors, targets = arguments(tok, ctx)
+    for g in group_toks:  # other triggers of the same happening add what the main one lacks
+        if g is tok:
+            continue
+        a2, t2 = arguments(g, ctx)
+        if not actors:
+            actors = a2
+        if not targets:
+            targets = [t for t in t2 if ctx.lemma(t) not in ctx.lex.casualty_forms]
+    seen: set[int] = set()
+    actor_text = None
+    for a in actors:
+        ents, text = ctx.arg(a)
+        for e in ents:
+            if id(e) not in seen:
+                m.actors.append(e)
+                seen.add(id(e))
+        if text and actor_text is None:
+            actor_text = text
+    if actor_text and not m.actors:
+        m.attributes["actor_text"] = actor_text
+    seen = set()
+    for t in targets:
+        ents, text = ctx.arg(t)
+        for e in ents:
+            if id(e) not in seen and e not in m.actors:
+                m.targets.append(e)
+                seen.add(id(e))
+        if text and m.target_text is None:
+            m.target_text = text
+
+
+# ---------------------------------------------------------------------- place and time
+
+
+def attach_place(m: EventMention, tok, sent, ctx: DocContext, fallback: Optional[PlaceMention]) -> None:
+    inside = ctx.places_between(sent.start_char, sent.end_char)
+    chosen: Optional[PlaceMention] = None
+    if inside:
+        lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+        head_sub = tok.head if tok.pos_ in _NOUN and tok.head.pos_ in _VERB else tok
+        lo2, hi2 = head_sub.left_edge.idx, head_sub.right_edge.idx + len(head_sub.right_edge.text)
+        best = None
+        for p in inside:
+            ptok = ctx.token_at(p.span.start)
+            score = 0
+            if lo <= p.span.start < hi:
+                score = 3
+            elif lo2 <= p.span.start < hi2:
+                score = 2
+            if ptok is not None:
+                root = ptok
+                while root.dep_ in ("compound", "flat", "amod") and root.head is not root:
+                    root = root.head
+                if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS:
+                    score += 1
+            key = (score, -abs(p.span.start - tok.idx))
+            if best is None or key > best[0]:
+                best = (key, p)
+        chosen = best[1] if best else None
+    if chosen is None:
+        chosen = fallback
+    if chosen is not None:
+        m.place_mention = chosen
+        m.place = chosen.place
+
+
+def attach_time(m: EventMention, tok, sent, ctx: DocContext) -> bool:
+    inside = ctx.times_between(sent.start_char, sent.end_char)
+    if not inside:
+        return False
+    lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+    verb = tok
+    for anc in [tok, *ancestors_upto(tok, 4)]:
+        if anc.pos_ in _VERB:
+            verb = anc
+            break
+    anc_ids = {a.i for a in [tok, *ancestors_upto(tok, 4)]}
+    best = None
+    for t in inside:
+        ttok = ctx.token_at(t.span.start)
+        score = 0
+        if lo <= t.span.start < hi:
+            score = 3
+        elif ttok is not None:
+            root = ttok
+            for _ in range(3):
+                if root.head is root or root.i in anc_ids:
+                    break
+                root = root.head
+            if root.i in anc_ids or root.head.i == verb.i:
+                score = 2
+        key = (score, -abs(t.span.start - tok.idx))
+        if best is None or key > best[0]:
+            best = (key, t)
+    tm: TimeMention = best[1]
+    m.time = tm
+    m.date = DateRange(tm.value.start, tm.value.end, tm.value.precision)
+    return True

@@ -1,0 +1,419 @@
+"""Find the toponyms of one article and resolve each to a gazetteer entry.
+
+Candidates come from spaCy (GPE/LOC/FAC entities; ORG only when a place word
+such as "countryside" follows), the supplement's names, border phrases and US
+"City, ST" patterns.  Resolution runs in two passes over the article:
+
+1. anchors: names that are unambiguous (one candidate, or one far ahead on
+   population and kind), supplement and border matches, and cities whose state
+   the text fixes.  They give the article's countries and admin1 regions.
+2. every other name: the candidate with the best score, where the score is
+   population and kind, plus context (same country or state as the anchors,
+   states named anywhere in the text).  Weak readings (hamlets, fuzzy spellings)
+   are kept only when the context supports them; otherwise the mention is left
+   out rather than placed far away.
+"""
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from newsweave.geo.gazetteer import Candidate, Gazetteer, distance_km
+from newsweave.geo.matchers import TextMatchers, text_matchers
+from newsweave.geo.build import read_csv
+from newsweave.geo.normalize import admin_stripped, lexicon, name_key
+from newsweave.records import Article, DocAnalysis, Place, PlaceMention, Span
+
+NER_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# mentions found by a text pattern that marks them as places ("the city of al-Qaim")
+PLACE_LABELS = NER_LABELS | {"OF"}
+
+# Scores (calibrated together on the sample articles and gva-dev; change them as a set).
+KIND_BASE = {"country": 8.0, "facility": 7.5, "region": 7.5, "border": 7.5}
+ADMIN1_MAX, ADMIN2_MAX = 7.0, 5.5  # admin regions score by population (sum of their towns), capped
+MAJOR_CITY = 1_000_000  # metropolises dominate their namesakes ("Rome", "Paris")
+MAJOR_CITY_BONUS = 1.0
+ALT_NAME_PENALTY = 1.0  # matched only through an alternate (often former) name
+WEAK_ADMIN1_BONUS = 0.5  # per other place of the article already placed in that admin1 (max 2)
+PREFERRED_BONUS = 3.0  # geo_preferred.csv: AP-style reading of a bare name
+COUNTRY_BONUS = 0.5  # the candidate's country is named in the article
+SUBNATIONAL_BONUS = 0.5  # ... and places inside that country are named too
+ADMIN1_OF_KNOWN_COUNTRY = 1.5  # "Georgia" beside US cities is the state
+SAME_ADMIN1_BONUS = 3.5  # the candidate's state/province is named in the article
+FUZZY_PENALTY = 1.5
+ANCHOR_MARGIN = 2.5  # lead over the runner-up that makes a name unambiguous alone
+NEAR_KM = 300.0  # a weak reading must be this close to an anchor
+SMALL_CITY = 20000  # below this, a city needs context
+MID_CITY = 100_000  # below this, a city outside the states an article names is doubtful
+_LEADING = re.compile(r"(?:the|The|THE)\s+")
+_TRAILING = re.compile(r"(?:['’]s|['’])$")
+_QUOTES = "\"“”‘’'«»()[]"
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int
+    end: int
+    priority: int  # 3 supplement/border, 2 City-ST pattern, 1 NER
+    label: str = ""
+    place_id: Optional[str] = None
+    state: Optional[str] = None  # USPS code
+    admin_only: bool = False
+    key: str = ""
+    resolved: Optional[Candidate] = None
+
+
+@dataclass(slots=True)
+class _Context:
+    countries: Counter = field(default_factory=Counter)
+    subnational: set = field(default_factory=set)
+    admin1: set = field(default_factory=set)  # (country, admin1 name)
+    points: list = field(default_factory=list)  # (lat, lon) of sub-national anchors
+    weak: Counter = field(default_factory=Counter)  # (country, admin1) of places placed so far
+
+    def add(self, c: Candidate) -> None:
+        self.countries[c.country] += 1
+        if c.kind != "country":
+            self.subnational.add(c.country)
+            if c.kind != "border":
+                self.points.append((c.lat, c.lon))
+        if c.kind == "admin1" and c.admin1:
+            self.admin1.add((c.country, c.admin1))
+        elif c.kind in ("city", "admin2") and c.admin1:
+            self.weak[(c.country, c.admin1)] += 1
+
+    def near(self, c: Candidate) -> bool:
+        return any(distance_km(c.lat, c.lon, lat, lon) <= NEAR_KM for lat, lon in self.points)
+
+
+def _matchers(gaz: Gazetteer) -> TextMatchers:
+    tm = getattr(gaz, "_text_matchers", None)
+    if tm is None:
+        countries = {c.name: c.country for c in gaz.countries()}
+        for row in read_csv("geo_country_aliases.csv"):
+            countries[row["alias"]] = row["iso"]
+        states = {c.name: code for code, c in gaz.us_states().items()}
+        tm = text_matchers(countries, states)
+        gaz._text_matchers = tm
+    return tm
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading "the", a trailing possessive and stray quotes from a span."""
+    while start < end and (text[start] in _QUOTES or text[start].isspace()):
+        start += 1
+    while end > start and (text[end - 1] in _QUOTES or text[end - 1].isspace() or text[end - 1] in ".,;:"):
+        if text[end - 1] == "." and end - start <= 5:
+            break  # "U.S." keeps its final point
+        end -= 1
+    m = _LEADING.match(text, start, end)
+    if m and m.end() < end:
+        start = m.end()
+    m = _TRAILING.search(text[start:end])
+    if m and m.start() > 0:
+        end = start + m.start()
+    return start, end
+
+
+_BASE: dict[str, float] = {}  # base score by place id (ids are stable across builds)
+
+
+def _base(c: Candidate) -> float:
+    b = _BASE.get(c.id)
+    if b is None:
+        b = _BASE[c.id] = _base_of(c)
+    return b
+
+
+def _base_of(c: Candidate) -> float:
+    if c.kind == "city":
+        return max(2.0, math.log10(c.population + 1)) + (MAJOR_CITY_BONUS if c.population >= MAJOR_CITY else 0.0)
+    if c.kind == "admin1":
+        return min(ADMIN1_MAX, math.log10(c.population + 1) + 0.3)
+    if c.kind == "admin2":
+        return min(ADMIN2_MAX, math.log10(c.population + 1))
+    return KIND_BASE.get(c.kind, 4.0)
+
+
+def _score(c: Candidate, ctx: _Context, preferred: Optional[int], fuzzy: bool, alt: frozenset[int] = frozenset()) -> float:
+    s = _base(c)
+    if c.rowid in alt:
+        s -= ALT_NAME_PENALTY
+    if c.kind in ("city", "admin2"):
+        s += WEAK_ADMIN1_BONUS * min(2, ctx.weak[(c.country, c.admin1)])
+    if preferred == c.rowid:
+        s += PREFERRED_BONUS
+    if c.country in ctx.countries:
+        s += COUNTRY_BONUS
+    if c.country in ctx.subnational:
+        s += SUBNATIONAL_BONUS
+        if c.kind == "admin1":
+            s += ADMIN1_OF_KNOWN_COUNTRY
+    if c.kind in ("city", "admin2") and (c.country, c.admin1) in ctx.admin1:
+        s += SAME_ADMIN1_BONUS
+    if fuzzy:
+        s -= FUZZY_PENALTY
+    return s
+
+
+def _best(cands: Iterable[Candidate], ctx: _Context, preferred: Optional[int], fuzzy: bool,
+          alt: frozenset[int] = frozenset()) -> list[tuple[float, Candidate]]:
+    scored = [(_score(c, ctx, preferred, fuzzy, alt), c) for c in cands]
+    scored.sort(key=lambda t: (-t[0], -t[1].population, t[1].id))
+    return scored
+
+
+def _supported(c: Candidate, ctx: _Context) -> bool:
+    return (c.country, c.admin1) in ctx.admin1 or (c.country in ctx.countries and ctx.near(c))
+
+
+class _Resolver:
+    def __init__(self, gaz: Gazetteer, text: str):
+        self.gaz = gaz
+        self.text = text
+        memo = getattr(gaz, "_surface_memo", None)
+        if memo is None or len(memo) > 100_000:
+            memo = gaz._surface_memo = {}
+        self.memo: dict[tuple[str, bool], tuple[str, bool, tuple[Candidate, ...], bool]] = memo
+
+    def candidates(self, m: _Mention) -> tuple[tuple[Candidate, ...], bool]:
+        """Candidates of a mention and whether they come from a fuzzy match (memoised by surface)."""
+        surface = self.text[m.start : m.end]
+        ner = m.label in PLACE_LABELS
+        hit = self.memo.get((surface, ner))
+        if hit is None:
+            hit = self.memo[(surface, ner)] = self._lookup(surface, ner)
+        m.key, m.admin_only, cands, fuzzy = hit
+        return cands, fuzzy
+
+    def _lookup(self, surface: str, ner: bool) -> tuple[str, bool, tuple[Candidate, ...], bool]:
+        key = name_key(surface)
+        if not key or surface.lower() in lexicon()["not_places"]:
+            return key, False, (), False
+        stripped, had_admin = admin_stripped(surface)
+        if had_admin:
+            named = self.gaz.by_key(stripped)
+            cands = tuple(c for c in named if c.kind in ("admin1", "admin2", "region"))
+            if not cands:  # "Irbil province": the province of the city of that name
+                regions = {self.gaz.admin1_of(c) for c in named if c.kind == "city" and c.population >= SMALL_CITY}
+                cands = tuple(r for r in regions if r is not None)
+            if cands:
+                return key, True, cands, False
+        cands = self.gaz.by_key(key)
+        if cands:
+            return key, had_admin, cands, False
+        first, _, rest = surface.partition(" ")
+        if rest and first.lower() in lexicon()["direction_words"]:
+            return self._lookup(rest, ner)  # "eastern Syria" -> "Syria"
+        if ner:
+            return key, had_admin, self.gaz.fuzzy(key), True
+        return key, had_admin, (), False
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
+
+
+def _collect_mentions(text: str, ents: Iterable[tuple[int, int, str]], tm: TextMatchers, gaz: Gazetteer) -> list[_Mention]:
+    lower = text.lower()
+    found: list[_Mention] = []
+    for hit in tm.supplement(text, lower):
+        found.append(_Mention(hit.start, hit.end, 3, place_id=hit.place_id))
+    for hit in tm.borders(text, lower):
+        found.append(_Mention(hit.start, hit.end, 3, place_id=hit.place_id))
+    heads = lexicon()["place_heads"]
+    for start, end, label in ents:
+        if label == "ORG":
+            part = tm.org_place(text, start, end)
+            if part:
+                found.append(_Mention(part[0], part[1], 1, label="ORGPLACE"))
+                continue
+        if label not in NER_LABELS:
+            if label not in ("ORG", "NORP", "PERSON"):
+                continue
+            nxt = _NEXT_WORD.match(text, end)
+            if nxt is None or nxt.group(1).lower() not in heads:
+                continue  # "the Hasaka countryside" is a place even when NER says ORG
+        found.append(_Mention(start, end, 1, label=label))
+    for start, end in tm.place_of(text, lower):
+        found.append(_Mention(start, end, 1, label="OF"))
+    for start, end in tm.datelines(text):
+        found.append(_Mention(start, end, 2, label="DATELINE"))
+    for city_start, city_end, st_start, st_end, code in tm.city_states(text):
+        state = gaz.us_states().get(code)
+        if state is None:
+            continue
+        # the longest run of final words that names a place in that state ("In Rocky Mount")
+        city = text[city_start:city_end]
+        starts = [city_start] + [city_start + i + 1 for i, ch in enumerate(city) if ch == " "]
+        for s in starts:
+            key = name_key(text[s:city_end])
+            if key and gaz.in_admin1(key, "US", state.name):
+                found.append(_Mention(s, city_end, 2, state=code))
+                found.append(_Mention(st_start, st_end, 2, place_id=state.id))
+                break
+    # greedy: higher priority, then longer spans win overlaps
+    found.sort(key=lambda x: (-x.priority, -(x.end - x.start), x.start))
+    starts: list[int] = []
+    chosen: list[_Mention] = []  # sorted by start, never overlapping
+    for cand in found:
+        cand.start, cand.end = _trim(text, cand.start, cand.end)
+        if cand.end <= cand.start:
+            continue
+        i = bisect.bisect_left(starts, cand.start)
+        if i > 0 and chosen[i - 1].end > cand.start:
+            continue
+        if i < len(chosen) and chosen[i].start < cand.end:
+            continue
+        starts.insert(i, cand.start)
+        chosen.insert(i, cand)
+    return chosen
+
+
+def resolve_mentions(gaz: Gazetteer, text: str, mentions: list[_Mention], states_named: Iterable[str] = ()) -> None:
+    """Resolve mentions in place (``resolved``), using the article as context."""
+    r = _Resolver(gaz, text)
+    ctx = _Context()
+    for code in states_named:
+        st = gaz.us_states().get(code)
+        if st:
+            ctx.admin1.add(("US", st.name))
+            ctx.subnational.add("US")
+    pending: list[tuple[_Mention, tuple[Candidate, ...], bool]] = []
+    short_ids: dict[str, str] = {}
+    tm = _matchers(gaz)
+    # pass 1: anchors
+    for m in mentions:
+        if m.place_id:
+            m.resolved = gaz.candidate(m.place_id)
+            m.key = name_key(text[m.start : m.end])
+        elif m.state:
+            st = gaz.us_states()[m.state]
+            m.key = name_key(text[m.start : m.end])
+            inside = gaz.in_admin1(m.key, "US", st.name)
+            if inside:
+                m.resolved = max(inside, key=lambda c: (c.kind == "city", c.population, c.id))
+        else:
+            cands, fuzzy = r.candidates(m)
+            if not cands:
+                continue
+            if m.key in tm.short_id and (fuzzy or all(c.kind == "city" and c.population < SMALL_CITY for c in cands)):
+                pending.append((m, cands, fuzzy))  # perhaps a bare "al-Omar" after "al-Omar oil field"
+                continue
+            ranked = _best(cands, ctx, gaz.preferred.get(m.key), fuzzy, gaz.alt_only(m.key))
+            top = ranked[0][1]
+            lead = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else math.inf
+            if not fuzzy and lead >= ANCHOR_MARGIN and (top.kind != "city" or top.population >= SMALL_CITY):
+                m.resolved = _city_for_admin1(top, cands, m.admin_only)
+            else:
+                pending.append((m, cands, fuzzy))
+        if m.resolved is not None:
+            ctx.add(m.resolved)
+            if m.priority == 3:
+                short_ids.update({k: v for k, v in tm.short_id.items() if v == m.resolved.id})
+    # within one article one name is one place: later bare mentions follow fixed ones
+    fixed = {m.key: m.resolved for m in mentions if m.resolved is not None and m.priority >= 2}
+    # pass 2: the rest, in context; towns first, so that "Georgia" sees the US towns around it
+    pending.sort(key=lambda t: any(c.kind in ("country", "admin1") for c in t[1]))
+    memo: dict[tuple[str, bool], Optional[Candidate]] = {}
+    for m, cands, fuzzy in pending:
+        if m.key in short_ids and (fuzzy or all(c.kind == "city" and c.population < SMALL_CITY for c in cands)):
+            m.resolved = gaz.candidate(short_ids[m.key])
+            continue
+        if m.key in fixed:
+            m.resolved = fixed[m.key]
+            continue
+        memo_key = (m.key, m.admin_only)
+        if memo_key not in memo:
+            best = _choose(cands, ctx, gaz.preferred.get(m.key), fuzzy, m.label, gaz.alt_only(m.key))
+            memo[memo_key] = _city_for_admin1(best, cands, m.admin_only) if best else None
+            if memo[memo_key] is not None:
+                ctx.add(memo[memo_key])
+        m.resolved = memo[memo_key]
+
+
+def _city_for_admin1(top: Candidate, cands: Iterable[Candidate], admin_only: bool) -> Candidate:
+    """A bare "Baghdad" is the city, not the governorate of the same name."""
+    if admin_only or top.kind != "admin1":
+        return top
+    for c in cands:
+        if c.kind == "city" and c.country == top.country and c.admin1 == top.admin1 and c.population >= SMALL_CITY:
+            return c
+    return top
+
+
+def _choose(cands: tuple[Candidate, ...], ctx: _Context, preferred: Optional[int], fuzzy: bool, label: str,
+            alt: frozenset[int] = frozenset()) -> Optional[Candidate]:
+    ranked = _best(cands, ctx, preferred, fuzzy, alt)
+    named_states = {a for cc, a in ctx.admin1}
+    for _, c in ranked[:3]:
+        if fuzzy:
+            if c.kind in ("country", "admin1") and c.country in ctx.countries or _supported(c, ctx):
+                return c
+            continue
+        if c.kind == "city" and c.population < SMALL_CITY and preferred != c.rowid:
+            if label not in PLACE_LABELS and (c.country, c.admin1) not in ctx.admin1:
+                continue
+            if not _supported(c, ctx):
+                continue
+        if c.kind == "admin2" and (c.country, c.admin1) not in ctx.admin1 and c.country not in ctx.subnational:
+            continue
+        if (c.kind == "city" and c.population < MID_CITY and preferred != c.rowid and named_states
+                and c.country in {cc for cc, _ in ctx.admin1} and (c.country, c.admin1) not in ctx.admin1):
+            continue  # a town in another state than the ones the article names
+        return c
+    return None
+
+
+def find_places(spacy_doc, article: Article, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """The toponyms of one article, each resolved to a place id (unresolved ones left out)."""
+    ents = [(e.start_char, e.end_char, e.label_) for e in spacy_doc.ents]
+    return find_places_in_text(article.text, ents, gazetteer, article.id)
+
+
+def find_places_in_text(text: str, ents: Iterable[tuple[int, int, str]], gazetteer: Gazetteer,
+                        doc_id: str = "") -> list[PlaceMention]:
+    """``find_places`` on plain text and named-entity spans ``(start, end, label)``."""
+    tm = _matchers(gazetteer)
+    mentions = _collect_mentions(text, ents, tm, gazetteer)
+    # states named anywhere (NER's GPEs; a bare "Washington" or "New York" is the city)
+    states_named = {m.state for m in mentions if m.state}
+    for m in mentions:
+        if m.label == "GPE" and not m.place_id:
+            surface = text[m.start : m.end]
+            code = tm.state_names.get(surface)
+            key = name_key(surface)
+            # "Georgia" may be the country: it is no evidence for itself
+            if code and key not in gazetteer.preferred and not any(c.kind == "country" for c in gazetteer.by_key(key)):
+                states_named.add(code)
+    resolve_mentions(gazetteer, text, mentions, states_named)
+    return [
+        PlaceMention(span=Span(doc_id, m.start, m.end, text[m.start : m.end]), place=m.resolved.id)
+        for m in mentions
+        if m.resolved is not None
+    ]
+
+
+def collect_places(analyses: list[DocAnalysis], gazetteer: Gazetteer) -> list[Place]:
+    """One ``Place`` per place id used, with every mention and every surface form."""
+    places: dict[str, Place] = {}
+    for analysis in analyses:
+        for pm in analysis.places:
+            if pm.place is None:
+                continue
+            place = places.get(pm.place)
+            if place is None:
+                place = gazetteer.get(pm.place)
+                if place is None:
+                    continue
+                places[pm.place] = place
+            place.mentions.append(pm.span)
+            if pm.span.text not in place.aliases:
+                place.aliases.append(pm.span.text)
+    for place in places.values():
+        place.mentions.sort(key=lambda s: (s.doc, s.start))
+        place.aliases.sort()
+    return sorted(places.values(), key=lambda p: p.id)

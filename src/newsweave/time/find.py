@@ -1,0 +1,342 @@
+"""Find every time expression in a parsed article and resolve it.
+
+spaCy's DATE and TIME entities miss or cut short many of the phrases news uses to
+date events ("Sunday night", "early hours of Sunday", "late Saturday", "overnight",
+"days after"), and split others ("Sunday" + "around 1 a.m.").  So the finder takes
+the union of spaCy's entities and its own patterns (built from the time lexicon),
+merges overlapping candidates, joins a date to an adjacent clock time, and resolves
+each expression with :func:`newsweave.time.resolve.resolve`.  One regex pass over
+the text plus a handful of short resolutions per article keeps it cheap.
+
+Every expression that is a date (even one that cannot be placed) becomes a
+:class:`TimeMention`; ages, durations and frequencies are dropped.  Year-less and
+anaphoric expressions are anchored on the last day-precision date named earlier in
+the same article.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from typing import Iterable, Optional
+
+import numpy
+from spacy.attrs import ENT_IOB, ENT_TYPE
+
+from newsweave.records import Article, Span, TimeMention
+from newsweave.time.lexicon import alternation, load_lexicon
+from newsweave.time.resolve import Resolution, resolve
+
+SPACY_LABELS = ("DATE", "TIME")
+
+# A date and a clock time separated only by one of these belong to one expression:
+# "Sunday around 1 a.m.", "6 p.m. on Monday", "Monday, at about 10 p.m.".
+_JOIN_GAP = re.compile(
+    r"[ \t]*,?[ \t]*(?:(?:at|on|around|about|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after)"
+    r"|before|after|until|by|in\s+the|of|from)[ \t]+)*(?:at|on|around|about)?[ \t]*",
+    re.IGNORECASE,
+)
+# Words in front of an expression that change what it means and so belong to it.
+_PREFIX = re.compile(r"(?:\b(?:ever\s+)?since|\bsince\s+at\s+least)\s+$", re.IGNORECASE)
+
+
+def _title_alt(words: Iterable[str]) -> str:
+    """Capitalised alternation for names (months, weekdays, holidays), matched
+    case-sensitively so that "may", "march" or "sun" in running text stay words."""
+    items = sorted({w for w in words}, key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w.title() if not w[0].isdigit() else w).replace(r"\ ", r"\s+") for w in items)
+
+
+@functools.lru_cache(maxsize=1)
+def finders() -> dict[str, re.Pattern]:
+    """Compiled patterns for the expressions spaCy tends to miss or cut short, one
+    per kind of trigger word (weekday, month, number, other time word): only the
+    patterns a trigger can start are tried around it."""
+    lex = load_lexicon()
+    full_months = [m for m in lex.months if len(m) > 3 and m != "sept"]
+    abbr_months = [m for m in lex.months if m not in full_months]
+    MONTH = rf"(?-i:(?:{_title_alt(full_months)})\b|(?:{_title_alt(abbr_months)})(?:\.|\b))"
+    WEEKDAY = rf"(?-i:(?:{_title_alt([w for w in lex.weekdays if len(w) > 4])})\b)"
+    DAYPART = alternation(lex.day_parts)
+    NUM = rf"(?:\d+|{alternation(list(lex.numbers) + list(lex.vague_numbers))})"
+    YEAR = r"(?:1[89]\d\d|20\d\d)"
+    holidays = list(lex.holidays_fixed) + list(lex.holidays_nth_weekday) + list(lex.easter_offsets)
+    HOLIDAY = rf"(?-i:(?:{'|'.join(_holiday_forms(holidays))})\b)"
+    weekday = [
+        # weekdays, with what news hangs around them
+        rf"(?:(?:the\s+)?(?:early|wee|small|late)\s+hours\s+of\s+|(?:early|late|mid-?)\s*|(?:last|next|this\s+past|this\s+coming|coming|past|previous)\s+)?"
+        rf"{WEEKDAY}(?:\s+(?:{DAYPART}))?(?:,?\s+(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+{YEAR}\b)?|\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}})\b))?",
+    ]
+    holiday = rf"\b{HOLIDAY}(?:\s+(?:{DAYPART}))?(?:,?\s+{YEAR}\b)?"
+    clock = (r"\b(?:(?:at|around|about|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
+             r"(?:\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|noon\b|midnight\b)(?:\s+(?:local\s+time|[A-Z][DS]T\b))?")
+    month = [
+        # month + day (+ year), day + month (+ year), month + year
+        rf"{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?:\s*(?:-|to|through)\s*\d{{1,2}}(?!\d))?(?:,?\s+{YEAR}\b)?",
+        rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR}\b)?",
+        rf"(?:(?:early|late|mid-?|(?:in|since|during|until|through|by|last|this|next|past)(?:\s+(?:early|late|mid-?))?)\s*){MONTH}(?:,?\s+{YEAR}\b)?",
+        rf"{MONTH}\s+{YEAR}\b",
+        holiday,
+    ]
+    number = [
+        # numeric dates
+        r"\b\d{4}-\d{2}-\d{2}\b",
+        r"\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b",
+        clock,
+        rf"\b(?:in|since|during|until|by|through|of|early|late|mid-?)\s+{YEAR}\b(?![\d,.]\d)",
+    ]
+    word = [
+        # days relative to publication or to the last date named
+        rf"\b(?:{alternation(list(lex.deictic_days) + list(lex.anaphoric_days))})\b",
+        # weekends, weeks, months, years
+        r"\b(?:(?:over|during|on|at)\s+)?(?:this\s+past|this\s+coming|last|next|this|coming|past|previous|the\s+past|the)\s+weekend\b",
+        r"\b(?:(?:earlier|later|early|late)\s+)?(?:this\s+past|this\s+coming|the\s+past|the\s+last|the\s+previous|this|last|next|past|previous)\s+(?:week|month|year)\b(?!-)",
+        # counted and vague offsets
+        rf"\b(?:{NUM}\s+)?(?:hour|day|week|month|year)s?\s+(?:ago|earlier|later|before|after|prior|previously)\b",
+        rf"\b(?:in\s+)?(?:recent|the\s+past\s+few|the\s+last\s+few)\s+(?:day|week|month|year)s\b",
+        # clock times ("noon", "midnight"), so that they can join the date next to them
+        clock,
+        holiday,
+    ]
+    # one leading word boundary for all alternatives: positions inside words are
+    # rejected at once instead of being tried by every alternative
+    return {kind: re.compile(r"\b(?=\w)(?:" + "|".join(f"(?:{a})" for a in alts) + ")", re.IGNORECASE)
+            for kind, alts in (("weekday", weekday), ("month", month), ("number", number), ("word", word))}
+
+
+def _holiday_forms(names: list[str]) -> list[str]:
+    """Holiday names as they are written: title case, with the possessive the
+    normalisation dropped ("Mother's Day", "New Year's Eve") allowed back."""
+    forms = []
+    for name in sorted(set(names), key=lambda w: (-len(w), w)):
+        words = [re.escape(w.title() if w not in ("of", "the", "jr.") else w) for w in name.split()]
+        if name.startswith("the "):
+            words[0] = "[Tt]he"
+        if len(words) > 1 and name.split()[-1] in ("day", "eve"):
+            words[-2] = words[-2] + r"(?:'s|s'|’s|s’)?"
+        forms.append(r"\s+".join(words))
+    return forms
+
+
+def _future_hint(doc, start: int, end: int) -> bool:
+    """True when the verb the expression hangs on looks forward ("will meet Monday")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    lex = load_lexicon()
+    tok = span.root
+    if tok.dep_ in ("poss", "compound", "nmod", "amod"):
+        return False  # "Sunday's shooting": the date qualifies a noun
+    head = tok
+    for _ in range(4):
+        if head.pos_ in ("VERB", "AUX") and head is not tok:
+            break
+        if head.head is head:
+            break
+        head = head.head
+    else:
+        return False
+    if head.pos_ not in ("VERB", "AUX"):
+        return False
+    for child in head.children:
+        if child.dep_ in ("aux", "auxpass") and child.lower_ in lex.future_auxiliaries:
+            return True
+    if head.lower_ in lex.future_words:
+        return True
+    return any(c.lower_ in lex.future_words and c.dep_ in ("amod", "acomp") for c in head.children)
+
+
+_WORD = re.compile(r"[^\W\d_]+|\d+")
+# The longest prefix ("the early hours of", "a couple of") and tail (", 2021", " local
+# time") that a pattern hangs on a trigger word; longer tails hold triggers themselves.
+_WINDOW_BEFORE, _WINDOW_AFTER = 25, 30
+# A number is a trigger only where it can start a date or a clock time: "6/27/2021",
+# "2021-06-27", "6 p.m.", "10:30", a year 1800-2099.
+_NUMBER_TRIGGER = re.compile(r"\d{1,4}[/-]\d|\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|\d{1,2}:\d\d|(?:1[89]|20)\d\d(?!\d)", re.IGNORECASE)
+_TRIGGER_STOP = frozenset({"the", "a", "an", "of", "this", "that", "last", "next", "same", "following", "previous",
+                          "before", "after", "earlier", "later", "early", "late", "new", "st", "saint", "jr"})
+
+
+@functools.lru_cache(maxsize=1)
+def _triggers() -> dict[str, str]:
+    """Trigger word -> kind: every pattern of :func:`finders` contains a trigger of
+    its kind (numbers are recognised by ``_NUMBER_TRIGGER`` instead)."""
+    lex = load_lexicon()
+    words: dict[str, str] = {}
+    phrases = list(lex.deictic_days) + list(lex.anaphoric_days) + list(lex.holidays_fixed) \
+        + list(lex.holidays_nth_weekday) + list(lex.easter_offsets)
+    for phrase in phrases:
+        for w in re.findall(r"[a-z]+", phrase):
+            if w not in _TRIGGER_STOP:
+                words[w] = "word"
+    for unit in ("hour", "day", "night", "week", "weekend", "month", "year"):
+        words[unit] = words[unit + "s"] = "word"
+    words.update({"noon": "word", "midnight": "word", "recent": "word"})
+    words.update({w: "weekday" for w in lex.weekdays})
+    words.update({w: "month" for w in lex.months})
+    # the forms in which they are written, so that lookups need no lower-casing
+    return {form: kind for w, kind in words.items() for form in (w, w.title(), w.upper())}
+
+
+def _pattern_matches(text: str) -> list[tuple[int, int]]:
+    """Matches of :func:`finders`, searched only in windows around trigger words:
+    most of an article holds no time word, and skipping it is what keeps the
+    finder far below the cost of the parse."""
+    triggers = _triggers()
+    windows: dict[str, list[list[int]]] = {"weekday": [], "month": [], "number": [], "word": []}
+    # findall (strings only) is several times cheaper than finditer; the position of
+    # each trigger is then found with str.find from the previous one: any earlier
+    # whole-word occurrence would itself have been a trigger already passed.
+    cursor = 0
+    n = len(text)
+    for w in _WORD.findall(text):
+        if w[0].isdigit():
+            kind = "number"
+        else:
+            kind = triggers.get(w)
+            if kind is None:
+                continue
+        same = str.isdigit if kind == "number" else str.isalpha  # what continues a token
+        i = text.find(w, cursor)
+        while i >= 0 and ((i > 0 and same(text[i - 1])) or (i + len(w) < n and same(text[i + len(w)]))):
+            i = text.find(w, i + 1)
+        if i < 0:  # cannot happen for tokens of this text; stay safe
+            continue
+        cursor = i + len(w)
+        if kind == "number" and not _NUMBER_TRIGGER.match(text, i):
+            continue
+        win = windows[kind]
+        s, e = max(0, i - _WINDOW_BEFORE), cursor + _WINDOW_AFTER
+        if win and s <= win[-1][1]:
+            win[-1][1] = e
+        else:
+            win.append([s, e])
+    out: list[tuple[int, int]] = []
+    rxs = finders()
+    for kind, win in windows.items():
+        rx = rxs[kind]
+        for s, e in win:
+            while e < n and (text[e].isalnum() or text[e] in ".,'"):  # end windows between words
+                e += 1
+            out.extend(m.span() for m in rx.finditer(text, s, min(e, n)))
+    return out
+
+
+def _entity_spans(doc) -> list[tuple[int, int]]:
+    """Character spans of spaCy's DATE/TIME entities, read from the token arrays
+    (cheaper than building every entity Span through ``doc.ents``)."""
+    if len(doc) == 0:
+        return []
+    strings = doc.vocab.strings
+    wanted = {strings.add(label) for label in SPACY_LABELS}
+    arr = doc.to_array([ENT_IOB, ENT_TYPE])
+    idx = numpy.nonzero(numpy.isin(arr[:, 1], list(wanted)))[0]
+    out: list[tuple[int, int]] = []
+    start = prev = -1
+    for i in idx.tolist():
+        if start >= 0 and i == prev + 1 and arr[i, 0] == 1 and arr[i, 1] == arr[prev, 1]:
+            prev = i
+            continue
+        if start >= 0:
+            out.append((doc[start].idx, doc[prev].idx + len(doc[prev])))
+        start = prev = i
+    if start >= 0:
+        out.append((doc[start].idx, doc[prev].idx + len(doc[prev])))
+    return out
+
+
+def _split_at_commas(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """spaCy sometimes runs two expressions into one entity ("April, Wednesday");
+    its pieces are kept apart unless one of the finder's patterns spans the comma
+    ("Monday, July 5", "June 27, 2021"), in which case the merge joins them again."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        cut = text.find(",", s, e)
+        while cut >= 0:
+            out.append((s, cut))
+            s = cut + 1
+            cut = text.find(",", s, e)
+        out.append((s, e))
+    return out
+
+
+def _candidates(doc, text: str) -> list[tuple[int, int]]:
+    spans = _split_at_commas(_entity_spans(doc), text) + _pattern_matches(text)
+    spans.sort(key=lambda s: (s[0], -s[1]))
+    merged: list[list[int]] = []
+    for s, e in spans:
+        if merged and s < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    out = []
+    for s, e in merged:
+        # trim spaces and stray punctuation at the edges (offsets stay original)
+        while s < e and text[s] in " \t\n,;:(\"'":
+            s += 1
+        while e > s and text[e - 1] in " \t\n,;:)\"'":
+            e -= 1
+        if e - s > 2 and text[e - 2] in "'\u2019" and text[e - 1] in "sS":  # "Wednesday's"
+            e -= 2
+        if e > s:
+            p = _PREFIX.search(text, max(0, s - 20), s)
+            if p:
+                s = p.start()
+            out.append((s, e))
+    return out
+
+
+def find_times(spacy_doc, article: Article) -> list[TimeMention]:
+    """Every time expression of ``article``, resolved against ``article.published``.
+
+    ``spacy_doc`` is the parse of ``article.masked``; offsets are original offsets.
+    """
+    text = article.masked
+    if len(spacy_doc) and spacy_doc[-1].idx + len(spacy_doc[-1]) > len(text):
+        raise ValueError(f"document {article.id}: the parse is longer than the article's masked text; parse article.masked")
+    P: Optional[dt.date] = article.published
+    cands = _candidates(spacy_doc, text)
+
+    resolved: list[tuple[int, int, Resolution]] = []
+    anchor: Optional[dt.date] = None
+    for s, e in cands:
+        phrase = text[s:e]
+        res = resolve(phrase, P, anchor, _future_hint(spacy_doc, s, e) if P is not None else False)
+        if res is None:
+            continue
+        resolved.append((s, e, res))
+        if res.value.precision == "day" and res.value.start is not None:
+            anchor = res.value.start
+
+    # join a date and an adjacent clock time ("Sunday" + "around 1 a.m."): the date wins
+    joined: list[tuple[int, int, Resolution]] = []
+    for s, e, res in resolved:
+        if joined:
+            ps, pe, pres = joined[-1]
+            clock_prev = pres.rule.startswith("clock")
+            clock_this = res.rule.startswith("clock")
+            if (clock_prev != clock_this) and _JOIN_GAP.fullmatch(text, pe, s) and "\n" not in text[pe:s]:
+                keep = res if clock_prev else pres
+                joined[-1] = (ps, e, Resolution(keep.value, keep.relative, keep.rule + ", with a clock time"))
+                continue
+        joined.append((s, e, res))
+
+    out: list[TimeMention] = []
+    for s, e, res in joined:
+        out.append(TimeMention(span=Span(article.id, s, e, article.text[s:e]), value=res.value, relative=res.relative))
+    return out
+
+
+def explain_times(spacy_doc, article: Article) -> list[tuple[str, str]]:
+    """(expression, rule that dated it) for each mention: for debugging and reports."""
+    P = article.published
+    out = []
+    anchor = None
+    text = article.masked
+    for s, e in _candidates(spacy_doc, text):
+        res = resolve(text[s:e], P, anchor)
+        if res is not None:
+            out.append((article.text[s:e], res.rule))
+            if res.value.precision == "day" and res.value.start is not None:
+                anchor = res.value.start
+    return out

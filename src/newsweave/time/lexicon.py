@@ -1,0 +1,85 @@
+"""The words of time expressions, loaded once from ``data/time_lexicon.yaml``.
+
+Month and weekday names, spelled-out numbers, deictic and anaphoric day phrases,
+holidays and seasons are data, not code: the resolver and the finder build their
+regular expressions from this one object, so extending the vocabulary never means
+touching the rules.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+
+LEXICON_FILE = "time_lexicon.yaml"
+
+_POSSESSIVE = re.compile(r"'s\b|s'(?=\s|$)")
+_SPACES = re.compile(r"\s+")
+_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
+
+
+def normalise(text: str) -> str:
+    """Lower-case, straighten quotes and dashes, drop possessives, squeeze spaces.
+
+    The same normalisation is applied to lexicon entries and to the expressions
+    being resolved, so both sides always compare equal.
+    """
+    t = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u00a0", " ").lower()
+    t = _DASHES.sub("-", t)
+    t = _POSSESSIVE.sub(lambda m: "s" if m.group(0).startswith("s") else "", t)
+    return _SPACES.sub(" ", t).strip(" \t\n,;:()[]{}\"'")
+
+
+def alternation(words: list[str] | Any) -> str:
+    """A regex alternation of literal phrases, longest first (so "sept" beats "sep")."""
+    items = sorted({w for w in words}, key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    numbers: dict[str, int]
+    vague_numbers: tuple[str, ...]
+    day_parts: tuple[str, ...]
+    deictic_days: dict[str, int]
+    anaphoric_days: dict[str, int]
+    holidays_fixed: dict[str, tuple[int, int]]
+    holidays_nth_weekday: dict[str, tuple[int, int, int]]
+    easter_offsets: dict[str, int]
+    seasons: dict[str, tuple[int, int]]
+    future_auxiliaries: frozenset[str]
+    future_words: frozenset[str]
+    vague_time_words: frozenset[str]
+
+
+def _norm_keys(d: dict[str, Any]) -> dict[str, Any]:
+    return {normalise(str(k)): v for k, v in d.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Read the packaged lexicon once per process."""
+    with resources.files("newsweave.data").joinpath(LEXICON_FILE).open("r", encoding="utf-8") as fh:
+        raw = yaml.safe_load(fh)
+    return Lexicon(
+        months=_norm_keys(raw["months"]),
+        weekdays=_norm_keys(raw["weekdays"]),
+        numbers=_norm_keys(raw["numbers"]),
+        vague_numbers=tuple(normalise(v) for v in raw["vague_numbers"]),
+        day_parts=tuple(normalise(v) for v in raw["day_parts"]),
+        deictic_days=_norm_keys(raw["deictic_days"]),
+        anaphoric_days=_norm_keys(raw["anaphoric_days"]),
+        holidays_fixed={k: tuple(v) for k, v in _norm_keys(raw["holidays_fixed"]).items()},
+        holidays_nth_weekday={k: tuple(v) for k, v in _norm_keys(raw["holidays_nth_weekday"]).items()},
+        easter_offsets=_norm_keys(raw["easter_offsets"]),
+        seasons={k: tuple(v) for k, v in _norm_keys(raw["seasons"]).items()},
+        future_auxiliaries=frozenset(normalise(v) for v in raw["future_auxiliaries"]),
+        future_words=frozenset(normalise(v) for v in raw["future_words"]),
+        vague_time_words=frozenset(normalise(v) for v in raw["vague_time_words"]),
+    )

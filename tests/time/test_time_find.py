@@ -1,0 +1,98 @@
+"""find_times over parsed text: offsets, merging, anchoring, and a few real parses."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import spacy
+
+from newsweave.records import Article, Removed
+from newsweave.time import find_times
+
+P = dt.date(2021, 6, 28)  # a Monday
+
+
+@pytest.fixture(scope="module")
+def blank():
+    """A tokenizer-only pipeline: the finder's own patterns are the point here."""
+    return spacy.blank("en")
+
+
+def found(nlp, text: str, published=P, removed=()) -> list[tuple[str, object, object, str, bool]]:
+    article = Article(id="doc", source="test", text=text, published=published, removed=list(removed))
+    mentions = find_times(nlp(article.masked), article)
+    for m in mentions:
+        assert article.text[m.span.start : m.span.end] == m.span.text
+        assert m.span.doc == "doc"
+    return [(m.span.text, m.value.start, m.value.end, m.value.precision, m.relative) for m in mentions]
+
+
+def test_time_find_patterns_without_entities(blank) -> None:
+    text = ("Rockets hit the base in the early hours of Sunday and again late Saturday, "
+            "two weeks ago and last month, officials said on June 27, 2021.")
+    got = found(blank, text)
+    assert ("the early hours of Sunday", dt.date(2021, 6, 27), dt.date(2021, 6, 27), "day", True) in got
+    assert ("late Saturday", dt.date(2021, 6, 26), dt.date(2021, 6, 26), "day", True) in got
+    assert ("two weeks ago", dt.date(2021, 6, 11), dt.date(2021, 6, 17), "week", True) in got
+    assert ("last month", dt.date(2021, 5, 1), dt.date(2021, 5, 31), "month", True) in got
+    assert ("June 27, 2021", dt.date(2021, 6, 27), dt.date(2021, 6, 27), "day", False) in got
+
+
+def test_time_find_joins_clock_time_to_date(blank) -> None:
+    got = found(blank, "The shooting happened Sunday around 1 a.m. local time near the park.")
+    assert [g[0] for g in got] == ["Sunday around 1 a.m. local time"]
+    assert got[0][1] == dt.date(2021, 6, 27)
+
+
+def test_time_find_clock_alone_is_unknown(blank) -> None:
+    got = found(blank, "Police arrived at 6 p.m. and stayed.")
+    assert got == [("at 6 p.m.", None, None, "unknown", True)]
+
+
+def test_time_find_ignores_words_that_only_look_like_dates(blank) -> None:
+    got = found(blank, "Marietta residents may march in Augusta; the Eastern sun sat low over Decatur.")
+    assert got == []
+
+
+def test_time_find_anchors_the_next_day(blank) -> None:
+    got = found(blank, "He was shot on June 20. The next day, police arrested a suspect.")
+    assert ("The next day", dt.date(2021, 6, 21), dt.date(2021, 6, 21), "day", True) in got
+
+
+def test_time_find_without_publication_date(blank) -> None:
+    got = found(blank, "The attack on Sunday night followed the raid of March 3, 2019.", published=None)
+    assert ("Sunday night", None, None, "unknown", True) in got
+    assert ("March 3, 2019", dt.date(2019, 3, 3), dt.date(2019, 3, 3), "day", False) in got
+
+
+def test_time_find_skips_removed_text(blank) -> None:
+    text = "Posted Monday, July 5. Gunmen attacked on Sunday."
+    removed = [Removed(0, text.index("Gunmen"), "page furniture")]
+    got = found(blank, text, removed=removed)
+    assert [g[0] for g in got] == ["Sunday"]
+
+
+@pytest.mark.model
+def test_time_find_with_the_model(nlp) -> None:
+    text = ("A 19-year-old man was killed in a shooting late Saturday night, police said Monday. "
+            "Four teens were shot at about 6 p.m. Monday evening. A vigil will be held Friday. "
+            "The suspect was arrested in February and sentenced to 10 years in 2019. "
+            "Since April, Wednesday's attack and last week's raid have been investigated.")
+    article = Article(id="d1", source="test", text=text, published=P)
+    mentions = find_times(nlp(article.masked), article)
+    by_text = {m.span.text: m for m in mentions}
+    for m in mentions:
+        assert text[m.span.start : m.span.end] == m.span.text
+    assert "19-year-old" not in by_text and "10 years" not in by_text  # an age, a duration
+    assert by_text["late Saturday night"].value.start == dt.date(2021, 6, 26)
+    assert by_text["Monday"].value.start == P
+    evening = next(m for t, m in by_text.items() if "Monday evening" in t)
+    assert evening.value.start == P and "6 p.m." in evening.span.text
+    assert by_text["Friday"].value.start == dt.date(2021, 7, 2)  # "will be held": the coming Friday
+    year = next(m for t, m in by_text.items() if t.endswith("2019"))
+    assert (year.value.start, year.value.precision, year.relative) == (dt.date(2019, 1, 1), "year", False)
+    feb = next(m for t, m in by_text.items() if "February" in t)
+    assert (feb.value.start, feb.value.precision) == (dt.date(2021, 2, 1), "month")
+    since = next(m for t, m in by_text.items() if t.lower().startswith("since april"))
+    assert (since.value.start, since.value.end) == (dt.date(2021, 4, 1), P)
+    assert any(t.startswith("Wednesday") and m.value.start == dt.date(2021, 6, 23) for t, m in by_text.items())
