@@ -286,24 +286,27 @@ def _candidates(doc, text: str) -> list[tuple[int, int]]:
     return out
 
 
-def find_times(spacy_doc, article: Article) -> list[TimeMention]:
-    """Every time expression of ``article``, resolved against ``article.published``.
+CLOCK_RULE = "clock time"  # the rule prefix resolve() gives a clock time alone
 
-    ``spacy_doc`` is the parse of ``article.masked``; offsets are original offsets.
-    """
+
+def _resolve_all(spacy_doc, article: Article) -> list[tuple[int, int, Resolution]]:
+    """Candidates resolved in text order, anchored on the last day named, with a
+    date and an adjacent clock time joined into one expression."""
     text = article.masked
     if len(spacy_doc) and spacy_doc[-1].idx + len(spacy_doc[-1]) > len(text):
         raise ValueError(f"document {article.id}: the parse is longer than the article's masked text; parse article.masked")
     P: Optional[dt.date] = article.published
-    cands = _candidates(spacy_doc, text)
-
     resolved: list[tuple[int, int, Resolution]] = []
     anchor: Optional[dt.date] = None
-    for s, e in cands:
-        phrase = text[s:e]
-        res = resolve(phrase, P, anchor, _future_hint(spacy_doc, s, e) if P is not None else False)
+    for s, e in _candidates(spacy_doc, text):
+        res = resolve(text[s:e], P, anchor)
         if res is None:
             continue
+        if P is not None and res.relative:
+            ahead = resolve(text[s:e], P, anchor, True)
+            # the parse is consulted only when the tense would change the date
+            if ahead is not None and ahead.value != res.value and _future_hint(spacy_doc, s, e):
+                res = ahead
         resolved.append((s, e, res))
         if res.value.precision == "day" and res.value.start is not None:
             anchor = res.value.start
@@ -313,30 +316,25 @@ def find_times(spacy_doc, article: Article) -> list[TimeMention]:
     for s, e, res in resolved:
         if joined:
             ps, pe, pres = joined[-1]
-            clock_prev = pres.rule.startswith("clock")
-            clock_this = res.rule.startswith("clock")
-            if (clock_prev != clock_this) and _JOIN_GAP.fullmatch(text, pe, s) and "\n" not in text[pe:s]:
+            clock_prev = pres.rule.startswith(CLOCK_RULE)
+            clock_this = res.rule.startswith(CLOCK_RULE)
+            if clock_prev != clock_this and "\n" not in text[pe:s] and _JOIN_GAP.fullmatch(text, pe, s):
                 keep = res if clock_prev else pres
                 joined[-1] = (ps, e, Resolution(keep.value, keep.relative, keep.rule + ", with a clock time"))
                 continue
         joined.append((s, e, res))
+    return joined
 
-    out: list[TimeMention] = []
-    for s, e, res in joined:
-        out.append(TimeMention(span=Span(article.id, s, e, article.text[s:e]), value=res.value, relative=res.relative))
-    return out
+
+def find_times(spacy_doc, article: Article) -> list[TimeMention]:
+    """Every time expression of ``article``, resolved against ``article.published``.
+
+    ``spacy_doc`` is the parse of ``article.masked``; offsets are original offsets.
+    """
+    return [TimeMention(span=Span(article.id, s, e, article.text[s:e]), value=res.value, relative=res.relative)
+            for s, e, res in _resolve_all(spacy_doc, article)]
 
 
 def explain_times(spacy_doc, article: Article) -> list[tuple[str, str]]:
-    """(expression, rule that dated it) for each mention: for debugging and reports."""
-    P = article.published
-    out = []
-    anchor = None
-    text = article.masked
-    for s, e in _candidates(spacy_doc, text):
-        res = resolve(text[s:e], P, anchor)
-        if res is not None:
-            out.append((article.text[s:e], res.rule))
-            if res.value.precision == "day" and res.value.start is not None:
-                anchor = res.value.start
-    return out
+    """(expression, the rule that dated it) for each mention of ``find_times``."""
+    return [(article.text[s:e], res.rule) for s, e, res in _resolve_all(spacy_doc, article)]

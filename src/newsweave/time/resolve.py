@@ -51,6 +51,9 @@ article of 28 June naming "July 5" usually announces it.  Beyond it, the date is
 taken as last year's."""
 
 MIN_YEAR, MAX_YEAR = 1800, 2099
+MAX_EXPRESSION = 120
+"""Longer text is not one time expression (spaCy entities and the finder's matches
+stay far below); refusing it also bounds the cost of the rules."""
 
 UNKNOWN = DateRange(None, None, "unknown")
 
@@ -303,7 +306,7 @@ def resolve(text: str, published: Optional[dt.date], anchor: Optional[dt.date] =
     cannot be placed.  ``future`` says that the surrounding verb looks forward.
     """
     t = normalise(text)
-    if not t:
+    if not t or len(t) > MAX_EXPRESSION:
         return None
     res = _resolve_norm(t, published, anchor, future)
     if res is None:
@@ -313,7 +316,10 @@ def resolve(text: str, published: Optional[dt.date], anchor: Optional[dt.date] =
 
 
 @functools.lru_cache(maxsize=8192)
-def _resolve_norm(t: str, P: Optional[dt.date], anchor: Optional[dt.date], future: bool) -> Optional[Resolution]:
+def _resolve_norm(t: str, P: Optional[dt.date], anchor: Optional[dt.date], future: bool,
+                  nested: bool = False) -> Optional[Resolution]:
+    """The rules in order of how much the text fixes; ``nested`` for the parts of a
+    range or a "since" phrase, which are not split again."""
     lex = load_lexicon()
     pats = patterns()
 
@@ -335,8 +341,8 @@ def _resolve_norm(t: str, P: Optional[dt.date], anchor: Optional[dt.date], futur
             return _fixed(d, d, "day", "numeric date (month/day/year)")
 
     # ---- ranges: "June 25-27", "1990-95", "from Monday to Wednesday", "since April"
-    if m := pats.since.match(t):
-        inner = _resolve_norm(m["rest"], P, anchor, False)
+    if not nested and (m := pats.since.match(t)):
+        inner = _resolve_norm(m["rest"], P, anchor, False, True)
         if inner is None:
             return None
         v = inner.value
@@ -367,9 +373,9 @@ def _resolve_norm(t: str, P: Optional[dt.date], anchor: Optional[dt.date], futur
         y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
         if y1 < y2 <= MAX_YEAR and not pats.month.search(t):
             return _fixed(dt.date(y1, 1, 1), dt.date(y2, 12, 31), "year", "range of years")
-    if (m := pats.split_range.match(t)) and not pats.counted.search(t):
-        a = _resolve_norm(m["a"], P, anchor, future)
-        b = _resolve_norm(m["b"], P, anchor, future)
+    if not nested and (m := pats.split_range.match(t)) and not pats.counted.search(t):
+        a = _resolve_norm(m["a"], P, anchor, future, True)
+        b = _resolve_norm(m["b"], P, anchor, future, True)
         if a and b and a.value.start and b.value.end and a.value.start <= b.value.end:
             s, e = a.value.start, b.value.end
             prec = a.value.precision if a.value.precision == b.value.precision and a.value.precision != "day" else precision_for(s, e)
@@ -712,7 +718,7 @@ def parse_anchor_dates(text: str) -> list[tuple[int, int, dt.date]]:
     out: list[tuple[int, int, dt.date]] = []
     for rx in (pats.iso, pats.numeric):
         for m in rx.finditer(low):
-            r = _resolve_norm(normalise(m.group(0)), None, None, False)
+            r = _resolve_norm(normalise(m.group(0)), None, None, False, True)
             if r and r.value.start and r.value.precision == "day":
                 out.append((m.start(), m.end(), r.value.start))
     for rx in (pats.mdy, pats.dmy):
