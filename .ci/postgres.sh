@@ -2,12 +2,13 @@
 # A throwaway PostgreSQL server on 127.0.0.1 for the store tests.
 #
 #   eval "$(bash .ci/postgres.sh)"         # start; exports NEWSWEAVE_TEST_PG_URL and NEWSWEAVE_TEST_PG_DATA
-#   bash .ci/postgres.sh stop "$NEWSWEAVE_TEST_PG_DATA"   # stop it and remove its files
+#   eval "$NEWSWEAVE_TEST_PG_STOP"         # stop it and remove its files (= postgres.sh stop DIR)
 #
 # Installs Debian's postgresql when no server binaries are found (needs root and
 # apt), initialises a cluster in a temporary folder owned by the postgres user,
 # starts it on a free loopback port (no TCP on other addresses), creates the
-# database newsweave_test and prints the export lines on stdout; everything else
+# database newsweave_test and prints the export lines on stdout (the URL, the
+# cluster's folder and the command that stops it); everything else
 # goes to stderr.  Exits non-zero when no server could be started, so callers can
 # write `eval "$(bash .ci/postgres.sh)" || true` and let the PostgreSQL tests skip.
 set -euo pipefail
@@ -79,3 +80,4 @@ as_postgres "$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres newsweave_test >
 log "$("$bin/postgres" --version) listening on 127.0.0.1:$port"
 echo "export NEWSWEAVE_TEST_PG_URL=postgresql://postgres@127.0.0.1:$port/newsweave_test"
 echo "export NEWSWEAVE_TEST_PG_DATA=$dir"
+echo "export NEWSWEAVE_TEST_PG_STOP='bash $(cd "$(dirname "$0")" && pwd)/postgres.sh stop $dir'"

@@ -144,3 +144,10 @@ def test_fetch_url_list_skips_stored_pages_and_bad_lines(site, store, tmp_path):
     assert site.hits["/a1.html"] == 1
     (missing,) = list(fetch_urls(str(tmp_path / "nope.txt"), store, Options()))
     assert "cannot read the URL list" in missing.reason
+
+
+def test_fetch_checks_the_address_actually_reached(site, store, monkeypatch):
+    """Even if the name check were fooled (a DNS answer that changes), the connected address is checked."""
+    monkeypatch.setattr(fetch, "check_url", lambda url, allow_private=False: None)
+    (item,) = fetch_urls_from(site, store, ["/a1.html"], allow_private=False)
+    assert isinstance(item, InputProblem) and "the connection reached 127.0.0.1" in item.reason

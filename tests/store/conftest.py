@@ -77,12 +77,13 @@ def _fresh_pg_database(server_url: str):
     return url, conninfo, name
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store_url(request, tmp_path, pg_server_url):
-    """A URL of an empty store, on each backend."""
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def store_url(request, tmp_path):
+    """A URL of an empty store, on each backend (the PostgreSQL ones are marked ``postgres``)."""
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'store.db'}"
         return
+    pg_server_url = request.getfixturevalue("pg_server_url")
     if pg_server_url.startswith("skip:"):
         pytest.skip(pg_server_url[5:].strip())
     import psycopg
