@@ -112,10 +112,12 @@ def _word_cases(alias: str, n_words: int) -> tuple[int, ...]:
     return tuple(cases)
 
 
+@functools.lru_cache(maxsize=None)
 def _read_yaml(name: str) -> dict:
     path = resources.files("newsweave.data").joinpath(name)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built with it
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise RuntimeError(f"cannot read the actor dictionary file {name}: {exc}") from exc
 

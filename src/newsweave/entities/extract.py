@@ -16,6 +16,10 @@ Where spans overlap, the longer wins ("Hezbollah Brigades in Iraq" over NER's
 length a dictionary-backed span beats an unknown one, and NER's label is kept.
 Spans are trimmed to the name itself: no leading "the", quotes, possessive "'s" or
 titles ("Pentagon spokesman John Kirby" gives "Pentagon" and "John Kirby").
+``key`` is the alias key (``normalize_name``; ``person_key`` for people).  A mention
+of a dictionary actor already carries the actor's id in ``entity`` (resolution keeps
+it); a person whose title names a dictionary actor right before the name ("Pentagon
+spokesman John Kirby") carries that actor's id in ``affiliation``.
 Work per article is a regex pass and dictionary look-ups: a few milliseconds.
 """
 from __future__ import annotations
@@ -48,7 +52,7 @@ _TRAILING_POSSESSIVE_RE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 SHORT_ACRONYM = 3
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # dependency roles in which a capital city names its government, not a place
-_ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
+_ACTOR_DEPS = frozenset({"nsubj", "nsubjpass"})  # not "poss": "London's mayor" is a place's
 _ACTOR_PREPS = frozenset({"by", "from", "against", "with"})
 
 
@@ -200,7 +204,7 @@ def _capital_as_actor(ent) -> bool:
     """Whether a capital city is used as an actor in its sentence."""
     root = ent.root
     if root.dep_ in _ACTOR_DEPS:
-        return True
+        return root.head.pos_ in ("VERB", "AUX")
     if root.dep_ == "pobj" and root.head.lower_ in _ACTOR_PREPS:
         return True
     if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according":

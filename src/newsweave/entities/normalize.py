@@ -263,5 +263,9 @@ def head_type(key: str, default: str = "ORGANIZATION") -> str:
 
 
 def slug(text: str) -> str:
-    """A readable id fragment from a name ("Antony Blinken" -> "antony-blinken")."""
-    return "-".join(_basic_key(text).split()) or "unnamed"
+    """A readable id fragment from a name ("Antony Blinken" -> "antony-blinken",
+    "The Netherlands" -> "netherlands")."""
+    words = _basic_key(text).split()
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    return "-".join(words) or "unnamed"
