@@ -70,3 +70,24 @@ def test_geo_gazetteer_pickles_as_path(gaz) -> None:
     again = pickle.loads(pickle.dumps(gaz))
     assert again.path == gaz.path
     assert again.get("geonames:98182").name == "Baghdad"
+
+
+def test_geo_gazetteer_supplement_rows_are_well_formed() -> None:
+    """Every supplement row has a known kind, a country, and coordinates in (or beside) it."""
+    import json
+
+    import reverse_geocode
+
+    from newsweave.geo.build import KINDS, input_paths, read_csv
+
+    countries = json.loads(input_paths()["countries"].read_text(encoding="utf-8"))
+    rows = read_csv("places_supplement.csv")
+    assert len(rows) >= 150
+    assert len({r["name"] for r in rows}) == len(rows)
+    nearest = reverse_geocode.search([(float(r["lat"]), float(r["lon"])) for r in rows])
+    for row, near_ in zip(rows, nearest):
+        assert row["kind"] in KINDS and row["source"], row
+        assert row["country"] in countries, row
+        ok = {row["country"], *countries[row["country"]]["neighbours"].split(",")}
+        # sea areas (straits) may lie nearest to a town across the water
+        assert near_["country_code"] in ok or row["kind"] == "region", (row["name"], near_)

@@ -160,3 +160,14 @@ def test_geo_collect_places_merges_mentions_and_aliases(gaz) -> None:
     assert sorted(place.aliases) == ["Deir Ezzor", "Deir ez-Zor"]
     assert [(m.doc, m.text) for m in place.mentions] == [("a", "Deir ez-Zor"), ("b", "Deir Ezzor"), ("b", "Deir ez-Zor")]
     assert place.lat is not None and place.country == "SY"
+
+
+def test_geo_resolve_removed_debris_yields_no_places(gaz) -> None:
+    from newsweave.records import Removed
+
+    text = "Related: Strikes near Ain al-Asad air base\nRockets hit the al-Omar oil field."
+    cut = text.index("\n")
+    art = Article(id="d", source="d", text=text, removed=[Removed(0, cut, "related-links")])
+    found = find_places_in_text(art.text, [], gaz, art.id, masked=art.masked)
+    assert [(pm.span.text, pm.place) for pm in found] == [("al-Omar oil field", "nw:al-omar-oil-field")]
+    assert all(pm.span.doc == "d" for pm in found)

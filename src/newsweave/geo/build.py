@@ -27,7 +27,7 @@ import tempfile
 from collections import Counter, defaultdict
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from unidecode import unidecode
 

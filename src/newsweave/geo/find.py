@@ -1,8 +1,10 @@
 """Find the toponyms of one article and resolve each to a gazetteer entry.
 
 Candidates come from spaCy (GPE/LOC/FAC entities; ORG only when a place word
-such as "countryside" follows), the supplement's names, border phrases and US
-"City, ST" patterns.  Resolution runs in two passes over the article:
+such as "countryside" follows, or the place part of "the Oshkosh Police
+Department"), the supplement's names, border phrases, US "City, ST" patterns,
+datelines and "the city of X".  Overlaps go to the supplement and patterns, then
+to the longer span.  Resolution runs in two passes over the article:
 
 1. anchors: names that are unambiguous (one candidate, or one far ahead on
    population and kind), supplement and border matches, and cities whose state
@@ -58,7 +60,7 @@ _QUOTES = "\"“”‘’'«»()[]"
 class _Mention:
     start: int
     end: int
-    priority: int  # 3 supplement/border, 2 City-ST pattern, 1 NER
+    priority: int  # 3 supplement/border, 2 City-ST pattern or dateline, 1 NER and other patterns
     label: str = ""
     place_id: Optional[str] = None
     state: Optional[str] = None  # USPS code
@@ -107,8 +109,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and (text[start] in _QUOTES or text[start].isspace()):
         start += 1
     while end > start and (text[end - 1] in _QUOTES or text[end - 1].isspace() or text[end - 1] in ".,;:"):
-        if text[end - 1] == "." and end - start <= 5:
-            break  # "U.S." keeps its final point
+        if text[end - 1] == "." and end - start <= 7 and " " not in text[start:end]:
+            break  # abbreviations keep their final point: "U.S.", "Calif."
         end -= 1
     m = _LEADING.match(text, start, end)
     if m and m.end() < end:
@@ -273,7 +275,7 @@ def _collect_mentions(text: str, ents: Iterable[tuple[int, int, str]], tm: TextM
     return chosen
 
 
-def resolve_mentions(gaz: Gazetteer, text: str, mentions: list[_Mention], states_named: Iterable[str] = ()) -> None:
+def _resolve_mentions(gaz: Gazetteer, text: str, mentions: list[_Mention], states_named: Iterable[str] = ()) -> None:
     """Resolve mentions in place (``resolved``), using the article as context."""
     r = _Resolver(gaz, text)
     ctx = _Context()
@@ -371,12 +373,19 @@ def _choose(cands: tuple[Candidate, ...], ctx: _Context, preferred: Optional[int
 def find_places(spacy_doc, article: Article, gazetteer: Gazetteer) -> list[PlaceMention]:
     """The toponyms of one article, each resolved to a place id (unresolved ones left out)."""
     ents = [(e.start_char, e.end_char, e.label_) for e in spacy_doc.ents]
-    return find_places_in_text(article.text, ents, gazetteer, article.id)
+    return find_places_in_text(article.text, ents, gazetteer, article.id, masked=article.masked)
 
 
-def find_places_in_text(text: str, ents: Iterable[tuple[int, int, str]], gazetteer: Gazetteer,
-                        doc_id: str = "") -> list[PlaceMention]:
-    """``find_places`` on plain text and named-entity spans ``(start, end, label)``."""
+def find_places_in_text(original: str, ents: Iterable[tuple[int, int, str]], gazetteer: Gazetteer,
+                        doc_id: str = "", masked: Optional[str] = None) -> list[PlaceMention]:
+    """``find_places`` on plain text and named-entity spans ``(start, end, label)``.
+
+    Patterns run over ``masked`` (the text with cleaning's removals blanked, same
+    length) so that page debris yields no places; spans quote ``original``.
+    """
+    text = masked if masked is not None else original
+    if len(text) != len(original):
+        raise ValueError("The masked text must have the same length as the original.")
     tm = _matchers(gazetteer)
     mentions = _collect_mentions(text, ents, tm, gazetteer)
     # states named anywhere (NER's GPEs; a bare "Washington" or "New York" is the city)
@@ -389,9 +398,9 @@ def find_places_in_text(text: str, ents: Iterable[tuple[int, int, str]], gazette
             # "Georgia" may be the country: it is no evidence for itself
             if code and key not in gazetteer.preferred and not any(c.kind == "country" for c in gazetteer.by_key(key)):
                 states_named.add(code)
-    resolve_mentions(gazetteer, text, mentions, states_named)
+    _resolve_mentions(gazetteer, text, mentions, states_named)
     return [
-        PlaceMention(span=Span(doc_id, m.start, m.end, text[m.start : m.end]), place=m.resolved.id)
+        PlaceMention(span=Span(doc_id, m.start, m.end, original[m.start : m.end]), place=m.resolved.id)
         for m in mentions
         if m.resolved is not None
     ]

@@ -10,9 +10,9 @@ reopen the same file.
 from __future__ import annotations
 
 import functools
+import logging
 import math
 import os
-import re
 import sqlite3
 import threading
 from dataclasses import dataclass
@@ -22,11 +22,12 @@ from typing import Optional
 from rapidfuzz import fuzz, process
 
 from newsweave.errors import NewsweaveError
-from newsweave.geo.build import build, inputs_hash, read_csv
-from newsweave.geo.normalize import name_key, skeleton, words
+from newsweave.geo.build import build, inputs_hash
+from newsweave.geo.normalize import name_key, skeleton
 from newsweave.records import Place
 
 E_GAZETTEER = "E400"
+log = logging.getLogger(__name__)
 EARTH_RADIUS_KM = 6371.0088
 
 
@@ -86,6 +87,8 @@ class Gazetteer:
             self._con = sqlite3.connect(uri, uri=True, check_same_thread=False)
         except sqlite3.Error as exc:
             raise NewsweaveError(E_GAZETTEER, f"The gazetteer index {self.path} cannot be opened: {exc}.") from exc
+        self._con.execute("PRAGMA mmap_size = 268435456")  # read pages straight from the page cache
+        self._con.execute("PRAGMA cache_size = -32000")
         self._lock = threading.Lock()
         self._by_key: dict[str, tuple[Candidate, ...]] = {}
         self._alt: dict[str, frozenset[int]] = {}
@@ -227,6 +230,7 @@ def _load(path: str) -> Gazetteer:
     p = Path(path)
     with _LOAD_LOCK:
         if not p.exists():
+            log.info("Building the gazetteer index at %s (once; about a minute).", p)
             try:
                 build(p)
             except OSError as exc:
