@@ -131,10 +131,13 @@ class Comparer:
         if a == b:
             return None, self.w["place_same"], f"same place ({pa.name})"
         if pa.kind in _COUNTRY_KINDS or pb.kind in _COUNTRY_KINDS:
-            # a country contains the other place when their countries match
-            if pa.country and pb.country and pa.country != pb.country and "border" not in (pa.kind, pb.kind):
-                return f"in {pa.country} and {pb.country}", 0.0, None
-            return None, self.w["place_within_country"], f"{pb.name if pa.kind in _COUNTRY_KINDS else pa.name} lies in {pa.name if pa.kind in _COUNTRY_KINDS else pb.name}"
+            # a country contains the other place when their countries match; when they
+            # don't, the event may straddle a border or a report may name the wrong
+            # side: weak evidence against, never a conflict on its own
+            if pa.country and pb.country and pa.country != pb.country:
+                return None, self.w["place_other_country"], None
+            big, small = (pa, pb) if pa.kind in _COUNTRY_KINDS else (pb, pa)
+            return None, self.w["place_within_country"], f"{small.name} lies in {big.name}"
         if None in (pa.lat, pa.lon, pb.lat, pb.lon):
             return None, 0.0, None
         km = haversine_km(pa.lat, pa.lon, pb.lat, pb.lon)

@@ -43,10 +43,33 @@ def best_date(mentions: Iterable[EventMention]) -> DateRange:
     return DateRange(start, end, top[0].precision)
 
 
-def best_place(mentions: Iterable[EventMention], places: dict[str, Place]) -> Optional[str]:
+def _participant_countries(mentions: Iterable[EventMention], entities: dict[str, Entity]) -> set[str]:
+    """Names of the countries that take part in these mentions ("U.S. strikes")."""
+    out = set()
+    for m in mentions:
+        for em in list(m.actors) + list(m.targets):
+            e = entities.get(em.entity or "")
+            if e is not None and e.type == "COUNTRY":
+                out.add(e.name.lower())
+                out.update(a.lower() for a in e.aliases)
+            out.add(em.span.text.lower())
+    return out
+
+
+def best_place(mentions: Iterable[EventMention], places: dict[str, Place], entities: Optional[dict[str, Entity]] = None) -> Optional[str]:
+    """The most specific place the mentions give, most often given first.
+
+    A country that takes part in the event ("U.S. strikes", "attacks on Iraq") is not
+    evidence of where it happened, so it counts only when nothing else is named.
+    """
+    mentions = list(mentions)
     ids = [m.place for m in mentions if m.place and m.place in places]
     if not ids:
         return None
+    if entities:
+        parties = _participant_countries(mentions, entities)
+        located = [p for p in ids if not (places[p].kind == "country" and places[p].name.lower() in parties)]
+        ids = located or ids
     counts = Counter(ids)
     return min(counts, key=lambda p: (_PLACE_RANK.get(places[p].kind or "", 6), -counts[p], p))
 
@@ -75,7 +98,7 @@ def candidate_for(mentions: list[EventMention], claims: list[Claim], places: dic
         type=mentions[0].type,
         mode=min(modes, key=lambda k: (-modes[k], k)) if modes else None,
         date=best_date(mentions),
-        place=best_place(mentions, places),
+        place=best_place(mentions, places, entities),
         actors=actors,
         targets=targets,
         victims=frozenset(victims),
@@ -282,7 +305,7 @@ class _Fuser:
             acleds = Counter(tuple(sorted(m.acled.items())) for m in mentions if m.acled)
             date = best_date(mentions)
             date_text = sorted({m.time.span.text for m in mentions if m.time is not None})
-            place = best_place(mentions, self.places)
+            place = best_place(mentions, self.places, self.entities)
             actors = _entity_ids(a for m in mentions for a in m.actors)
             targets = [t for t in _entity_ids(t for m in mentions for t in m.targets) if t not in actors]
             violent = first.type == "ASSAULT"
