@@ -71,6 +71,7 @@ class Candidate:
     docs: frozenset[str]
     background: bool
     members: list = field(default_factory=list)  # EventMentions
+    published: Optional[dt.date] = None  # the earliest publication date of its articles
 
 
 @dataclass
@@ -78,6 +79,9 @@ class Verdict:
     conflict: Optional[str]
     score: float
     reasons: list[str]
+    # what ties the two to one happening: "date", "place", "victim" (a merge across
+    # documents needs at least one; shared wording or actors alone are not enough)
+    anchors: frozenset[str] = frozenset()
 
 
 class Comparer:
@@ -89,6 +93,30 @@ class Comparer:
         self.fuse_km = fuse_km
         self.fuse_days = fuse_days
         self.w = weights()
+        self.idf: dict[str, float] = {}
+
+    def fit_idf(self, cands: list["Candidate"]) -> None:
+        """Inverse document frequencies of the candidates' words, so that wording
+        shared by many reports of many events ("police", "shot") counts for little."""
+        df: dict[str, int] = {}
+        for c in cands:
+            for w in c.words:
+                df[w] = df.get(w, 0) + 1
+        n = max(1, len(cands))
+        self.idf = {w: math.log((n + 1) / (k + 0.5)) for w, k in df.items()}
+
+    def wording(self, a: frozenset[str], b: frozenset[str]) -> float:
+        """Cosine of idf-weighted word sets."""
+        if not a or not b:
+            return 0.0
+        idf = self.idf
+        default = math.log(2.0)
+        common = sum(idf.get(w, default) ** 2 for w in a & b)
+        if not common:
+            return 0.0
+        na = math.sqrt(sum(idf.get(w, default) ** 2 for w in a))
+        nb = math.sqrt(sum(idf.get(w, default) ** 2 for w in b))
+        return common / (na * nb)
 
     # ------------------------------------------------------------------ parts
 
@@ -160,8 +188,10 @@ class Comparer:
         if conflict:
             return Verdict(conflict, 0.0, [])
         score = s_date
+        anchors = set()
         if why:
             reasons.append(why)
+            anchors.add("date")
         if a.background != b.background and not (s_date >= w["date_same_day"]):
             return Verdict("one is a background event, the other current", 0.0, [])
         conflict, s_place, why = self.compare_places(a.place, b.place)
@@ -170,6 +200,7 @@ class Comparer:
         score += s_place
         if why:
             reasons.append(why)
+            anchors.add("place")
         # an attack and the retaliation for it: who acts in one is the target of the other
         if a.actors and b.actors and not self._overlap(a.actors, b.actors):
             if self._overlap(a.actors, b.targets) or self._overlap(b.actors, a.targets):
@@ -188,6 +219,7 @@ class Comparer:
         if a.victims and b.victims:
             common = a.victims & b.victims
             if common:
+                anchors.add("victim")
                 score += w["shared_victim"]
                 reasons.append("same victim " + ", ".join(sorted(common)[:3]))
             elif not same_doc:
@@ -198,10 +230,14 @@ class Comparer:
             if a.killed & b.killed:
                 score += w["same_toll"]
                 reasons.append(f"same death toll ({min(a.killed & b.killed)})")
-        if a.words and b.words:
-            jac = len(a.words & b.words) / max(1, len(a.words | b.words))
-            if jac > 0:
-                score += w["wording"] * jac
-                if jac >= 0.2:
-                    reasons.append(f"similar wording ({jac:.2f})")
-        return Verdict(None, score, reasons)
+        sim = self.wording(a.words, b.words)
+        if sim > 0:
+            score += w["wording"] * sim
+            if sim >= 0.2:
+                reasons.append(f"similar wording ({sim:.2f})")
+        if not same_doc and a.published and b.published:
+            gap = abs((a.published - b.published).days)
+            if gap <= w["published_days"]:
+                score += w["published_near"]
+                reasons.append(f"published {gap} day{'s' if gap != 1 else ''} apart")
+        return Verdict(None, score, reasons, frozenset(anchors))

@@ -32,12 +32,30 @@ def _event_id(doc: str, start: int) -> str:
     return "ev-" + hashlib.sha1(f"{doc}:{start}".encode("utf-8")).hexdigest()[:12]
 
 
-def best_date(mentions: Iterable[EventMention]) -> DateRange:
-    dates = [m.date for m in mentions if m.date is not None and m.date.start is not None and m.date.precision != "unknown"]
+def _earliest_most_precise(dates: list[DateRange]) -> Optional[DateRange]:
     if not dates:
-        return DateRange(None, None, "unknown")
+        return None
     rank = min(_PRECISION_RANK[d.precision] for d in dates)
-    top = [d for d in dates if _PRECISION_RANK[d.precision] == rank]
+    return min((d for d in dates if _PRECISION_RANK[d.precision] == rank), key=lambda d: (d.start, d.end or d.start))
+
+
+def best_date(mentions: Iterable[EventMention]) -> DateRange:
+    """The event's date from its mentions' dates.
+
+    Within one article, the earliest of the most precise dates: an article dates the
+    event and then, later, what followed it (arrests, funerals, statements), whose
+    dates attach to the same mentions.  Across articles, the date most articles give
+    (each article once), ties to the earliest.
+    """
+    per_doc: dict[str, list[DateRange]] = defaultdict(list)
+    for m in mentions:
+        if m.date is not None and m.date.start is not None and m.date.precision != "unknown":
+            per_doc[m.doc].append(m.date)
+    picks = [d for d in (_earliest_most_precise(ds) for ds in per_doc.values()) if d is not None]
+    if not picks:
+        return DateRange(None, None, "unknown")
+    rank = min(_PRECISION_RANK[d.precision] for d in picks)
+    top = [d for d in picks if _PRECISION_RANK[d.precision] == rank]
     counts = Counter((d.start, d.end) for d in top)
     (start, end), _ = min(counts.items(), key=lambda kv: (-kv[1], kv[0][0]))
     return DateRange(start, end, top[0].precision)
@@ -123,6 +141,7 @@ class _Fuser:
             for c in da.claims:
                 self.claims_by_mention[c.mention].append(c)
         self.reasons: dict[str, list[str]] = defaultdict(list)  # candidate key -> reasons
+        self.inferred: dict[str, dict] = {}  # candidate key -> place/date taken from the article
 
     # ---------------------------------------------------------------- stage 1
 
@@ -180,7 +199,54 @@ class _Fuser:
             c = candidate_for(g, claims, self.places, self.entities, persons)
             self.reasons[c.key].extend(n)
             out.append(c)
+        self._article_context(da, out)
+        for c in out:
+            c.published = da.article.published
         return out
+
+    def _article_context(self, da: DocAnalysis, cands: list[Candidate]) -> None:
+        """The article's main attack takes its place and date from the article when
+        its own sentences give none: the place the article names most (a dateline
+        counts), inside the coarse place the mentions give; and the first day the
+        article names, not after its publication."""
+        main = [c for c in cands if c.type == "ASSAULT" and not c.background]
+        if not main:
+            return
+        c = max(main, key=lambda c: (len(c.members), -c.members[0].trigger.start))
+        coarse = self.places.get(c.place) if c.place else None
+        if coarse is None or coarse.kind in ("country", "admin1", "region"):
+            counts: Counter = Counter()
+            first: dict[str, int] = {}
+            for pm in da.places:
+                p = self.places.get(pm.place or "")
+                if p is None or p.kind not in ("city", "facility", "admin2"):
+                    continue
+                if coarse is not None and (p.country != coarse.country or (coarse.kind == "admin1" and p.admin1 and coarse.admin1 and p.admin1 != coarse.admin1)):
+                    continue
+                counts[p.id] += 1
+                first.setdefault(p.id, pm.span.start)
+            if counts:
+                pid = min(counts, key=lambda k: (-counts[k], first[k]))
+                self.inferred.setdefault(c.key, {})["place"] = pid
+                c.place = pid
+                self.reasons[c.key].append(
+                    f"in {da.article.id}, the attack's place is taken from the article: {self.places[pid].name} "
+                    f"(named {counts[pid]} time{'s' if counts[pid] > 1 else ''})"
+                )
+        if c.date.start is None:
+            published = da.article.published
+            days = sorted(
+                (t for t in da.times if t.value.precision == "day" and t.value.start is not None
+                 and (published is None or t.value.start <= published)),
+                key=lambda t: t.span.start,
+            )
+            if days:
+                t = days[0]
+                self.inferred.setdefault(c.key, {})["date"] = t
+                c.date = t.value
+                self.reasons[c.key].append(
+                    f"in {da.article.id}, the attack's date is taken from the first day the article names: '{t.span.text}'"
+                )
 
     # ---------------------------------------------------------------- stage 2
 
@@ -206,6 +272,7 @@ class _Fuser:
 
     def across_documents(self, cands: list[Candidate]) -> list[list[int]]:
         n = len(cands)
+        self.comparer.fit_idf(cands)
         blocks = self._blocks(cands)
         pairs: dict[tuple[int, int], Verdict] = {}
         for key, members in blocks.items():
@@ -251,9 +318,8 @@ class _Fuser:
 
     @staticmethod
     def _anchored(v: Verdict) -> bool:
-        """A cross-document merge needs a date, place or victim in common, or strong wording."""
-        text = " ".join(v.reasons)
-        return any(k in text for k in ("same date", "day apart", "dates overlap", "same place", "km apart", "lies in", "same victim"))
+        """A cross-document merge needs a date, place or victim in common."""
+        return bool(v.anchors)
 
     def _may_join(self, xs: list[int], ys: list[int], cands: list[Candidate], pairs: dict) -> bool:
         for i in xs:
@@ -306,6 +372,19 @@ class _Fuser:
             date = best_date(mentions)
             date_text = sorted({m.time.span.text for m in mentions if m.time is not None})
             place = best_place(mentions, self.places, self.entities)
+            inferred = [self.inferred[c.key] for c in cluster if c.key in self.inferred]
+            if date.start is None:
+                times = [x["date"] for x in inferred if "date" in x]
+                if times:
+                    counts_t = Counter((t.value.start, t.value.end) for t in times)
+                    (s0, e0), _ = min(counts_t.items(), key=lambda kv: (-kv[1], kv[0][0]))
+                    date = DateRange(s0, e0, "day")
+                    date_text = sorted({t.span.text for t in times})
+            coarse = self.places.get(place) if place else None
+            if coarse is None or coarse.kind in ("country", "admin1", "region"):
+                pids = Counter(x["place"] for x in inferred if "place" in x)
+                if pids:
+                    place = min(pids, key=lambda k: (-pids[k], k))
             actors = _entity_ids(a for m in mentions for a in m.actors)
             targets = [t for t in _entity_ids(t for m in mentions for t in m.targets) if t not in actors]
             violent = first.type == "ASSAULT"
