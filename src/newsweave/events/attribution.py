@@ -109,7 +109,7 @@ class Attributor:
         ref = ctx.refer(head)
         if ref is not None:
             return Source(ref.span.text, ref)
-        return Source(ctx.phrase_text(head), None)
+        return Source(ctx.clause_free_text(head), None)
 
     def source(self, sent, tok=None) -> Source:
         """The source of the sentence (of the clause holding ``tok`` when several
@@ -180,8 +180,8 @@ class Attributor:
                     objs = [c for c in t.children if c.dep_ in ("dobj", "pobj")]
                 if objs:
                     according.append(objs[0])
-            elif t.pos_ in ("VERB", "AUX") and lemma(low) in self._speech and t.dep_ not in ("amod", "compound"):
-                if any(c.dep_ == "dobj" and c.lower_ == "responsibility" for c in t.children):
+            elif t.pos_ in ("VERB", "AUX") and lemma(low) in self._speech and t.dep_ not in ("amod", "compound", "acl"):
+                if any(c.dep_ == "dobj" and c.lower_ in ("responsibility", "life", "lives") for c in t.children):
                     continue  # "X claimed responsibility" is a fact about X, not a source
                 speech.append(t)
         return according, speech

@@ -8,6 +8,7 @@ and three others").  Within one sentence the same people are counted once.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -58,9 +59,7 @@ def _is_age_or_year(h) -> bool:
                 or nxt[:2] in (["-", "year"], ["-", "month"]) or nxt[0].startswith("-year")):
         return True
     low = h.lower_
-    if low.isdigit() and len(low) == 4 and 1800 <= int(low) <= 2100:
-        return True
-    return any(c.dep_ == "prep" and c.lower_ in ("of", "to") and False for c in h.children)
+    return low.isdigit() and len(low) == 4 and 1800 <= int(low) <= 2100
 
 
 def count_one(h, ctx: DocContext) -> Optional[tuple[int, str, Optional[str]]]:
@@ -84,7 +83,8 @@ def count_one(h, ctx: DocContext) -> Optional[tuple[int, str, Optional[str]]]:
             return None
         return got[0], got[1], _subject_of_number(h) or "people"
     if h.pos_ in _NOUN or h.pos_ == "ADJ":
-        if h.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "GPE", "LOC"):
+        age_noun = low == "old" or low.endswith("-old") or low.endswith("-olds")  # "a 17-year-old"
+        if h.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "GPE", "LOC") and not age_noun:
             return None
         # "two men", "at least seven militiamen", "several people", "dozens of people"
         for c in h.children:
@@ -102,6 +102,8 @@ def count_one(h, ctx: DocContext) -> Optional[tuple[int, str, Optional[str]]]:
         wv = word_value(low, nums)
         if wv is not None and h.tag_ in ("NNS",) and low not in ("people",):  # "dozens", "hundreds"
             return wv[0], wv[1], _subject_of_number(h) or "people"
+        if age_noun and any(c.dep_ == "det" and c.lower_ in _SINGULAR_DETS for c in h.children):
+            return 1, "exact", "person"
         singular = h.tag_ in ("NN", "NNP", "JJ") or (h.pos_ == "PROPN" and h.tag_ != "NNPS")
         if singular:
             if h.pos_ == "PROPN":
@@ -120,6 +122,9 @@ def count_np(h, ctx: DocContext) -> Optional[tuple[int, str, Optional[str]]]:
     if first is None:
         return None
     conj = [c for c in h.conjuncts if c.i > h.i]
+    for ap in h.children:  # "his fiancee, Jaime Salazar, 34, and their son"
+        if ap.dep_ == "appos":
+            conj += [c for c in ap.conjuncts if c.i > ap.i and c not in conj]
     if not conj:
         return first
     total, qual, subj = first
@@ -162,6 +167,9 @@ def _victims_of_verb(v):
         if subj is not None:
             return subj  # headline style: "three hurt in shooting"
     if v.dep_ == "acl" and v.tag_ == "VBN" and v.head.pos_ in _NOUN | {"NUM"} and v.head.lower_ not in _EVENT_WORDS[0]:
+        prev = v.doc[v.i - 1]
+        if prev.i != v.head.i and prev.pos_ in _NOUN and prev.head.i == v.head.i:
+            return prev  # "a man dead and other people injured": the nearer noun
         return v.head  # "a man killed in the attack"
     if v.dep_ == "amod" and v.head.pos_ in _NOUN:
         return None
@@ -219,7 +227,8 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
     hospital_v = lex.set("casualties", "hospital_verbs")
     hospitals = lex.set("casualties", "hospital_nouns")
     if _EVENT_WORDS[0] is not lex.trigger_forms:
-        _EVENT_WORDS[:] = [lex.trigger_forms, frozenset(k for k, v in lex.triggers.items() if v.type == "ASSAULT" and v.rank == 2)]
+        strong = frozenset(k for k, v in lex.triggers.items() if v.type == "ASSAULT" and v.rank == 2)
+        _EVENT_WORDS[:] = [lex.trigger_forms, strong, frozenset(f for f, l in lex.lemmas.items() if l in strong and l not in ("fire",))]
 
     out: list[RawClaim] = []
     shots: list[RawClaim] = []
@@ -245,13 +254,16 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
         value, qual, subj = got
         out.append(RawClaim(attr, value, qual, subj or default_subject, anchor, victims.i))
 
-    toks = [t for t in (sent if hits is None else hits) if t.lower_ in lex.casualty_forms or t.lower_ in fatal_adj]
+    toks = [t for t in (sent if hits is None else hits) if t.lower_ in lex.casualty_forms or t.lower_ in fatal_adj
+            or t.lower_ in ("life", "passed", "passes")]
     # fatal adverbs first: they decide what "shot"/"wounded" mean
     for t in toks:
         if L(t) in fatal_adv:
             h = t.head
             if h.pos_ in _VERB:
                 fatal_verbs[h.i] = None
+                if L(h) not in shot_v and L(h) not in inj_v and L(h) not in killed_v:
+                    add("killed", t, _victims_of_verb(h))  # "the bullet fatally struck her"
             elif h.pos_ in ("NUM", "NOUN", "PRON") and h.head.pos_ in _VERB:
                 fatal_verbs[h.head.i] = h  # "two people were shot, one fatally"
     for t in toks:
@@ -288,6 +300,9 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
             if t.dep_ == "amod" and h.pos_ == "NUM":
                 add("killed", t, h)  # "Two dead, three hurt"
                 continue
+            if t.dep_ == "amod" and h.pos_ in _NOUN and h.i < t.i:
+                add("killed", t, h)  # "left a man dead"
+                continue
             if t.dep_ in ("amod",) and h.pos_ in _NOUN:
                 # "two dead bodies" / "a dead man"
                 continue
@@ -304,9 +319,9 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
                 if prev is not None and (prev.pos_ == "NUM" or word_value(prev.lower_, lex.numbers)):
                     add("killed", t, prev)
         elif lem in killed_n and pos in _NOUN:
-            if t.lower_ in ("homicide", "homicides", "murder", "murders"):
-                continue
             of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            if t.lower_ in ("homicide", "homicides", "murder", "murders") and of is None:
+                continue  # "charged with murder": a charge, not a count
             if of is not None:
                 p = next((c for c in of.children if c.dep_ == "pobj"), None)
                 if p is not None and p.ent_type_ not in ("GPE", "ORG", "NORP"):
@@ -394,6 +409,16 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
             if any(L(x) in died_v or L(x) in dead_a or L(x) in fatal_adv for x in toks):
                 continue
             add("injured", t, _victims_of_verb(t))
+        elif lem == "life" and pos in _NOUN and L(t.head) in ("claim", "take", "lose", "cost"):
+            # "claimed the life of a boy", "lost his life"
+            of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            p = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if p is not None:
+                add("killed", t, p)
+            elif L(t.head) == "lose":
+                add("killed", t, _subject(t.head))
+        elif lem == "pass" and pos in _VERB and any(c.lower_ == "away" for c in t.children):
+            add("killed", t, _subject(t))
         elif lem in arrest_v and pos in _VERB:
             add("arrested", t, _victims_of_verb(t))
         elif lem in missing_a and pos == "ADJ" and t.head.pos_ in _VERB:
@@ -408,17 +433,35 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
                 out.append(RawClaim("injured", n.value - killed, n.qualifier, n.subject, n.anchor, n.victims))
             shots = []
     # "... then turned the gun on himself": the shooter is among the dead
-    if lex.self_harm_re is not None and lex.self_harm_re.search(ctx.lower_text(sent)):
+    low = ctx.lower_text(sent)
+    words = set(re.findall(r"[a-z]+", low))
+    self_harm = lex.self_harm_re is not None and lex.self_harm_re.search(low)
+    if not self_harm and lex.self_harm_if_dead_re is not None and lex.self_harm_if_dead_re.search(low):
+        self_harm = bool(words & lex.set("casualties", "death_words"))
+    if self_harm:
         own = [c for c in out if c.attribute == "killed"]
-        if own:
-            c = own[0]
+        # the shooter adds to the dead only when the sentence counts others killed by him
+        # ("killed his wife ... then turned the gun on himself"), not when the dead person
+        # is the shooter ("a boy who shot himself has died")
+        by_other = [c for c in own if c.anchor.pos_ in _VERB and L(c.anchor) in killed_v | shot_v
+                    and _subject(c.anchor) is not None and c.victims != _subject(c.anchor).i]
+        if by_other:
+            c = by_other[0]
             c.value += 1
             c.subject = f"{c.subject or 'people'} and the shooter"
+        elif own:
+            pass
         else:
             anchor = next((t for t in toks), sent.root)
             out.append(RawClaim("killed", 1, "exact", "shooter", anchor, None))
+    # deaths in crashes, fires or of illness are not violence unless a weapon or attack is named
+    if out and words & lex.set("casualties", "non_violent_causes"):
+        violent = any(L(t) in lex.weapon_words or L(t) in shot_v or L(t) in _EVENT_WORDS[1] for t in toks) or \
+            bool(words & lex.weapon_words) or bool(words & _EVENT_WORDS[2])
+        if not violent:
+            out = []
+            shots = []
     # zero statements ("no one was hurt", "without causing casualties")
-    low = ctx.lower_text(sent)
     for rx, attrs in (lex.zero_patterns if ("no" in low or "without" in low) else ()):
         m = rx.search(low)
         if m:

@@ -85,6 +85,19 @@ class DocContext:
                 b = child.i + 1
         return a, b
 
+    def clause_free_text(self, head, limit: int = 12) -> str:
+        """The head's whole phrase without relative clauses and appositions ("a source
+        close to Iran-backed militias in Syria")."""
+        doc = self.doc
+        a = head.left_edge.i
+        b = head.i + 1
+        for child in head.rights:
+            if child.dep_ in ("relcl", "appos", "punct", "acl", "cc", "conj") or child.text in (",", "(", "-", "—"):
+                break
+            b = child.right_edge.i + 1
+        b = min(b, a + limit)
+        return self.span(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)).text
+
     def phrase_text(self, head) -> str:
         a, b = self.compact(head)
         doc = self.doc
@@ -115,10 +128,13 @@ class DocContext:
             a, b = self.compact(h)
             doc = self.doc
             ents = self.entities_in(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
-            if not ents:
-                sub_a, sub_b = h.left_edge.i, h.right_edge.i
-                if sub_b - sub_a < 25:
-                    ents = self.entities_in(doc[sub_a].idx, doc[sub_b].idx + len(doc[sub_b].text))[:2]
+            # the phrase names an entity only if one covers its head: "Iran-backed militias"
+            # are not Iran (but "U.S. forces", "Iraq's military" are what they say)
+            covering = [e for e in ents if e.span.start <= h.idx < e.span.end]
+            if covering:
+                ents = covering
+            elif h.pos_ != "PROPN":
+                ents = []
             for e in ents:
                 if e not in out:
                     out.append(e)

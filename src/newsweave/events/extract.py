@@ -33,7 +33,8 @@ from newsweave.events.mentions import (
 )
 
 _EXTRA_PREFILTER = frozenset({"casualties", "casualty", "injuries", "injured", "hurt", "responsibility", "behind",
-                              "himself", "herself", "murder-suicide", "suicide", "victims", "nobody"})
+                              "himself", "herself", "murder-suicide", "suicide", "victims", "nobody", "life",
+                              "passed"})
 _REFER_DETS = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "such"}
 _DIE_TRIGGER = Trigger(lemma="die", type="ASSAULT", pos="verb", rank=0)
 
@@ -52,6 +53,8 @@ class _Builder:
         self.pending_shots: list[tuple[RawClaim, object, EventMention, Source]] = []
         self._claim_n: dict[tuple[int, str], int] = {}
         self._by_trigger: dict[int, EventMention] = {}
+        self.last_any_assault: Optional[EventMention] = None
+        self._sent_of: dict[str, int] = {}
 
     # ------------------------------------------------------------------ mentions
     def mention(self, c: Cand, sent, group: list[Cand], etype: str) -> EventMention:
@@ -90,11 +93,19 @@ class _Builder:
         fallback = self._fallback_place(sent, m, refers_back)
         attach_place(m, tok, sent, ctx, fallback)
         if not attach_time(m, tok, sent, ctx):
-            if refers_back and not m.background and self.main is not None and self.main.date.start is not None:
+            prev = self.last_any_assault
+            if refers_back and etype == "ASSAULT" and prev is not None and prev.background and \
+                    ctx.sent_index(tok) - self._sent_of.get(prev.id, -9) <= 1:
+                # "the attack" right after a recalled event is that event
+                m.background = True
+                m.date = DateRange(prev.date.start, prev.date.end, prev.date.precision)
+            elif refers_back and not m.background and self.main is not None and self.main.date.start is not None:
                 m.date = DateRange(self.main.date.start, self.main.date.end, self.main.date.precision)
         self.mentions.append(m)
         self._by_trigger[tok.i] = m
         if etype == "ASSAULT" and not m.negated and not m.hypothetical:
+            self.last_any_assault = m
+            self._sent_of[m.id] = ctx.sent_index(tok)
             if m.background:
                 self.last_bg_assault = m
             else:
@@ -186,8 +197,13 @@ class _Builder:
         groups = group_assaults(assaults, ctx) if assaults else []
         built: list[tuple[list[Cand], Optional[EventMention]]] = []
         strong = any(max(c.trig.rank for c in g) > 0 for g in groups)
+        low_words = set(ctx.lower_text(sent).replace(",", " ").replace(".", " ").split())
+        non_violent = bool(low_words & lex.set("casualties", "non_violent_causes")) and not (low_words & lex.weapon_words)
         for g in groups:
             main = main_of(g, ctx)
+            if non_violent and main.trig.rank < 2:
+                built.append((g, None))  # "killed in a car crash": not an attack
+                continue
             if main.trig.rank == 0 and (strong or self.last_assault is not None):
                 built.append((g, None))  # "he died": about an event already reported
                 continue
@@ -244,7 +260,7 @@ class _Builder:
             seen: set[str] = set()
             gi = {c.tok.i for c in g}
             for t in hits:
-                if ctx.lemma(t) not in lex.weapon_words or t.pos_ not in ("NOUN", "PROPN"):
+                if ctx.lemma(t) not in lex.weapon_words or t.pos_ not in ("NOUN", "PROPN") or t.lower_.endswith("ing"):
                     continue
                 related = any(a.i in gi for a in t.ancestors) or any(t.i in {x.i for x in c.tok.ancestors} for c in g) \
                     or any(c.tok.head.i == t.head.i for c in g)

@@ -58,6 +58,7 @@ class Lexicon:
     zero_patterns: list[tuple[re.Pattern[str], tuple[str, ...]]] = field(default_factory=list)
     background_re: Optional[re.Pattern[str]] = None
     self_harm_re: Optional[re.Pattern[str]] = None
+    self_harm_if_dead_re: Optional[re.Pattern[str]] = None
 
     def lemma(self, word: str) -> str:
         """The lemma of a lower-cased word (the word itself when unknown)."""
@@ -122,10 +123,15 @@ def build_lexicon(trig: dict, cues: dict, numbers: dict, casualties: dict, acled
     mode_words = {str(k).lower(): v for k, v in (trig.get("mode_words") or {}).items()}
     # every lemma we ever compare against gets its inflections in the table
     words: set[str] = set(triggers) | set(mode_words)
+    # only lists of lemmas get inflected (not lists of surface words such as "died")
+    lemma_lists = {"speech_verbs", "intensional", "reactive", "speech_nouns", "group_nouns",
+                   "killed_verbs", "died_verbs", "killed_adjs", "killed_nouns", "injured_verbs",
+                   "injured_nouns", "suffer_verbs", "fatal_adverbs", "fatal_adjs", "shot_verbs",
+                   "arrest_verbs", "missing_adjs", "hospital_verbs", "hospital_nouns"}
     for section in (cues, casualties):
         for key, val in section.items():
-            if isinstance(val, list) and all(isinstance(x, str) and " " not in x for x in val):
-                words |= {x.lower() for x in val}
+            if key in lemma_lists and isinstance(val, list):
+                words |= {str(x).lower() for x in val}
     words |= {str(x).lower() for x in trig.get("separators") or []}
     words |= {str(x).lower() for x in trig.get("light_verbs") or []}
     lemmas: dict[str, str] = {}
@@ -168,6 +174,9 @@ def build_lexicon(trig: dict, cues: dict, numbers: dict, casualties: dict, acled
     harm = casualties.get("self_harm") or []
     if harm:
         lex.self_harm_re = re.compile("|".join(re.escape(p) for p in harm))
+    harm2 = casualties.get("self_harm_if_dead") or []
+    if harm2:
+        lex.self_harm_if_dead_re = re.compile("|".join(re.escape(p) for p in harm2))
     return lex
 
 

@@ -70,6 +70,9 @@ def trigger_for(tok, ctx: DocContext) -> Optional[Trigger]:
         return None  # "Iran-backed", "attack helicopter"
     if trig.plural_only and low == lemma:
         return None
+    if pos == "PROPN" and (tok.ent_type_ in ("ORG", "NORP", "GPE", "FAC", "PERSON", "LOC", "WORK_OF_ART", "LAW")
+                           or ctx.entities_in(tok.idx, tok.idx + len(tok.text))):
+        return None  # part of a name: "Popular Mobilization Forces"
     if any(c.lower_ in lex.exclude_modifiers for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")):
         return None
     if trig.head:
@@ -127,8 +130,7 @@ def is_hypothetical(tok, ctx: DocContext) -> bool:
         for c in tok.children:
             if c.dep_ in ("amod", "det", "compound") and ctx.lemma(c) in intensional:
                 return True
-    node = tok
-    for step, anc in enumerate([tok, *ancestors_upto(tok, 6)]):
+    for anc in [tok, *ancestors_upto(tok, 6)]:
         lem = ctx.lemma(anc)
         if anc is not tok:
             if lem in reactive:
@@ -145,7 +147,8 @@ def is_hypothetical(tok, ctx: DocContext) -> bool:
                     return True
         if anc.dep_ in ("ROOT", "relcl", "acl", "advcl", "parataxis"):
             break  # a relative or adverbial clause asserts its own content
-        node = anc
+        if anc.dep_ == "ccomp" and any(c.lower_ in ("what", "who", "how", "why", "where", "when") for c in anc.children):
+            break  # "trying to find out what led to the shooting": the shooting happened
     return False
 
 
@@ -210,9 +213,18 @@ def is_background(tok, anchors: list[int]) -> bool:
             return True
         if anc.pos_ in _VERB:
             break
-    lo, hi = tok.left_edge.i, tok.right_edge.i
-    if tok.pos_ in _NOUN and any(lo <= a <= hi for a in aset):
-        return True
+    if tok.pos_ in _NOUN:
+        lo, hi = tok.left_edge.i, tok.right_edge.i
+        doc = tok.doc
+        for a in aset:
+            if not lo <= a <= hi:
+                continue
+            # only the noun's own modifiers ("the strike last year"), not a clause inside it
+            cur = doc[a]
+            while cur.i != tok.i and cur.pos_ not in _VERB and cur.head is not cur:
+                cur = cur.head
+            if cur.i == tok.i:
+                return True
     return False
 
 
@@ -365,6 +377,11 @@ def _users(head):
     return None
 
 
+def _is_assault(tok, ctx: DocContext) -> bool:
+    trig = ctx.lex.triggers.get(ctx.lemma(tok)) or ctx.lex.triggers.get(tok.lower_)
+    return trig is not None and trig.type == "ASSAULT"
+
+
 def arguments(tok, ctx: DocContext) -> tuple[list, list]:
     """Head tokens of the actor(s) and target(s) of the trigger."""
     actors: list = []
@@ -398,10 +415,8 @@ def arguments(tok, ctx: DocContext) -> tuple[list, list]:
                     p = _pobj(c)
                     if p is not None:
                         actors.append(p)
-            if tok.dep_ == "acl" and h.pos_ in _NOUN and not actors:
-                pass
-        if tok.dep_ == "relcl" and not actors and tok.head.pos_ in _NOUN:
-            actors.append(tok.head)
+        if not actors and tok.head.pos_ in _NOUN and (tok.dep_ == "relcl" or tok.dep_ == "acl" and tok.tag_ == "VBG"):
+            actors.append(tok.head)  # "factions threatening the United States"
     else:
         for c in tok.children:
             if c.dep_ == "poss" and (c.lower_ not in ("its", "their", "his", "her") or ctx.refer(c) is not None):
@@ -409,7 +424,7 @@ def arguments(tok, ctx: DocContext) -> tuple[list, list]:
             elif c.dep_ in ("compound", "amod") and (c.ent_type_ in ("NORP", "GPE", "ORG") or ctx.entities_in(c.idx, c.idx + len(c.text))):
                 if ctx.lemma(c) not in ctx.lex.mode_words:
                     actors.append(c)
-            elif c.dep_ == "prep" and c.lower_ == "by":
+            elif c.dep_ == "prep" and (c.lower_ == "by" or c.lower_ == "from" and not _is_assault(tok, ctx)):
                 p = _pobj(c)
                 if p is not None:
                     actors.append(p)
@@ -458,6 +473,9 @@ def fill_arguments(m: EventMention, tok, ctx: DocContext, group_toks: list) -> N
             actors = a2
         if not targets:
             targets = [t for t in t2 if ctx.lemma(t) not in ctx.lex.casualty_forms]
+    own = {g.i for g in group_toks}
+    actors = [a for a in actors if a.i not in own]  # "a missile strike targeted X": not its own actor
+    targets = [t for t in targets if t.i not in own]
     seen: set[int] = set()
     actor_text = None
     for a in actors:
@@ -545,6 +563,10 @@ def attach_time(m: EventMention, tok, sent, ctx: DocContext) -> bool:
         if best is None or key > best[0]:
             best = (key, t)
     tm: TimeMention = best[1]
+    pub = ctx.article.published
+    end = tm.value.end or tm.value.start
+    if best[0][0] == 0 and not m.background and pub is not None and end is not None and end < pub - dt.timedelta(days=10):
+        return False  # a past date in another clause of the sentence is not this event's
     m.time = tm
     m.date = DateRange(tm.value.start, tm.value.end, tm.value.precision)
     return True

@@ -66,7 +66,9 @@ def parse_count(words: Sequence[str], numbers: dict[str, Any]) -> Optional[tuple
                 break
     value: Optional[int] = None
     vq = "exact"
+    prev = ""
     for w in ws[i:]:
+        last, prev = prev, w
         if w in ("of", "and", "the"):
             if value is not None and w == "of":
                 break
@@ -83,7 +85,9 @@ def parse_count(words: Sequence[str], numbers: dict[str, Any]) -> Optional[tuple
                 break
             continue
         v, q = got
-        if value is None:
+        if value == 1 and last in ("a", "an"):  # "a dozen", "a couple"
+            value, vq = v, q
+        elif value is None:
             value, vq = v, q
         elif v < value and v < 10 and vq == "exact":  # "one hundred five"
             value += v

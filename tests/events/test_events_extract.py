@@ -1,0 +1,189 @@
+"""Event mentions and claims from short hand-written sentences (needs the model)."""
+from __future__ import annotations
+
+import datetime as dt
+from types import SimpleNamespace
+
+import pytest
+
+from newsweave.events import extract_events, load_lexicon
+from newsweave.records import Article, DateRange, EntityMention, PlaceMention, Span, TimeMention
+
+pytestmark = pytest.mark.model
+
+
+def run(nlp, text, entities=(), places=(), times=(), published=dt.date(2022, 3, 15)):
+    art = Article(id="t", source="test", text=text, published=published)
+    doc = nlp(art.masked)
+    res = SimpleNamespace(lexicon=load_lexicon(), gazetteer=None, actors=None)
+    return extract_events(doc, art, list(entities), list(places), list(times), res)
+
+
+def ent(text, sub, etype, label="ORG", key=None):
+    start = text.index(sub)
+    return EntityMention(Span("t", start, start + len(sub), sub), label, etype, key or sub.lower())
+
+
+def values(claims, attribute):
+    return [(c.value, c.qualifier) for c in claims if c.attribute == attribute]
+
+
+def test_extract_active_airstrike_with_actor_target_and_place(nlp):
+    text = "Israeli warplanes struck a weapons depot near Hama on Tuesday, killing three fighters."
+    place_start = text.index("Hama")
+    places = [PlaceMention(Span("t", place_start, place_start + 4, "Hama"), place="geo:hama")]
+    t0 = text.index("Tuesday")
+    times = [TimeMention(Span("t", t0, t0 + 7, "Tuesday"), DateRange(dt.date(2022, 3, 15), dt.date(2022, 3, 15), "day"))]
+    mentions, claims = run(nlp, text, places=places, times=times)
+    assaults = [m for m in mentions if m.type == "ASSAULT"]
+    assert len(assaults) == 1
+    m = assaults[0]
+    assert m.mode == "aerial"
+    assert m.acled == {"event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike"}
+    assert m.place == "geo:hama"
+    assert m.date.start == dt.date(2022, 3, 15)
+    assert m.id == f"t:{m.trigger.start}"
+    assert text[m.sentence.start:m.sentence.end] == m.sentence.text
+    assert values(claims, "killed") == [(3, "exact")]
+    killed = [c for c in claims if c.attribute == "killed"][0]
+    assert killed.subject == "fighters"
+    assert killed.mention == m.id
+    assert text[killed.start:killed.end] == killed.quote
+
+
+def test_extract_passive_and_agent(nlp):
+    text = "Two police officers were shot by a gunman in the city on Sunday."
+    mentions, claims = run(nlp, text)
+    m = [m for m in mentions if m.type == "ASSAULT"][0]
+    assert m.mode == "firearms"
+    assert m.attributes.get("actor_text") == "a gunman"
+    assert m.target_text and "officers" in m.target_text
+
+
+def test_extract_nominal_actor_from_compound_entity(nlp):
+    text = "U.S. strikes hit residential buildings near the border, killing a child and wounding three residents."
+    ents = [ent(text, "U.S.", "COUNTRY", "GPE", "united states")]
+    mentions, claims = run(nlp, text, entities=ents)
+    assaults = [m for m in mentions if m.type == "ASSAULT"]
+    assert len(assaults) == 1, "strikes, hit, killing and wounding are one happening"
+    assert [e.key for e in assaults[0].actors] == ["united states"]
+    assert values(claims, "killed") == [(1, "exact")]
+    assert values(claims, "injured") == [(3, "exact")]
+    perp = [c for c in claims if c.attribute == "perpetrator"]
+    assert perp and perp[0].value == "united states" and perp[0].value_mention is ents[0]
+
+
+def test_extract_negated_attack(nlp):
+    text = "The army did not attack the village."
+    mentions, _ = run(nlp, text)
+    assert all(m.negated for m in mentions if m.type == "ASSAULT")
+
+
+def test_extract_vow_is_threaten_not_assault(nlp):
+    text = "The militia vowed revenge and said it would attack American bases."
+    ents = [ent(text, "The militia", "ARMED_GROUP")]
+    mentions, claims = run(nlp, text, entities=ents)
+    threats = [m for m in mentions if m.type == "THREATEN"]
+    assert len(threats) == 1 and threats[0].actors == ents
+    assert all(m.hypothetical for m in mentions if m.type == "ASSAULT")
+
+
+def test_extract_conditional_and_planned_are_hypothetical(nlp):
+    for text in ("Retaliatory strikes could complicate the talks.",
+                 "If the rebels attack the town, the army will respond.",
+                 "Officials urged the government to avoid further airstrikes."):
+        mentions, _ = run(nlp, text)
+        assaults = [m for m in mentions if m.type == "ASSAULT"]
+        assert assaults and all(m.hypothetical for m in assaults), text
+
+
+def test_extract_speech_acts(nlp):
+    text = ("The foreign ministry condemned the raid. "
+            "The secretary-general called for restraint. "
+            "Police arrested four suspects on Friday.")
+    mentions, claims = run(nlp, text)
+    types = [m.type for m in mentions]
+    assert "ACCUSE" in types and "REQUEST" in types and "COERCE" in types
+    arrest = [m for m in mentions if m.type == "COERCE"][0]
+    assert arrest.mode == "arrest"
+    assert values(claims, "arrested") == [(4, "exact")]
+
+
+def test_extract_background_event_keeps_own_date(nlp):
+    text = ("Rockets hit the base on Sunday, police said. "
+            "In January, more than 20 soldiers were killed in a similar attack.")
+    mentions, claims = run(nlp, text, published=dt.date(2022, 6, 20))
+    main = [m for m in mentions if m.type == "ASSAULT" and not m.background]
+    bg = [m for m in mentions if m.type == "ASSAULT" and m.background]
+    assert main and bg
+    killed = [c for c in claims if c.attribute == "killed"][0]
+    assert killed.value == 20 and killed.qualifier == "at_least"
+    assert killed.mention in {m.id for m in bg}
+
+
+def test_extract_attribution_variants(nlp):
+    text = ("Four people were killed in the bombing, according to the health ministry. "
+            "Seven civilians died in the attack, a local official told reporters. "
+            "A rebel spokesman said three fighters were wounded. "
+            "Two more bodies were found, he added.")
+    ents = [ent(text, "the health ministry", "GOVERNMENT")]
+    mentions, claims = run(nlp, text, entities=ents)
+    by_value = {c.value: c for c in claims if c.attribute in ("killed", "injured")}
+    assert by_value[4].attributed_to == "the health ministry"
+    assert by_value[4].attributed_mention is ents[0]
+    assert by_value[7].attributed_to == "a local official"
+    assert by_value[3].attribute == "injured" and by_value[3].attributed_to == "A rebel spokesman"
+
+
+def test_extract_outlet_voice_is_none(nlp):
+    _, claims = run(nlp, "Three people were killed in a shooting on Main Street.")
+    killed = [c for c in claims if c.attribute == "killed"]
+    assert killed and killed[0].attributed_to is None
+
+
+def test_extract_shot_then_fatally(nlp):
+    _, claims = run(nlp, "Two people were shot, one fatally, outside a bar, police said.")
+    assert values(claims, "killed") == [(1, "exact")]
+    assert values(claims, "injured") == [(1, "exact")]
+
+
+def test_extract_shot_and_later_died_across_sentences(nlp):
+    text = "Three men were shot on Elm Street late Friday. One of them died at the hospital."
+    _, claims = run(nlp, text)
+    assert (1, "exact") in values(claims, "killed")
+    assert (2, "exact") in values(claims, "injured")
+
+
+def test_extract_conjoined_victims_are_added(nlp):
+    _, claims = run(nlp, "A girl was in critical condition after she and three others were shot at a park.")
+    assert (4, "exact") in values(claims, "injured")
+
+
+def test_extract_no_casualties_is_zero(nlp):
+    text = "Several rockets struck the base. No one was hurt, a military spokesman said."
+    _, claims = run(nlp, text)
+    assert (0, "exact") in values(claims, "injured")
+    zero = [c for c in claims if c.value == 0][0]
+    assert zero.attributed_to == "a military spokesman"
+
+
+def test_extract_murder_suicide_counts_the_shooter(nlp):
+    _, claims = run(nlp, "The man killed his wife and then turned the gun on himself.")
+    assert values(claims, "killed") == [(2, "exact")]
+
+
+def test_extract_responsibility(nlp):
+    text = "No group claimed responsibility for the bombing."
+    _, claims = run(nlp, text)
+    resp = [c for c in claims if c.attribute == "responsibility"]
+    assert resp and resp[0].value == "none claimed"
+
+
+def test_extract_no_trigger_costs_nothing(nlp):
+    assert run(nlp, "The city council approved a new budget for schools.") == ([], [])
+
+
+def test_extract_car_crash_is_not_violence(nlp):
+    mentions, claims = run(nlp, "Two students were killed in a car crash on the highway.")
+    assert values(claims, "killed") == []
+    assert not [m for m in mentions if m.type == "ASSAULT"]
