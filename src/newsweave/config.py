@@ -24,7 +24,7 @@ class Options:
     engine: str = "local"  # local | dask
     scheduler: Optional[str] = None  # Dask scheduler address; None = a LocalCluster
     # fusion
-    fuse_days: int = 3  # how far apart (days) two day-precise reports of one event may be dated
+    fuse_days: int = 1  # how far apart (days) two day-precise reports of one event may be dated
     fuse_km: float = 40.0  # how far apart two places of one event may be
     # output
     quiet: bool = False

@@ -147,8 +147,15 @@ class Comparer:
             return f"dated {a.start.isoformat()} and {b.start.isoformat()}", 0.0, None
         slack = dt.timedelta(days=self.fuse_days)
         if a.start - slack <= b_end and b.start - slack <= a_end:
-            return None, self.w["date_overlap"], f"dates overlap ({a.start.isoformat()}..{a_end.isoformat()} / {b.start.isoformat()}..{b_end.isoformat()})"
+            if "day" in (a.precision, b.precision) or "week" in (a.precision, b.precision):
+                return None, self.w["date_overlap"], f"dates overlap ({a.start.isoformat()}..{a_end.isoformat()} / {b.start.isoformat()}..{b_end.isoformat()})"
+            # a month or a year in common says little about being one event
+            return None, 0.0, None
         return f"dated {a.start.isoformat()}..{a_end.isoformat()} and {b.start.isoformat()}..{b_end.isoformat()}", 0.0, None
+
+    def _size_discount(self, p: Place) -> float:
+        """Sharing a big city says less than sharing a small town: many events happen there."""
+        return self.w["big_city_factor"] if (p.population or 0) >= self.w["big_city_population"] else 1.0
 
     def compare_places(self, a: Optional[str], b: Optional[str]) -> tuple[Optional[str], float, Optional[str]]:
         if not a or not b:
@@ -157,7 +164,7 @@ class Comparer:
         if pa is None or pb is None:
             return None, 0.0, None
         if a == b:
-            return None, self.w["place_same"], f"same place ({pa.name})"
+            return None, self.w["place_same"] * self._size_discount(pa), f"same place ({pa.name})"
         if pa.kind in _COUNTRY_KINDS or pb.kind in _COUNTRY_KINDS:
             # a country contains the other place when their countries match; when they
             # don't, the event may straddle a border or a report may name the wrong
@@ -172,6 +179,7 @@ class Comparer:
         radius = max(self.fuse_km, _WIDE_KINDS.get(pa.kind or "", 0.0), _WIDE_KINDS.get(pb.kind or "", 0.0))
         if km <= radius:
             w = self.w["place_near"] if km <= self.fuse_km else self.w["place_within_region"]
+            w *= min(self._size_discount(pa), self._size_discount(pb))
             return None, w, f"places {km:.0f} km apart ({pa.name}, {pb.name})"
         return f"places {km:.0f} km apart ({pa.name}, {pb.name})", 0.0, None
 

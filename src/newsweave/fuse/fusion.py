@@ -318,8 +318,9 @@ class _Fuser:
 
     @staticmethod
     def _anchored(v: Verdict) -> bool:
-        """A cross-document merge needs a date, place or victim in common."""
-        return bool(v.anchors)
+        """A cross-document merge needs a place or a victim in common: many events
+        share a date, so a date alone never joins two reports."""
+        return bool(v.anchors & {"place", "victim"})
 
     def _may_join(self, xs: list[int], ys: list[int], cands: list[Candidate], pairs: dict) -> bool:
         for i in xs:
