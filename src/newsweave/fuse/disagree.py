@@ -61,8 +61,16 @@ def _numeric_conflict(claims: list[Claim]) -> bool:
     return lo > hi
 
 
-def find_disagreements(event_id: str, claims: Iterable[Claim], names: Optional[dict[str, str]] = None) -> list[Disagreement]:
+_NONE_CLAIMED = "none claimed"
+
+
+def find_disagreements(event_id: str, claims: Iterable[Claim], names: Optional[dict[str, str]] = None,
+                       related=None) -> list[Disagreement]:
+    """``related(a, b)`` tells whether two entity ids may both be right (the same
+    actor, or one the other's parent or sponsor); named claims disagree only between
+    actors it does not relate, or between an actor and "none claimed"."""
     names = names or {}
+    related = related or (lambda a, b: a == b)
     by_attr: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         by_attr[c.attribute].append(c)
@@ -77,10 +85,17 @@ def find_disagreements(event_id: str, claims: Iterable[Claim], names: Optional[d
                 continue
             chosen = usable
         elif attr in NAMED:
-            values = {str(c.value) for c in cs}
-            if len(values) < 2:
+            # only claims that name a known actor (or that nobody claimed it) are compared:
+            # free text ("the strikes", "warplanes") says too little to contradict anyone
+            named = [c for c in cs if str(c.value) in names or str(c.value) == _NONE_CLAIMED]
+            values = sorted({str(c.value) for c in named})
+            clash = any(
+                (a == _NONE_CLAIMED) != (b == _NONE_CLAIMED) or (a != _NONE_CLAIMED and b != _NONE_CLAIMED and not related(a, b))
+                for i, a in enumerate(values) for b in values[i + 1:]
+            )
+            if not clash:
                 continue
-            chosen = cs
+            chosen = named
         else:
             continue
         summary = f"{attr}: " + "; ".join(_fmt(c, names) for c in chosen)

@@ -87,9 +87,11 @@ class Verdict:
 class Comparer:
     """Compares candidates using the run's places and entities."""
 
-    def __init__(self, places: dict[str, Place], entities: dict[str, Entity], fuse_km: float = 40.0, fuse_days: int = 1):
+    def __init__(self, places: dict[str, Place], entities: dict[str, Entity], fuse_km: float = 40.0, fuse_days: int = 1,
+                 actors=None):
         self.places = places
         self.entities = entities
+        self.actors = actors  # the actor dictionary, for affiliations of actors not seen in this run
         self.fuse_km = fuse_km
         self.fuse_days = fuse_days
         self.w = weights()
@@ -120,12 +122,41 @@ class Comparer:
 
     # ------------------------------------------------------------------ parts
 
+    def _parent(self, x: str) -> Optional[str]:
+        e = self.entities.get(x)
+        if e is not None and e.affiliation:
+            return e.affiliation
+        if self.actors is not None:
+            actor = self.actors.get(x)
+            return getattr(actor, "affiliation", None) if actor is not None else None
+        return None
+
+    def _ancestors(self, x: str) -> list[str]:
+        out, seen = [], {x}
+        p = self._parent(x)
+        while p and p not in seen and len(out) < 6:
+            out.append(p)
+            seen.add(p)
+            p = self._parent(p)
+        return out
+
     def _related(self, a: str, b: str) -> bool:
-        """Same entity, or one is the other's parent/sponsor (one step either way)."""
+        """Same entity, or one is the other's parent or sponsor at any remove (a
+        country, its government, its defence ministry and its armed forces; a militia
+        and its umbrella group), or both belong directly to the same parent."""
         if a == b:
             return True
         ea, eb = self.entities.get(a), self.entities.get(b)
-        return bool((ea and ea.affiliation == b) or (eb and eb.affiliation == a) or (ea and eb and ea.affiliation and ea.affiliation == eb.affiliation))
+        if ea and eb and (ea.type == "PERSON") != (eb.type == "PERSON"):
+            return True  # a person and an organisation can both be right (who ordered, who struck)
+        pa, pb = self._ancestors(a), self._ancestors(b)
+        return b in pa or a in pb or bool(pa and pb and pa[0] == pb[0] and self._same_kind(a, b))
+
+    def _same_kind(self, a: str, b: str) -> bool:
+        """Siblings count as one side only when they are not armed groups: two
+        militias of one umbrella are different perpetrators."""
+        ea, eb = self.entities.get(a), self.entities.get(b)
+        return not (ea and eb and ea.type == "ARMED_GROUP" and eb.type == "ARMED_GROUP")
 
     def _overlap(self, xs: frozenset[str], ys: frozenset[str]) -> list[str]:
         return sorted({x for x in xs for y in ys if self._related(x, y)})

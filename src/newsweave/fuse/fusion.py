@@ -7,7 +7,7 @@ from typing import Iterable, Optional
 
 from newsweave.config import Options
 from newsweave.fuse.disagree import fatalities_for, find_disagreements
-from newsweave.fuse.evidence import Candidate, Comparer, Verdict, content_words, weights
+from newsweave.fuse.evidence import Candidate, Comparer, Verdict, content_words, haversine_km, weights
 from newsweave.fuse.summary import summarize
 from newsweave.records import (
     Claim,
@@ -26,6 +26,10 @@ _PLACE_RANK = {"facility": 0, "city": 1, "admin2": 2, "border": 3, "region": 3, 
 _MAX_BLOCK = 400
 # max block-partners examined per candidate per block (keeps fusion near-linear)
 _MAX_NEIGHBOURS = 60
+# places too coarse to locate an attack: a town the article names inside them is better
+_COARSE = ("country", "admin1", "admin2", "region")
+# how far from a county's centre one of its towns may lie
+_COUNTY_KM = 60.0
 
 
 def _event_id(doc: str, start: int) -> str:
@@ -133,7 +137,13 @@ class _Fuser:
         self.options = options
         self.entities = {e.id: e for e in entities}
         self.places = {p.id: p for p in places}
-        self.comparer = Comparer(self.places, self.entities, options.fuse_km, options.fuse_days)
+        try:
+            from newsweave.entities import load_actors
+
+            actors = load_actors()
+        except Exception:  # pragma: no cover - the dictionary is packaged data
+            actors = None
+        self.comparer = Comparer(self.places, self.entities, options.fuse_km, options.fuse_days, actors)
         self.w = weights()
         self.analyses = analyses
         self.claims_by_mention: dict[str, list[Claim]] = defaultdict(list)
@@ -204,6 +214,18 @@ class _Fuser:
             c.published = da.article.published
         return out
 
+    def _inside(self, p: Place, coarse: Optional[Place]) -> bool:
+        """Whether a town can lie in the coarse place the mentions give."""
+        if coarse is None:
+            return True
+        if p.country != coarse.country:
+            return False
+        if coarse.kind in ("admin1", "admin2") and p.admin1 and coarse.admin1 and p.admin1 != coarse.admin1:
+            return False
+        if coarse.kind == "admin2" and None not in (p.lat, p.lon, coarse.lat, coarse.lon):
+            return haversine_km(p.lat, p.lon, coarse.lat, coarse.lon) <= _COUNTY_KM
+        return True
+
     def _article_context(self, da: DocAnalysis, cands: list[Candidate]) -> None:
         """The article's main attack takes its place and date from the article when
         its own sentences give none: the place the article names most (a dateline
@@ -214,14 +236,13 @@ class _Fuser:
             return
         c = max(main, key=lambda c: (len(c.members), -c.members[0].trigger.start))
         coarse = self.places.get(c.place) if c.place else None
-        if coarse is None or coarse.kind in ("country", "admin1", "region"):
+        if coarse is None or coarse.kind in _COARSE:
             counts: Counter = Counter()
             first: dict[str, int] = {}
+            fine = ("city", "facility") if coarse is not None and coarse.kind == "admin2" else ("city", "facility", "admin2")
             for pm in da.places:
                 p = self.places.get(pm.place or "")
-                if p is None or p.kind not in ("city", "facility", "admin2"):
-                    continue
-                if coarse is not None and (p.country != coarse.country or (coarse.kind == "admin1" and p.admin1 and coarse.admin1 and p.admin1 != coarse.admin1)):
+                if p is None or p.kind not in fine or not self._inside(p, coarse):
                     continue
                 counts[p.id] += 1
                 first.setdefault(p.id, pm.span.start)
@@ -368,6 +389,11 @@ class _Fuser:
             claims = sorted((c for m in mentions for c in self.claims_by_mention.get(m.id, [])), key=lambda c: (c.doc, c.start, c.id))
             for c in claims:
                 c.event = eid
+                # name entities by their ids once resolution has run
+                if c.value_mention is not None and c.value_mention.entity and c.attribute in ("perpetrator", "target", "responsibility"):
+                    c.value = c.value_mention.entity
+                if c.attributed_mention is not None and c.attributed_mention.entity:
+                    c.attributed_to = c.attributed_mention.entity
             modes = Counter(m.mode for m in mentions if m.mode and m.mode != "unspecified")
             acleds = Counter(tuple(sorted(m.acled.items())) for m in mentions if m.acled)
             date = best_date(mentions)
@@ -382,7 +408,7 @@ class _Fuser:
                     date = DateRange(s0, e0, "day")
                     date_text = sorted({t.span.text for t in times})
             coarse = self.places.get(place) if place else None
-            if coarse is None or coarse.kind in ("country", "admin1", "region"):
+            if coarse is None or coarse.kind in _COARSE:
                 pids = Counter(x["place"] for x in inferred if "place" in x)
                 if pids:
                     place = min(pids, key=lambda k: (-pids[k], k))
@@ -407,7 +433,7 @@ class _Fuser:
             ev.summary = summarize(ev, self.entities, self.places)
             events.append(ev)
             claims_out.extend(claims)
-            disagreements.extend(find_disagreements(eid, claims, names))
+            disagreements.extend(find_disagreements(eid, claims, names, related=self.comparer._related))
         events.sort(key=lambda e: (e.date.start is None, e.date.start or 0, e.id))
         claims_out.sort(key=lambda c: (c.event or "", c.doc, c.start, c.id))
         return events, claims_out, disagreements
