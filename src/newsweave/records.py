@@ -151,6 +151,10 @@ class TimeMention:
     span: Span
     value: DateRange
     relative: bool = True  # resolved against the publication date, not fixed by the text
+    # "procedure": the expression dates an act that follows a happening (an arrest, a
+    # court step, a statement: "arrested Wednesday", "police said Tuesday"), not the
+    # happening itself; None otherwise
+    role: Optional[str] = None
 
 
 @dataclass(slots=True)

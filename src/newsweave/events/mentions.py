@@ -502,9 +502,29 @@ def fill_arguments(m: EventMention, tok, ctx: DocContext, group_toks: list) -> N
 # ---------------------------------------------------------------------- place and time
 
 
+def _place_elsewhere(root, trigger) -> bool:
+    """Whether a place token says where someone was taken, held or comes from, not where
+    the event happened: "from Texas", "a hospital in Atlanta", "booked into the Tulsa jail"."""
+    from newsweave.geo.normalize import lexicon
+
+    if (root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.i != trigger.i
+            and root.head.head.pos_ in _NOUN):
+        return True  # "a man from Atlanta", not "condemnations from Baghdad"
+    heads = lexicon()["place_elsewhere_heads"]
+    if root.head.i != root.i and root.head.lower_ in heads and root.dep_ in ("compound", "amod", "nmod"):
+        return True  # "the Tulsa County jail"
+    for n, anc in enumerate(root.ancestors):
+        if anc.i == trigger.i or n >= 4:
+            break
+        if anc.lower_ in heads:
+            return True
+    return False
+
+
 def attach_place(m: EventMention, tok, sent, ctx: DocContext, fallback: Optional[PlaceMention]) -> None:
     inside = ctx.places_between(sent.start_char, sent.end_char)
     chosen: Optional[PlaceMention] = None
+    elsewhere: set[int] = set()  # span starts of places this sentence gives as somewhere else
     if inside:
         lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
         head_sub = tok.head if tok.pos_ in _NOUN and tok.head.pos_ in _VERB else tok
@@ -523,45 +543,90 @@ def attach_place(m: EventMention, tok, sent, ctx: DocContext, fallback: Optional
                     root = root.head
                 if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS:
                     score += 1
+                if _place_elsewhere(root, tok):
+                    score -= 5
+                    elsewhere.add(p.span.start)
             key = (score, -abs(p.span.start - tok.idx))
             if best is None or key > best[0]:
                 best = (key, p)
-        chosen = best[1] if best else None
-    if chosen is None:
+        # a sentence that only says where someone was taken or lives gives no place
+        chosen = best[1] if best and best[0][0] >= 0 else None
+    if chosen is None and fallback is not None and not (
+            sent.start_char <= fallback.span.start < sent.end_char and fallback.span.start in elsewhere):
         chosen = fallback
     if chosen is not None:
         m.place_mention = chosen
         m.place = chosen.place
 
 
+def _procedure_verb(ttok, group_ids: set[int], forms: frozenset[str]):
+    """The verb a time expression hangs on when that verb dates its own act
+    ("arrested Wednesday", "said Tuesday") rather than the happening named by one of
+    ``group_ids``; None when the expression modifies the trigger itself or hangs on
+    any other verb."""
+    from newsweave.time.find import procedure_head
+
+    cur = ttok
+    for _ in range(6):
+        if cur.i in group_ids:
+            return None
+        if cur.pos_ in _VERB or cur.head is cur:
+            break
+        cur = cur.head
+    return procedure_head(ttok, forms)
+
+
 def attach_time(m: EventMention, tok, sent, ctx: DocContext) -> bool:
+    """Date the mention with the time expression of its sentence that hangs on its
+    trigger (or on another trigger of the same happening), else the nearest one on
+    the trigger's verb chain.  An expression that dates a procedure or a report of
+    the event ("arrested Wednesday in the shooting", "police said Tuesday") is
+    never the event's date."""
     inside = ctx.times_between(sent.start_char, sent.end_char)
     if not inside:
         return False
-    lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
-    verb = tok
-    for anc in [tok, *ancestors_upto(tok, 4)]:
-        if anc.pos_ in _VERB:
-            verb = anc
-            break
-    anc_ids = {a.i for a in [tok, *ancestors_upto(tok, 4)]}
+    from newsweave.time.find import expression_root
+    from newsweave.time.lexicon import load_lexicon
+
+    forms = load_lexicon().procedure_verbs
+    toks = [tok]
+    for other in m.attributes.get("also") or []:
+        t2 = ctx.token_at(other["start"]) if isinstance(other, dict) else None
+        if t2 is not None and t2.sent.start == tok.sent.start:
+            toks.append(t2)
+    group_ids = {t.i for t in toks}
+    views = []
+    for g in toks:
+        lo, hi = g.left_edge.idx, g.right_edge.idx + len(g.right_edge.text)
+        verb = g
+        for anc in [g, *ancestors_upto(g, 4)]:
+            if anc.pos_ in _VERB:
+                verb = anc
+                break
+        views.append((g, lo, hi, verb, {a.i for a in [g, *ancestors_upto(g, 4)]}))
     best = None
     for t in inside:
         ttok = ctx.token_at(t.span.start)
-        score = 0
-        if lo <= t.span.start < hi:
-            score = 3
-        elif ttok is not None:
-            root = ttok
-            for _ in range(3):
-                if root.head is root or root.i in anc_ids:
-                    break
-                root = root.head
-            if root.i in anc_ids or root.head.i == verb.i:
-                score = 2
-        key = (score, -abs(t.span.start - tok.idx))
-        if best is None or key > best[0]:
-            best = (key, t)
+        tspan = ctx.doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
+        if tspan is not None and len(tspan) and _procedure_verb(expression_root(tspan), group_ids, forms) is not None:
+            continue
+        for g, lo, hi, verb, anc_ids in views:
+            score = 0
+            if lo <= t.span.start < hi:
+                score = 3
+            elif ttok is not None:
+                root = ttok
+                for _ in range(3):
+                    if root.head is root or root.i in anc_ids:
+                        break
+                    root = root.head
+                if root.i in anc_ids or root.head.i == verb.i:
+                    score = 2
+            key = (score, -abs(t.span.start - g.idx))
+            if best is None or key > best[0]:
+                best = (key, t)
+    if best is None:
+        return False
     tm: TimeMention = best[1]
     pub = ctx.article.published
     end = tm.value.end or tm.value.start

@@ -18,6 +18,8 @@ from newsweave.records import (
     Event,
     EventMention,
     Place,
+    Span,
+    TimeMention,
 )
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 9}
@@ -256,8 +258,10 @@ class _Fuser:
                 )
         if c.date.start is None:
             published = da.article.published
+            # days of arrests, hearings or statements ("charged Thursday") don't date the attack
             days = sorted(
                 (t for t in da.times if t.value.precision == "day" and t.value.start is not None
+                 and getattr(t, "role", None) is None
                  and (published is None or t.value.start <= published)),
                 key=lambda t: t.span.start,
             )
@@ -267,6 +271,14 @@ class _Fuser:
                 c.date = t.value
                 self.reasons[c.key].append(
                     f"in {da.article.id}, the attack's date is taken from the first day the article names: '{t.span.text}'"
+                )
+            elif published is not None and not any(t.value.start is not None for t in da.times):
+                # breaking news that names no day at all reports what happened that day
+                stamp = TimeMention(span=Span(da.article.id, 0, 0, ""), value=DateRange(published, published, "day"), relative=True)
+                self.inferred.setdefault(c.key, {})["date"] = stamp
+                c.date = stamp.value
+                self.reasons[c.key].append(
+                    f"in {da.article.id}, the article names no day: the attack is dated to its publication ({published.isoformat()})"
                 )
 
     # ---------------------------------------------------------------- stage 2
@@ -406,7 +418,7 @@ class _Fuser:
                     counts_t = Counter((t.value.start, t.value.end) for t in times)
                     (s0, e0), _ = min(counts_t.items(), key=lambda kv: (-kv[1], kv[0][0]))
                     date = DateRange(s0, e0, "day")
-                    date_text = sorted({t.span.text for t in times})
+                    date_text = sorted({t.span.text or f'published {t.value.start.isoformat()}' for t in times})
             coarse = self.places.get(place) if place else None
             if coarse is None or coarse.kind in _COARSE:
                 pids = Counter(x["place"] for x in inferred if "place" in x)

@@ -33,7 +33,7 @@ from unidecode import unidecode
 
 from newsweave.geo.normalize import admin_stripped, name_key, skeleton
 
-BUILD_VERSION = "5"
+BUILD_VERSION = "6"
 DATA_FILES = (
     "places_supplement.csv",
     "geo_country_aliases.csv",
@@ -287,5 +287,6 @@ def _fill(con: sqlite3.Connection) -> None:
         if rowid is None:
             raise ValueError(f"geo_preferred.csv: place {row['place']!r} is not in the gazetteer.")
         preferred.append((name_key(row["alias"]), rowid, row["reason"]))
+        b.add_names(rowid, [row["alias"]])  # "D.C." is a name of the place, not only a reading
     b.flush()
     con.executemany("INSERT INTO preferred VALUES (?,?,?)", preferred)

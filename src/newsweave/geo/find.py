@@ -51,6 +51,11 @@ ANCHOR_MARGIN = 2.5  # lead over the runner-up that makes a name unambiguous alo
 NEAR_KM = 300.0  # a weak reading must be this close to an anchor
 SMALL_CITY = 20000  # below this, a city needs context
 MID_CITY = 100_000  # below this, a city outside the states an article names is doubtful
+IN_COUNTY_BONUS = 1.0  # the town lies in (near the centre of) a county the article names
+COUNTY_KM = 50.0
+OUTLET_BONUS = 2.5  # the candidate lies in the state of the city the outlet's web address names
+OUTLET_MIN_POP = 100_000  # only a sizeable city named in a web address marks a local outlet
+OUTLET_LEAD = 2.0  # ... and only when it outnumbers its namesakes in other regions this many times
 _LEADING = re.compile(r"(?:the|The|THE)\s+")
 _TRAILING = re.compile(r"(?:['’]s|['’])$")
 _QUOTES = "\"“”‘’'«»()[]"
@@ -76,6 +81,8 @@ class _Context:
     admin1: set = field(default_factory=set)  # (country, admin1 name)
     points: list = field(default_factory=list)  # (lat, lon) of sub-national anchors
     weak: Counter = field(default_factory=Counter)  # (country, admin1) of places placed so far
+    outlet: Optional[tuple[str, str]] = None  # (country, admin1) of the city the outlet's domain names
+    counties: list = field(default_factory=list)  # (lat, lon) of the counties named
 
     def add(self, c: Candidate) -> None:
         self.countries[c.country] += 1
@@ -83,8 +90,10 @@ class _Context:
             self.subnational.add(c.country)
             if c.kind != "border":
                 self.points.append((c.lat, c.lon))
-        if c.kind == "admin1" and c.admin1:
+        if c.kind in ("admin1", "admin2") and c.admin1:  # a county fixes its state
             self.admin1.add((c.country, c.admin1))
+            if c.kind == "admin2":
+                self.counties.append((c.lat, c.lon))
         elif c.kind in ("city", "admin2") and c.admin1:
             self.weak[(c.country, c.admin1)] += 1
 
@@ -157,6 +166,10 @@ def _score(c: Candidate, ctx: _Context, preferred: Optional[int], fuzzy: bool, a
             s += ADMIN1_OF_KNOWN_COUNTRY
     if c.kind in ("city", "admin2") and (c.country, c.admin1) in ctx.admin1:
         s += SAME_ADMIN1_BONUS
+    elif c.kind in ("city", "admin2") and ctx.outlet == (c.country, c.admin1):
+        s += OUTLET_BONUS
+    if c.kind == "city" and any(distance_km(c.lat, c.lon, lat, lon) <= COUNTY_KM for lat, lon in ctx.counties):
+        s += IN_COUNTY_BONUS
     if fuzzy:
         s -= FUZZY_PENALTY
     return s
@@ -170,7 +183,8 @@ def _best(cands: Iterable[Candidate], ctx: _Context, preferred: Optional[int], f
 
 
 def _supported(c: Candidate, ctx: _Context) -> bool:
-    return (c.country, c.admin1) in ctx.admin1 or (c.country in ctx.countries and ctx.near(c))
+    return ((c.country, c.admin1) in ctx.admin1 or ctx.outlet == (c.country, c.admin1)
+            or (c.country in ctx.countries and ctx.near(c)))
 
 
 class _Resolver:
@@ -204,6 +218,10 @@ class _Resolver:
                 regions = {self.gaz.admin1_of(c) for c in named if c.kind == "city" and c.population >= SMALL_CITY}
                 cands = tuple(r for r in regions if r is not None)
             if cands:
+                # "Westmoreland County" is a county, not a province of that name elsewhere
+                county = [c for c in cands if c.kind == "admin2"]
+                if county and _COUNTY_WORDS.intersection(surface.lower().split()):
+                    cands = tuple(county)
                 return key, True, cands, False
         cands = self.gaz.by_key(key)
         if cands:
@@ -216,7 +234,55 @@ class _Resolver:
         return key, had_admin, (), False
 
 
+_PREV_WORD = re.compile(r"([A-Za-z]+)[ \t]+\Z")
+
+
+def _person_names(text: str, persons: list[tuple[int, int]]) -> frozenset[str]:
+    """Names people carry in this article: whole names and the surnames of full names."""
+    out = set()
+    for s, e in persons:
+        name = text[s:e].strip()
+        out.add(name)
+        parts = name.split(" ")
+        if len(parts) > 1:
+            out.add(parts[-1])
+            if len(parts) > 2:
+                out.add(" ".join(parts[-2:]))  # "Nicole Santa Cruz"
+    return frozenset(out)
+
+
+def _not_a_place(text: str, m: _Mention, person_names: frozenset[str]) -> bool:
+    """A name that is a street ("San Fernando Street") or, without a place cue, a person's surname."""
+    if m.priority > 1:
+        return False
+    nxt = _NEXT_WORD.match(text, m.end)
+    if nxt is not None and nxt.group(1).lower() in lexicon()["street_words"]:
+        return True
+    surface = text[m.start : m.end].strip()
+    if surface.startswith(("the ", "The ")):
+        surface = surface[4:]
+    if surface not in person_names or m.label in ("ORGPLACE", "FORCE"):
+        return False
+    prev = _PREV_WORD.search(text, max(0, m.start - 20), m.start)
+    if prev is not None and prev.group(1).lower() in lexicon()["place_prepositions"]:
+        return False
+    if nxt is not None and nxt.group(1).lower() in lexicon()["place_heads"]:
+        return False
+    return True
+
+
+_COUNTY_WORDS = frozenset({"county", "co.", "parish", "borough"})
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
+
+
+# mentions found by a text pattern alone (no entity, no fixed state)
+# ("the city of al-Qaim" is a place even when NER reads a person; CUE is checked when found)
+_PATTERN_LABELS = frozenset({"FORCE", "ORGPLACE"})
+
+
+def _overlaps(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    i = bisect.bisect_left(starts, end)
+    return i > 0 and spans[i - 1][1] > start
 
 
 def _collect_mentions(text: str, ents: Iterable[tuple[int, int, str]], tm: TextMatchers, gaz: Gazetteer) -> list[_Mention]:
@@ -242,6 +308,19 @@ def _collect_mentions(text: str, ents: Iterable[tuple[int, int, str]], tm: TextM
         found.append(_Mention(start, end, 1, label=label))
     for start, end in tm.place_of(text, lower):
         found.append(_Mention(start, end, 1, label="OF"))
+    # a place preposition's name, unless an entity of another kind covers it ("in June",
+    # "in Spanish", "in Mark Smith's car"); a one-word PERSON is often a town NER misread
+    other = sorted((s, e) for s, e, label in ents
+                   if label not in NER_LABELS and not (label == "PERSON" and " " not in text[s:e].strip()))
+    other_starts = [s for s, _ in other]
+    for start, end in tm.cues(text):
+        if not _overlaps(other, other_starts, start, end):
+            found.append(_Mention(start, end, 1, label="CUE"))
+    force_stop = lexicon()["force_stop"]
+    for start, end in tm.forces(text):
+        first = text[start:end].split(" ", 1)[0].lower()
+        if first not in force_stop:
+            found.append(_Mention(start, end, 1, label="FORCE"))
     for start, end in tm.datelines(text):
         found.append(_Mention(start, end, 2, label="DATELINE"))
     for city_start, city_end, st_start, st_end, code in tm.city_states(text):
@@ -257,6 +336,13 @@ def _collect_mentions(text: str, ents: Iterable[tuple[int, int, str]], tm: TextM
                 found.append(_Mention(s, city_end, 2, state=code))
                 found.append(_Mention(st_start, st_end, 2, place_id=state.id))
                 break
+    # a force's name that overlaps a person's name is that person ("Sgt. Jackson police said")
+    persons = sorted((s, e) for s, e, label in ents if label == "PERSON")
+    if persons:
+        pstarts = [s for s, _ in persons]
+        found = [m for m in found if m.label not in _PATTERN_LABELS or not _overlaps(persons, pstarts, m.start, m.end)]
+    surnames = _person_names(text, persons)
+    found = [m for m in found if not _not_a_place(text, m, surnames)]
     # greedy: higher priority, then longer spans win overlaps
     found.sort(key=lambda x: (-x.priority, -(x.end - x.start), x.start))
     starts: list[int] = []
@@ -275,10 +361,63 @@ def _collect_mentions(text: str, ents: Iterable[tuple[int, int, str]], tm: TextM
     return chosen
 
 
-def _resolve_mentions(gaz: Gazetteer, text: str, mentions: list[_Mention], states_named: Iterable[str] = ()) -> None:
+_HOST = re.compile(r"https?://([^/:?#\s]+)", re.I)
+_ALPHA = re.compile(r"[a-z]+")
+_HOST_SKIP = frozenset({"www", "m", "mobile", "amp", "web", "com", "org", "net", "edu", "gov", "co", "us", "uk"})
+_OUTLET_MEMO: dict[str, Optional[tuple[str, str]]] = {}
+
+
+def outlet_region(url: Optional[str], gaz: Gazetteer) -> Optional[tuple[str, str]]:
+    """The (country, admin1) of a city the outlet's web address names ("fox5atlanta.com" -> Georgia).
+
+    Local outlets often carry their city in the domain; the region is soft context for
+    namesakes, never a place of the article.  Archived copies name the original
+    address last, so the last host counts.
+    """
+    hosts = _HOST.findall(url or "")
+    if not hosts:
+        return None
+    host = hosts[-1].lower()
+    if host in _OUTLET_MEMO:
+        return _OUTLET_MEMO[host]
+    labels = [l for l in host.split(".")[:-1] if l not in _HOST_SKIP]
+    best: Optional[tuple[int, tuple[str, str]]] = None
+    for label in labels:
+        for run in _ALPHA.findall(label):
+            for n in range(min(len(run), 24), 4, -1):
+                if best is not None and n <= best[0]:
+                    break
+                for i in range(len(run) - n + 1):
+                    cities = sorted((c for c in gaz.by_key(run[i : i + n]) if c.kind == "city" and c.admin1),
+                                    key=lambda c: -c.population)
+                    if not cities or cities[0].population < OUTLET_MIN_POP:
+                        continue
+                    top = cities[0]
+                    rival = next((c for c in cities[1:] if (c.country, c.admin1) != (top.country, top.admin1)), None)
+                    if rival is None or top.population >= OUTLET_LEAD * rival.population:
+                        best = (n, (top.country, top.admin1))
+                        break
+    if best is None:  # "limaohio.com", "texastribune.org": a state named in the address
+        states = {name_key(c.name): (c.country, c.admin1) for c in gaz.us_states().values() if c.admin1}
+        for label in labels:
+            for run in _ALPHA.findall(label):
+                hits = [(len(k), r) for k, r in states.items() if len(k) >= 4 and k in run]
+                if hits:
+                    best = max(hits)
+    region = best[1] if best else None
+    if len(_OUTLET_MEMO) < 10_000:
+        _OUTLET_MEMO[host] = region
+    return region
+
+
+def _resolve_mentions(gaz: Gazetteer, text: str, mentions: list[_Mention], states_named: Iterable[str] = (),
+                      outlet: Optional[tuple[str, str]] = None) -> None:
     """Resolve mentions in place (``resolved``), using the article as context."""
     r = _Resolver(gaz, text)
-    ctx = _Context()
+    ctx = _Context(outlet=outlet)
+    if outlet is not None:  # a local outlet's country is the article's context
+        ctx.countries[outlet[0]] += 1
+        ctx.subnational.add(outlet[0])
     for code in states_named:
         st = gaz.us_states().get(code)
         if st:
@@ -287,8 +426,10 @@ def _resolve_mentions(gaz: Gazetteer, text: str, mentions: list[_Mention], state
     pending: list[tuple[_Mention, tuple[Candidate, ...], bool]] = []
     short_ids: dict[str, str] = {}
     tm = _matchers(gaz)
-    # pass 1: anchors
-    for m in mentions:
+    # pass 1: anchors; names fixed by a pattern and regions ("Westmoreland County") first,
+    # so that a town named before its county already sees the county's state
+    regional = sorted(mentions, key=lambda m: not (m.place_id or m.state or admin_stripped(text[m.start : m.end])[1]))
+    for m in regional:
         if m.place_id:
             m.resolved = gaz.candidate(m.place_id)
             m.key = name_key(text[m.start : m.end])
@@ -330,7 +471,7 @@ def _resolve_mentions(gaz: Gazetteer, text: str, mentions: list[_Mention], state
             continue
         memo_key = (m.key, m.admin_only)
         if memo_key not in memo:
-            best = _choose(cands, ctx, gaz.preferred.get(m.key), fuzzy, m.label, gaz.alt_only(m.key))
+            best = _choose(cands, ctx, gaz.preferred.get(m.key), fuzzy, m.label, gaz.alt_only(m.key), m.admin_only)
             memo[memo_key] = _city_for_admin1(best, cands, m.admin_only) if best else None
             if memo[memo_key] is not None:
                 ctx.add(memo[memo_key])
@@ -348,7 +489,7 @@ def _city_for_admin1(top: Candidate, cands: Iterable[Candidate], admin_only: boo
 
 
 def _choose(cands: tuple[Candidate, ...], ctx: _Context, preferred: Optional[int], fuzzy: bool, label: str,
-            alt: frozenset[int] = frozenset()) -> Optional[Candidate]:
+            alt: frozenset[int] = frozenset(), admin_only: bool = False) -> Optional[Candidate]:
     ranked = _best(cands, ctx, preferred, fuzzy, alt)
     named_states = {a for cc, a in ctx.admin1}
     for _, c in ranked[:3]:
@@ -361,10 +502,12 @@ def _choose(cands: tuple[Candidate, ...], ctx: _Context, preferred: Optional[int
                 continue
             if not _supported(c, ctx):
                 continue
-        if c.kind == "admin2" and (c.country, c.admin1) not in ctx.admin1 and c.country not in ctx.subnational:
-            continue
+        if (c.kind == "admin2" and not admin_only and (c.country, c.admin1) not in ctx.admin1
+                and c.country not in ctx.subnational):
+            continue  # a bare name read as a county needs context; "Westmoreland County" does not
         if (c.kind == "city" and c.population < MID_CITY and preferred != c.rowid and named_states
-                and c.country in {cc for cc, _ in ctx.admin1} and (c.country, c.admin1) not in ctx.admin1):
+                and c.country in {cc for cc, _ in ctx.admin1} and (c.country, c.admin1) not in ctx.admin1
+                and ctx.outlet != (c.country, c.admin1)):
             continue  # a town in another state than the ones the article names
         return c
     return None
@@ -373,11 +516,11 @@ def _choose(cands: tuple[Candidate, ...], ctx: _Context, preferred: Optional[int
 def find_places(spacy_doc, article: Article, gazetteer: Gazetteer) -> list[PlaceMention]:
     """The toponyms of one article, each resolved to a place id (unresolved ones left out)."""
     ents = [(e.start_char, e.end_char, e.label_) for e in spacy_doc.ents]
-    return find_places_in_text(article.text, ents, gazetteer, article.id, masked=article.masked)
+    return find_places_in_text(article.text, ents, gazetteer, article.id, masked=article.masked, url=article.url)
 
 
 def find_places_in_text(original: str, ents: Iterable[tuple[int, int, str]], gazetteer: Gazetteer,
-                        doc_id: str = "", masked: Optional[str] = None) -> list[PlaceMention]:
+                        doc_id: str = "", masked: Optional[str] = None, url: Optional[str] = None) -> list[PlaceMention]:
     """``find_places`` on plain text and named-entity spans ``(start, end, label)``.
 
     Patterns run over ``masked`` (the text with cleaning's removals blanked, same
@@ -398,7 +541,7 @@ def find_places_in_text(original: str, ents: Iterable[tuple[int, int, str]], gaz
             # "Georgia" may be the country: it is no evidence for itself
             if code and key not in gazetteer.preferred and not any(c.kind == "country" for c in gazetteer.by_key(key)):
                 states_named.add(code)
-    _resolve_mentions(gazetteer, text, mentions, states_named)
+    _resolve_mentions(gazetteer, text, mentions, states_named, outlet_region(url, gazetteer))
     return [
         PlaceMention(span=Span(doc_id, m.start, m.end, original[m.start : m.end]), place=m.resolved.id)
         for m in mentions

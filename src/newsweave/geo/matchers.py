@@ -119,6 +119,9 @@ class TextMatchers:
             for form in (row["ap"], row["extra"]):
                 if form:
                     self.state_code[form] = code
+                    bare = form.rstrip(".")
+                    if bare != form and "." not in bare:
+                        self.state_code.setdefault(bare, code)  # "MEMPHIS, Tenn --": the point is often dropped
         self.state_names: dict[str, str] = {}
 
     def set_state_names(self, names: dict[str, str]) -> None:
@@ -130,15 +133,39 @@ class TextMatchers:
         self.after_comma_re = re.compile(r",\s?(" + state_alt + r")(?![\w])")
         self.city_before_re = re.compile(r"(?<![\w.])((?:" + word + r" ){0,3}" + word + r")\Z")
 
-    # "SAN DIEGO (CNS) --", "BAGHDAD — ": upper-case words opening a line, then a
-    # bracket or a dash (a "City, ST" dateline is found by ``city_states``)
-    dateline_re = re.compile(r"^[ \t]*([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})[ \t]*(?:\(|—|–|--| - )", re.M)
+    # "SAN DIEGO (CNS) --", "BAGHDAD — ", "LaGRANGE —": upper-case words opening a line
+    # (a "Mc", "La", "De" prefix may keep its lower case), then a bracket or a dash
+    # (a "City, ST" dateline is found by ``city_states``)
+    _CAPS = r"(?:Mc|Mac|La|Le|De|Di|Du|O')?[A-Z][A-Z'’.\-]+"
+    dateline_re = re.compile(r"^[ \t]*(" + _CAPS + r"(?: " + _CAPS + r"){0,3})[ \t]*(?:\(|—|–|--| - )", re.M)
+    # "Danville — Police said ...": a short title-case name opening a line, then a long dash
+    title_dateline_re = re.compile(r"^[ \t]*([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})[ \t]*(?:—|–|--)[ \t]", re.M)
 
     def datelines(self, text: str) -> Iterator[tuple[int, int]]:
         stop = lexicon()["dateline_stop"]
-        for m in self.dateline_re.finditer(text):
-            if m.group(1).lower().strip(".") not in stop:
-                yield m.start(1), m.end(1)
+        for rx in (self.dateline_re, self.title_dateline_re):
+            for m in rx.finditer(text):
+                if m.group(1).lower().strip(".") not in stop:
+                    yield m.start(1), m.end(1)
+
+    # "a shooting in Winchester.", "near Idaho Falls": a capitalised name after a place
+    # preposition inside a sentence (NER of small models misses or mislabels such towns)
+    _cue_re = re.compile(r"(?<=[a-z,] )(?:in|near|outside) ((?:Mc|La|De)?[A-Z][a-z]+(?: (?:Mc|La|De)?[A-Z][a-z]+){0,2})\b")
+
+    def cues(self, text: str) -> Iterator[tuple[int, int]]:
+        for m in self._cue_re.finditer(text):
+            yield m.start(1), m.end(1)
+
+    # "Lubbock police said", "DeKalb County deputies": the place a local force is named after
+    _force_re = re.compile(r" (?:police|deputies|sheriff's|sheriff’s|sheriff|detectives|officers|firefighters)\b", re.I)
+    _force_name_re = re.compile(
+        r"(?<![\w.’'])((?:(?:[A-Z][a-z]{1,2}\.|(?:Mc|Mac|La|De)?[A-Z][\w'’\-]*) ){0,2}(?:Mc|Mac|La|De)?[A-Z][\w'’\-]*)\Z")
+
+    def forces(self, text: str) -> Iterator[tuple[int, int]]:
+        for m in self._force_re.finditer(text):
+            c = self._force_name_re.search(text, max(0, m.start() - 40), m.start())
+            if c:
+                yield c.start(1), c.end(1)
 
     # "the border city of al-Qaim", "the town of Khashan": a name the phrase marks as a place
     _OF_HEADS = ("city of ", "town of ", "village of ", "province of ", "governorate of ", "outskirts of ",

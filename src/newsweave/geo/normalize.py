@@ -35,6 +35,11 @@ def lexicon() -> dict:
         "direction_words": frozenset(data["direction_words"]),
         "dateline_stop": frozenset(data["dateline_stop"]),
         "place_org_suffixes": tuple(data["place_org_suffixes"]),
+        "name_abbreviations": dict(data.get("name_abbreviations") or {}),
+        "street_words": frozenset(data.get("street_words") or ()),
+        "place_prepositions": frozenset(data.get("place_prepositions") or ()),
+        "force_stop": frozenset(data.get("force_stop") or ()),
+        "place_elsewhere_heads": frozenset(data.get("place_elsewhere_heads") or ()),
     }
 
 
@@ -68,6 +73,9 @@ def _fold(word: str) -> str:
 
 
 def key_of_words(tokens: list[str]) -> str:
+    if len(tokens) > 1:  # "St. Louis" and "Saint Louis" share a key; a bare "St" stays
+        abbr = lexicon()["name_abbreviations"]
+        tokens = [abbr.get(w, w) for w in tokens]
     return "".join(_fold(w) for w in strip_articles(tokens))
 
 

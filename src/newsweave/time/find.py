@@ -9,7 +9,11 @@ each expression with :func:`newsweave.time.resolve.resolve`.  One regex pass ove
 the text plus a handful of short resolutions per article keeps it cheap.
 
 Every expression that is a date (even one that cannot be placed) becomes a
-:class:`TimeMention`; ages, durations and frequencies are dropped.  Year-less and
+:class:`TimeMention`; ages, durations and frequencies are dropped, and so are page
+stamps ("Posted: Friday, March 7, 2014"), which date the page, not what it reports.
+An expression that dates a procedure rather than a happening ("arrested
+Wednesday", "police said Tuesday") is marked ``role="procedure"``, so that later
+stages do not take it for the date of the attack the sentence mentions.  Year-less and
 anaphoric expressions are anchored on the last day-precision date named earlier in
 the same article.
 """
@@ -326,15 +330,97 @@ def _resolve_all(spacy_doc, article: Article) -> list[tuple[int, int, Resolution
     return joined
 
 
+# Page furniture that dates the page, not anything it reports: "Posted: Friday,
+# March 7, 2014 7:14 PM EST", "Updated on June 6", a dateline "(Nov. 18, 2015)—",
+# "By Staff | June 20, 2016 at 5:09PM", a line holding only "3/7/2017".
+_STAMP_LABEL = re.compile(r"\b(?:posted|updated|published|modified|created|last\s+updated)\b[\s:]*(?:on|at)?[\s:]*$", re.IGNORECASE)
+_STAMP_OPEN = re.compile(r"(?:^|[(|\u2022\u00b7])[\s]*$")
+_STAMP_CLOSE = re.compile(r"\s*(?:(?:at\s+)?\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\b)?)?\s*(?:\)|$|\|)", re.IGNORECASE)
+
+
+def is_page_stamp(text: str, start: int, end: int, relative: bool) -> bool:
+    """True when the expression at ``start:end`` is a page stamp: labelled as the
+    page's posting or update time, or a date fixed by its own text (with a year)
+    standing alone in parentheses, between "|" separators or on its own line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    before = text[max(line_start, start - 40):start]
+    if _STAMP_LABEL.search(before):
+        return True
+    if relative:
+        return False
+    return bool(_STAMP_OPEN.search(before) and _STAMP_CLOSE.match(text[end:min(line_end, end + 40)]))
+
+
 def find_times(spacy_doc, article: Article) -> list[TimeMention]:
     """Every time expression of ``article``, resolved against ``article.published``.
 
     ``spacy_doc`` is the parse of ``article.masked``; offsets are original offsets.
+    Page stamps (see :func:`is_page_stamp`) are left out: they date the page.
     """
-    return [TimeMention(span=Span(article.id, s, e, article.text[s:e]), value=res.value, relative=res.relative)
-            for s, e, res in _resolve_all(spacy_doc, article)]
+    text = article.masked
+    return [TimeMention(span=Span(article.id, s, e, article.text[s:e]), value=res.value, relative=res.relative,
+                        role=time_role(spacy_doc, s, e))
+            for s, e, res in _resolve_all(spacy_doc, article) if not is_page_stamp(text, s, e, res.relative)]
+
+
+def time_role(spacy_doc, start: int, end: int) -> Optional[str]:
+    """"procedure" when the expression dates a verb's own act (an arrest, a charge, a
+    statement: ``procedure_verbs`` of the lexicon), else None.  Such a date is not
+    the date of the happening the sentence reports."""
+    span = spacy_doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return "procedure" if procedure_head(expression_root(span), load_lexicon().procedure_verbs) is not None else None
+
+
+def expression_root(span):
+    """The token through which a time expression hangs in the parse: the first
+    token whose head lies outside it, punctuation aside ("p.m." is sometimes parsed
+    as the sentence's full stop)."""
+    for tok in span:
+        if tok.dep_ != "punct" and (tok.head is tok or not span.start <= tok.head.i < span.end):
+            return tok
+    return span.root
+
+
+def _into_custody(verb) -> bool:
+    """ "taken into custody", "placed in custody": an arrest told with a general verb."""
+    return any(c.dep_ == "prep" and c.lower_ in ("into", "in") and any(g.lower_ == "custody" for g in c.children)
+               for c in verb.children)
+
+
+def procedure_head(tok, forms: frozenset[str]):
+    """The procedure verb the time expression at ``tok`` dates, or None.
+
+    The expression dates the first verb above it, unless a noun comes first
+    ("Thursday's homicide", "the shooting on Friday" date the noun).  It dates a procedure verb only
+    when it stands after that verb's subject ("police said Tuesday", "Police on
+    Thursday identified"): before it, it belongs to the reported clause ("was shot
+    Monday, police said").
+    """
+    cur = tok
+    first = tok
+    for _ in range(6):
+        head = cur.head
+        if head is cur:
+            return None
+        if head.pos_ in ("VERB", "AUX"):
+            if head.lower_ not in forms and not _into_custody(head):
+                return None
+            subj = [c for c in head.lefts if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj and first.i < subj[0].left_edge.i:
+                return None
+            return head
+        if head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return None  # "the shooting on Friday", "Thursday's homicide": dates the noun
+        cur = head
+    return None
 
 
 def explain_times(spacy_doc, article: Article) -> list[tuple[str, str]]:
     """(expression, the rule that dated it) for each mention of ``find_times``."""
-    return [(article.text[s:e], res.rule) for s, e, res in _resolve_all(spacy_doc, article)]
+    text = article.masked
+    return [(article.text[s:e], res.rule) for s, e, res in _resolve_all(spacy_doc, article)
+            if not is_page_stamp(text, s, e, res.relative)]

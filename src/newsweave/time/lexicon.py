@@ -56,6 +56,7 @@ class Lexicon:
     future_auxiliaries: frozenset[str]
     future_words: frozenset[str]
     vague_time_words: frozenset[str]
+    procedure_verbs: frozenset[str] = frozenset()  # every form of the verbs that date their own act
 
 
 def _norm_keys(d: dict[str, Any]) -> dict[str, Any]:
@@ -82,4 +83,17 @@ def load_lexicon() -> Lexicon:
         future_auxiliaries=frozenset(normalise(v) for v in raw["future_auxiliaries"]),
         future_words=frozenset(normalise(v) for v in raw["future_words"]),
         vague_time_words=frozenset(normalise(v) for v in raw["vague_time_words"]),
+        procedure_verbs=_verb_forms(raw.get("procedure_verbs") or {}),
     )
+
+
+def _verb_forms(entries: dict[str, Any]) -> frozenset[str]:
+    """Every written form of the listed verbs: the lemma, its regular inflections and
+    the irregular forms given with it."""
+    from newsweave.events.lexicon import inflections
+
+    out: set[str] = set()
+    for lemma, irregular in entries.items():
+        out |= inflections(str(lemma))
+        out.update(str(f).lower() for f in irregular or [])
+    return frozenset(out)

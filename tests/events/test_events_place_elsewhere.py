@@ -1,0 +1,34 @@
+"""The place of an event: not where a victim was taken or where a person comes from (needs the model)."""
+from __future__ import annotations
+
+import datetime as dt
+from types import SimpleNamespace
+
+import pytest
+
+from newsweave.events import extract_events, load_lexicon
+from newsweave.records import Article, PlaceMention, Span
+
+pytestmark = pytest.mark.model
+
+
+def assault_places(nlp, text: str, names: dict[str, str]) -> list:
+    art = Article(id="t", source="test", text=text, published=dt.date(2016, 3, 15))
+    places = []
+    for name, pid in names.items():
+        start = text.index(name)
+        places.append(PlaceMention(Span("t", start, start + len(name), name), place=pid))
+    res = SimpleNamespace(lexicon=load_lexicon(), gazetteer=None, actors=None)
+    mentions, _ = extract_events(nlp(art.masked), art, [], places, [], res)
+    return [m.place for m in mentions if m.type == "ASSAULT"]
+
+
+def test_events_place_hospital_town_is_not_the_event_place(nlp):
+    text = "A teenager was shot on Sunday and was flown to a hospital in Dallas."
+    assert "geo:dallas" not in assault_places(nlp, text, {"Dallas": "geo:dallas"})
+
+
+def test_events_place_in_town_still_wins(nlp):
+    text = "A teenager was shot on Sunday in Lubbock and was flown to a hospital in Dallas."
+    got = assault_places(nlp, text, {"Lubbock": "geo:lubbock", "Dallas": "geo:dallas"})
+    assert got and got[0] == "geo:lubbock"

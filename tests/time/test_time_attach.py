@@ -1,0 +1,45 @@
+"""Which time expression dates an event mention: not the day of an arrest or of a
+statement about it (needs the model)."""
+from __future__ import annotations
+
+import datetime as dt
+from types import SimpleNamespace
+
+import pytest
+
+from newsweave.events import extract_events, load_lexicon
+from newsweave.records import Article
+from newsweave.time import find_times
+
+pytestmark = pytest.mark.model
+
+PUB = dt.date(2021, 6, 30)  # a Wednesday
+
+
+def assault_dates(nlp, text: str) -> list[tuple[str, dt.date | None]]:
+    art = Article(id="t", source="test", text=text, published=PUB)
+    doc = nlp(art.masked)
+    times = find_times(doc, art)
+    res = SimpleNamespace(lexicon=load_lexicon(), gazetteer=None, actors=None)
+    mentions, _ = extract_events(doc, art, [], [], times, res)
+    return [(m.trigger.text, m.time.span.text if m.time else None) for m in mentions if m.type == "ASSAULT"]
+
+
+def test_time_arrest_day_does_not_date_the_shooting(nlp):
+    got = assault_dates(nlp, "A man was arrested Tuesday in connection with the fatal shooting of a teenager.")
+    assert got and all(t != "Tuesday" for _, t in got)
+
+
+def test_time_reporting_day_does_not_date_the_shooting(nlp):
+    got = assault_dates(nlp, "Police said Tuesday that the victim had been shot in the chest.")
+    assert got and all(t != "Tuesday" for _, t in got)
+
+
+def test_time_event_day_before_the_reporting_clause_is_kept(nlp):
+    got = assault_dates(nlp, "A teenager was shot in the leg Sunday night, police said.")
+    assert ("shot", "Sunday night") in got
+
+
+def test_time_event_day_on_the_trigger_is_kept(nlp):
+    got = assault_dates(nlp, "Two men were killed in a shooting Saturday.")
+    assert any(t == "Saturday" for _, t in got)

@@ -1,0 +1,72 @@
+"""Page stamps are left out of the time mentions; dates of procedures (arrests,
+statements) are told apart from dates of happenings."""
+import datetime as dt
+
+import pytest
+
+from newsweave.records import Article
+from newsweave.time.find import find_times, is_page_stamp, procedure_head
+from newsweave.time.lexicon import load_lexicon
+
+
+def _stamp(text: str, expr: str, relative: bool = False) -> bool:
+    s = text.index(expr)
+    return is_page_stamp(text, s, s + len(expr), relative)
+
+
+@pytest.mark.parametrize("text,expr", [
+    ("JAY COUNTY, Ind. (Nov. 18, 2015)- A 15-year-old boy was shot.", "Nov. 18, 2015"),
+    ("Posted: Friday, March 7, 2014 7:14 PM EST\nUpdated", "Friday, March 7, 2014"),
+    ("By Staff in News | June 20, 2016 at 5:09PM\n\nA man was shot.", "June 20, 2016"),
+    ("City Briefs\n\n3/7/2017\n\nA man was shot.", "3/7/2017"),
+    ("Updated on Monday\nA man was shot.", "Monday"),
+])
+def test_time_page_stamp_detected(text, expr):
+    assert _stamp(text, expr, relative=expr == "Monday")
+
+
+@pytest.mark.parametrize("text,expr,relative", [
+    ("The shooting happened on June 20, 2016 at the park.", "June 20, 2016", False),
+    ("He was shot (on Sunday) at the park.", "Sunday", True),
+    ("The trial began March 3, 2015 in court.", "March 3, 2015", False),
+])
+def test_time_page_stamp_not_text_dates(text, expr, relative):
+    assert not _stamp(text, expr, relative)
+
+
+def test_time_procedure_verbs_loaded():
+    forms = load_lexicon().procedure_verbs
+    assert {"said", "arrested", "charged", "acquitted", "told"} <= forms
+    assert "shot" not in forms and "killed" not in forms
+
+
+def _head(nlp, text: str, expr: str):
+    doc = nlp(text)
+    i = text.index(expr)
+    span = doc.char_span(i, i + len(expr), alignment_mode="expand")
+    head = procedure_head(span.root, load_lexicon().procedure_verbs)
+    return head.text if head is not None else None
+
+
+@pytest.mark.model
+def test_time_procedure_head(nlp):
+    assert _head(nlp, "A 16-year-old boy was arrested early Tuesday after he killed a friend.", "early Tuesday") == "arrested"
+    assert _head(nlp, "The man was shot Sunday night, police said Monday.", "Monday") == "said"
+    assert _head(nlp, "The man was shot Sunday night, police said Monday.", "Sunday night") is None
+    assert _head(nlp, "Police identified the victim of Thursday's homicide.", "Thursday") is None
+
+
+@pytest.mark.model
+def test_time_find_times_roles_and_stamps(nlp):
+    text = "Posted: Monday, June 28, 2021\n\nA man was arrested Sunday in the shooting of a teen on Friday, police said."
+    art = Article(id="d1", source="t", text=text, published=dt.date(2021, 6, 28))
+    got = {t.span.text: t for t in find_times(nlp(art.masked), art)}
+    assert "Monday, June 28, 2021" not in got
+    assert got["Sunday"].role == "procedure" and got["Sunday"].value.start == dt.date(2021, 6, 27)
+    assert got["Friday"].role is None and got["Friday"].value.start == dt.date(2021, 6, 25)
+
+
+@pytest.mark.model
+def test_time_procedure_head_custody(nlp):
+    text = "Tony Smith was taken into custody on Thursday and charged with murder."
+    assert _head(nlp, text, "Thursday") == "taken"
