@@ -46,3 +46,45 @@ def test_numbers_word_value(nums):
     assert word_value("Seven", nums) == (7, "exact")
     assert word_value("hundreds", nums) == (200, "at_least")
     assert word_value("militiamen", nums) is None
+
+
+def _claim(i: int, attr: str, value: int, quote: str, subject=None, start: int = 0):
+    from newsweave.records import Claim
+
+    return Claim(id=f"c{i}", mention="m1", attribute=attr, value=value, doc="d", start=start, end=start + len(quote),
+                 quote=quote, subject=subject)
+
+
+def test_numbers_reconcile_drops_parts_of_the_wounded_count():
+    from newsweave.events.claims import reconcile_counts
+
+    claims = [
+        _claim(1, "injured", 4, "Four people were shot and wounded.", "people"),
+        _claim(2, "injured", 1, "One man was wounded in the ankle.", "man", 40),
+        _claim(3, "injured", 0, "No one else was hurt.", None, 80),
+    ]
+    kept = reconcile_counts(claims, set(), "", load_lexicon())
+    assert [c.value for c in kept] == [4]
+
+
+def test_numbers_reconcile_adds_shooter_reported_apart():
+    from newsweave.events.claims import reconcile_counts
+
+    claims = [
+        _claim(1, "killed", 2, "Two people were found dead in the house.", "people"),
+        _claim(2, "killed", 1, "Police said he then turned the gun on himself.", "shooter", 50),
+    ]
+    kept = reconcile_counts(claims, set(), "", load_lexicon())
+    assert max(c.value for c in kept if c.attribute == "killed") == 3
+
+
+def test_numbers_reconcile_keeps_background_counts_apart():
+    from newsweave.events.claims import reconcile_counts
+
+    claims = [
+        _claim(1, "injured", 9, "Nine were hurt in a shooting last year.", "people"),
+        _claim(2, "injured", 1, "A woman was wounded on Sunday.", "woman", 60),
+    ]
+    claims[0].mention = "old"
+    kept = reconcile_counts(claims, {"old"}, "", load_lexicon())
+    assert len(kept) == 2

@@ -4,7 +4,13 @@
 Counts are read from the parse: the victims of a casualty word are its passive
 subject or object ("killing a child"), or its subject for "died"/"is dead"; the
 number comes from the victims' noun phrase ("at least seven Iraqi militiamen", "he
-and three others").  Within one sentence the same people are counted once.
+and three others").  Within one sentence the same people are counted once, and
+coordinated clauses about different people add up ("two children died, and their father
+died").  Counts that are statistics over a period or place ("165 people were murdered in
+the city in 2015") or round-ups of several events ("in three separate shootings") are
+not an event's toll and are left out.  ``reconcile_counts`` then reads an article's
+counts together: a shooter who killed himself joins the death toll reported apart, and
+injured counts that are parts of a larger one (or a victim later reported dead) give way.
 """
 from __future__ import annotations
 
@@ -20,6 +26,31 @@ _NOUN = {"NOUN", "PROPN"}
 _SINGULAR_DETS = {"a", "an", "the", "this", "that", "another", "one", "each"}
 _ONE_PRONOUNS = {"he", "she", "him", "her", "himself", "herself", "i", "me"}
 _EVENT_WORDS: list[frozenset[str]] = [frozenset()]  # filled from the lexicon: trigger forms
+_REFERRING = {"he", "she", "him", "her", "they", "them", "it", "who", "that", "which", "himself", "herself"}
+_FIRST_PERSON = {"i", "me", "we", "us", "myself", "ourselves"}
+_TOTAL_NOUNS = {"total", "tally", "toll"}
+_COMPILED: dict[int, tuple] = {}
+
+
+def _data(lex) -> tuple:
+    """The casualty data that needs compiling: (not-victim nouns, aggregate regex,
+    one-event determiners, includes-shooter regex, round-up nouns, spread regex), built once
+    per lexicon."""
+    got = _COMPILED.get(id(lex))
+    if got is None or got[0] is not lex:
+        cas = lex.casualties
+        agg = cas.get("aggregate_patterns") or []
+        inc = cas.get("includes_shooter") or []
+        got = (lex, frozenset(str(w).lower() for w in cas.get("not_victims") or []),
+               re.compile("|".join(f"(?:{p})" for p in agg)) if agg else None,
+               frozenset(str(w).lower() for w in cas.get("one_event_dets") or []),
+               re.compile(r"\b(?:" + "|".join(re.escape(str(w).lower()) for w in inc) + r")\b") if inc else None,
+               frozenset(str(w).lower() for w in cas.get("roundup_nouns") or []),
+               re.compile("|".join(f"(?:{p})" for p in cas.get("spread_patterns") or [])) if cas.get("spread_patterns") else None)
+        _COMPILED[id(lex)] = got
+    return got[1:]
+
+
 _CONDITIONS = {"critical", "serious", "stable", "fair", "grave", "good", "satisfactory", "guarded", "life-threatening", "unknown"}
 
 
@@ -58,8 +89,19 @@ def _is_age_or_year(h) -> bool:
     if nxt and (nxt[0] in ("year", "years", "month", "months", "-year", "-year-old", "week", "weeks", "day", "days")
                 or nxt[:2] in (["-", "year"], ["-", "month"]) or nxt[0].startswith("-year")):
         return True
+    if h.i >= 2 and doc[h.i - 1].text == "," and doc[h.i - 2].pos_ == "PROPN" and h.like_num:
+        return True  # "Ginger Reeves, 64": a name's age
     low = h.lower_
     return low.isdigit() and len(low) == 4 and 1800 <= int(low) <= 2100
+
+
+def _crosses_break(a, b) -> bool:
+    """True when a line break or a run of spaces lies between two tokens: debris
+    (captions, bylines) glued to the sentence, not one noun phrase."""
+    doc = a.doc
+    lo, hi = (a, b) if a.i < b.i else (b, a)
+    gap = doc.text[lo.idx + len(lo.text):hi.idx]
+    return "\n" in gap or "  " in gap
 
 
 def count_one(h, ctx: DocContext) -> Optional[tuple[int, str, Optional[str]]]:
@@ -82,6 +124,15 @@ def count_one(h, ctx: DocContext) -> Optional[tuple[int, str, Optional[str]]]:
         if got is None:
             return None
         return got[0], got[1], _subject_of_number(h) or "people"
+    if h.pos_ in _NOUN and low in _TOTAL_NOUNS:  # "a total of 50 people"
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                p = next((x for x in c.children if x.dep_ == "pobj"), None)
+                if p is not None:
+                    return count_one(p, ctx)
+        return None
+    if h.pos_ in _NOUN and (low in _data(ctx.lex)[0] or h.lemma_.lower() in _data(ctx.lex)[0]):
+        return None  # "five shootings", "at least five places": not people
     if h.pos_ in _NOUN or h.pos_ == "ADJ":
         age_noun = low == "old" or low.endswith("-old") or low.endswith("-olds")  # "a 17-year-old"
         if h.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "GPE", "LOC") and not age_noun:
@@ -91,10 +142,14 @@ def count_one(h, ctx: DocContext) -> Optional[tuple[int, str, Optional[str]]]:
             if c.dep_ in ("nummod", "amod", "quantmod", "det") and c.i < h.i:
                 if c.dep_ == "det" and c.lower_ not in ("both", "several", "many", "few", "some"):
                     continue
+                if c.dep_ == "det" and h.tag_ in ("NN", "NNP"):
+                    continue  # "some person killed": one, not "some" people
                 if c.dep_ == "amod" and word_value(c.lower_, nums) is None:
                     continue
                 if c.dep_ == "nummod" and _is_age_or_year(c):
                     continue
+                if _crosses_break(c, h):
+                    continue  # "Photo: 21 Pro Video  A man died": a caption's number
                 words = [t.text for t in h.doc[c.left_edge.i : c.i + 1]]
                 got = parse_count(words[-4:], nums)
                 if got is not None:
@@ -102,6 +157,8 @@ def count_one(h, ctx: DocContext) -> Optional[tuple[int, str, Optional[str]]]:
         wv = word_value(low, nums)
         if wv is not None and h.tag_ in ("NNS",) and low not in ("people",):  # "dozens", "hundreds"
             return wv[0], wv[1], _subject_of_number(h) or "people"
+        if low in ("couple", "pair") and not any(c.dep_ == "prep" for c in h.children):
+            return 2, "exact", "people"  # "a couple and their two children"
         if age_noun and any(c.dep_ == "det" and c.lower_ in _SINGULAR_DETS for c in h.children):
             return 1, "exact", "person"
         singular = h.tag_ in ("NN", "NNP", "JJ") or (h.pos_ == "PROPN" and h.tag_ != "NNPS")
@@ -130,6 +187,9 @@ def count_np(h, ctx: DocContext) -> Optional[tuple[int, str, Optional[str]]]:
     total, qual, subj = first
     for c in conj:
         got = count_one(c, ctx)
+        if got is None and c.tag_ == "NNS" and c.lower_ not in _data(ctx.lex)[0] and \
+                not any(x.dep_ in ("det", "nummod", "amod") for x in c.children if x.i < c.i):
+            got = (2, "at_least", None)  # "his wife and children": at least two more
         if got is None:
             return first
         total += got[0]
@@ -145,12 +205,28 @@ def _passive(v) -> bool:
 def _victims_of_verb(v):
     """Victims of a transitive casualty verb: passive subject, else object; a coordinated
     verb without its own ("shot and killed") borrows its head's."""
-    for c in v.children:
-        if c.dep_ == "nsubjpass":
-            return c
+    subs = [c for c in v.children if c.dep_ == "nsubjpass"]
+    if subs:
+        # the nearest before the verb: "MANSFIELD (WCMH) - Five teenagers were shot"
+        before = [c for c in subs if c.i < v.i]
+        return before[-1] if before else subs[0]
     for c in v.children:
         if c.dep_ == "dobj":
             return c
+    aux = next((c for c in v.children if c.dep_ == "auxpass" and c.i < v.i), None)
+    if aux is not None:
+        # a passive the parser left without a subject ("confirmed two young girls, ages
+        # 4 and 5, were killed"): the noun phrase just before the auxiliary
+        j = aux.i - 1
+        doc = v.doc
+        start = v.sent.start
+        while j >= start and doc[j].is_punct:
+            j -= 1
+        if j >= start and doc[j].pos_ in _NOUN | {"NUM", "PRON"}:
+            t = doc[j]
+            while t.head.i != t.i and t.head.i < aux.i and t.head.pos_ in _NOUN | {"NUM"} and t.dep_ in ("appos", "conj", "nummod", "compound"):
+                t = t.head
+            return t
     if v.dep_ in ("conj", "xcomp") and v.head.pos_ in _VERB:
         for c in v.head.children:
             if c.dep_ == "nsubjpass":
@@ -192,9 +268,11 @@ def _left_np(t):
 
 
 def _subject(v):
-    for c in v.children:
-        if c.dep_ in ("nsubj", "nsubjpass"):
-            return c
+    subs = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subs:
+        # the nearest one before the verb: "COUNTY, Texas - One female is dead"
+        before = [c for c in subs if c.i < v.i]
+        return before[-1] if before else subs[0]
     if v.dep_ == "conj" and v.head.pos_ in _VERB:
         return _subject(v.head)
     if v.dep_ == "relcl":
@@ -204,6 +282,55 @@ def _subject(v):
 
 def _negated(v) -> bool:
     return any(c.dep_ == "neg" for c in v.children)
+
+
+_ONE_TIME = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+             "tonight", "yesterday", "morning", "afternoon", "evening", "night", "overnight"}
+
+
+def _aggregate(sent, low: str, words: set[str], ctx: DocContext) -> tuple[bool, list]:
+    """(whether the sentence states a count over a period or place - crime statistics
+    naming neither one event, "the shooting", "Sunday's attack", nor one day -, the
+    plural event nouns of a round-up, "in three separate shootings", that do not point
+    at one event)."""
+    _, agg_re, one_dets, _, roundup, spread_re = _data(ctx.lex)
+    rounds: list = []
+    if words & roundup:
+        for t in sent:
+            if t.lower_ in roundup and not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in one_dets)
+                                               for c in t.children):
+                if t.head.lower_ == "of" and t.head.head.lower_ in ("series", "spree", "rampage"):
+                    continue  # "a series of shootings": one spree
+                rounds.append(t)
+    if spread_re is not None and spread_re.search(low):
+        return True, rounds
+    if agg_re is None or not agg_re.search(low) or words & _ONE_TIME:
+        return False, rounds
+    forms = ctx.lex.trigger_forms
+    for t in sent:
+        if t.pos_ in _NOUN and t.lower_ in forms and any(
+                c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in one_dets) for c in t.children):
+            return False, rounds
+    return True, rounds
+
+
+def _in_roundup(anchor, rounds: list) -> bool:
+    """The count and a round-up noun are in one clause: "were wounded in separate
+    shootings", "three shootings left six people wounded", "two shootings that resulted
+    in the deaths of two men"."""
+    own = {anchor.i, anchor.head.i} if anchor.dep_ == "conj" else {anchor.i}
+    near = {anchor.i, anchor.head.i, anchor.head.head.i}
+    above = {a.i for a in list(anchor.ancestors)[:5]}
+    for r in rounds:
+        if r.i in above or any(a.i in own for a in list(r.ancestors)[:6]):
+            return True
+        if r.dep_ in ("nsubj", "nsubjpass") and r.head.i in near:
+            return True
+        rv = next((a for a in r.ancestors if a.pos_ in _VERB), None)
+        if rv is not None and rv.i != anchor.i and rv.head.i == anchor.head.i and rv.dep_ == anchor.dep_ \
+                and rv.dep_ in ("ccomp", "conj"):
+            return True  # "two were killed and four were wounded in separate shootings, police said"
+    return False
 
 
 def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple[list[RawClaim], list[RawClaim]]:
@@ -244,6 +371,8 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
         real = victims.head.head if victims.lower_ in ("who", "that", "which") and victims.head.dep_ == "relcl" else victims
         if real.dep_ == "pobj" and real.head.lower_ in ("including", "among", "besides"):
             return  # "five wounded, including a woman who ...": a part of a count already made
+        if attr == "killed" and victims.lower_ in _FIRST_PERSON:
+            return  # "they killed me!", "I'm dead": a speaker alive to say it
         got = count_np(victims, ctx)
         if got is None:
             return
@@ -255,7 +384,7 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
         out.append(RawClaim(attr, value, qual, subj or default_subject, anchor, victims.i))
 
     toks = [t for t in (sent if hits is None else hits) if t.lower_ in lex.casualty_forms or t.lower_ in fatal_adj
-            or t.lower_ in ("life", "passed", "passes")]
+            or t.lower_ in ("life", "lives", "passed", "passes")]
     # fatal adverbs first: they decide what "shot"/"wounded" mean
     for t in toks:
         if L(t) in fatal_adv:
@@ -356,7 +485,10 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
                 if h.pos_ in _VERB:
                     if any(L(c) in died_v or L(c) in dead_a for c in h.subtree):
                         continue
-                    add("injured", t, _subject(h) or _victims_of_verb(h))
+                    if L(h) == "leave":  # "a shooting that left a boy in serious condition"
+                        add("injured", t, next((c for c in h.children if c.dep_ == "dobj"), None))
+                    else:
+                        add("injured", t, _subject(h) or _victims_of_verb(h))
             else:
                 h = t.head
                 if h.dep_ == "prep":
@@ -409,7 +541,7 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
             if any(L(x) in died_v or L(x) in dead_a or L(x) in fatal_adv for x in toks):
                 continue
             add("injured", t, _victims_of_verb(t))
-        elif lem == "life" and pos in _NOUN and L(t.head) in ("claim", "take", "lose", "cost"):
+        elif t.lower_ in ("life", "lives") and pos in _NOUN and L(t.head) in ("claim", "take", "lose", "cost"):
             # "claimed the life of a boy", "lost his life"
             of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             p = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
@@ -424,14 +556,6 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
         elif lem in missing_a and pos == "ADJ" and t.head.pos_ in _VERB:
             add("missing", t, _subject(t.head))
     shots = [s for s in shots if s.anchor.i not in consumed and ("killed", s.victims) not in used and ("injured", s.victims) not in used]
-    # "three people were shot ... one of them died": the rest are injured
-    if shots and not any(c.attribute == "injured" for c in out):
-        killed = sum(c.value for c in out if c.attribute == "killed")
-        if killed:
-            n = shots[0]
-            if n.value > killed:
-                out.append(RawClaim("injured", n.value - killed, n.qualifier, n.subject, n.anchor, n.victims))
-            shots = []
     # "... then turned the gun on himself": the shooter is among the dead
     low = ctx.lower_text(sent)
     words = set(re.findall(r"[a-z]+", low))
@@ -439,7 +563,9 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
     if not self_harm and lex.self_harm_if_dead_re is not None and lex.self_harm_if_dead_re.search(low):
         self_harm = bool(words & lex.set("casualties", "death_words"))
     if self_harm:
-        own = [c for c in out if c.attribute == "killed"]
+        refl = [c for c in out if c.attribute == "killed" and c.victims is not None
+                and sent.doc[c.victims].lower_ in ("himself", "herself")]
+        own = [c for c in out if c.attribute == "killed" and c not in refl]
         # the shooter adds to the dead only when the sentence counts others killed by him
         # ("killed his wife ... then turned the gun on himself"), not when the dead person
         # is the shooter ("a boy who shot himself has died")
@@ -449,11 +575,70 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
             c = by_other[0]
             c.value += 1
             c.subject = f"{c.subject or 'people'} and the shooter"
+        elif own and refl:
+            # "X was shot and killed by Y, before he killed himself"
+            c = max(own, key=lambda c: c.value)
+            c.value += 1
+            c.subject = f"{c.subject or 'people'} and the shooter"
+            out = [x for x in out if x not in refl]
         elif own:
             pass
         else:
-            anchor = next((t for t in toks), sent.root)
-            out.append(RawClaim("killed", 1, "exact", "shooter", anchor, None))
+            # "shot his girlfriend and her daughter, then turned the gun on himself"
+            mine = [x for x in shots if x.anchor.i not in consumed and _subject(x.anchor) is not None
+                    and x.victims != _subject(x.anchor).i]
+            if mine:
+                x = mine[0]
+                out = [c for c in out if c not in refl]
+                out.append(RawClaim("killed", x.value + 1, x.qualifier, f"{x.subject or 'people'} and the shooter",
+                                    x.anchor, x.victims))
+                shots = [y for y in shots if y is not x]
+            elif not refl:
+                anchor = next((t for t in toks), sent.root)
+                out.append(RawClaim("killed", 1, "exact", "shooter", anchor, None))
+            for c in refl:
+                if c in out:
+                    c.subject = "shooter"
+    # "the two children died ..., and the father died": coordinated clauses about
+    # different people add up
+    for attr in ("killed", "injured"):
+        parts = [c for c in out if c.attribute == attr and c.value > 0 and c.victims is not None and c.anchor.pos_ in _VERB]
+        if len(parts) > 1:
+            # linked: "A died and B died" (conj of each other) or "said A died, and B
+            # died" (the second a conj of the verb governing the first)
+            members = []
+            for c in parts:
+                if c.anchor.dep_ != "conj":
+                    continue
+                h = c.anchor.head
+                first = next((x for x in parts if x is not c and (x.anchor.i == h.i or (x.anchor.head.i == h.i and x.anchor.i < c.anchor.i))), None)
+                if first is not None:
+                    members += [x for x in (first, c) if x not in members]
+            if len(members) > 1:
+                subjects = {(c.subject or "") for c in members}
+                pronoun = any(c.anchor.doc[c.victims].lower_ in _REFERRING for c in members)
+                if len({c.victims for c in members}) == len(members) and len(subjects) == len(members) and not pronoun:
+                    total = sum(c.value for c in members)
+                    qual = "at_least" if any(c.qualifier == "at_least" for c in members) else members[0].qualifier
+                    out.append(RawClaim(attr, total, qual, "people", members[0].anchor, None))
+    # "three people were shot ... one of them died": the rest are injured
+    if shots and not any(c.attribute == "injured" for c in out):
+        killed = sum(c.value for c in out if c.attribute == "killed")
+        if killed:
+            n = shots[0]
+            if n.value > killed:
+                out.append(RawClaim("injured", n.value - killed, n.qualifier, n.subject, n.anchor, n.victims))
+            shots = []
+    # counts over a period or a place ("165 people were murdered in 2015") are statistics,
+    # not one event's toll, unless the sentence points at one event or one day
+    # (a single named death "last year" is one event, not a statistic)
+    if out or shots:
+        period, rounds = _aggregate(sent, low, words, ctx)
+        if period or rounds:
+            def stat(c: RawClaim) -> bool:
+                return c.value > 0 and ((period and c.value > 1) or _in_roundup(c.anchor, rounds))
+            out = [c for c in out if not stat(c)]
+            shots = [c for c in shots if not stat(c)]
     # deaths in crashes, fires or of illness are not violence unless a weapon or attack is named
     if out and words & lex.set("casualties", "non_violent_causes"):
         violent = any(L(t) in lex.weapon_words or L(t) in shot_v or L(t) in _EVENT_WORDS[1] for t in toks) or \
@@ -470,3 +655,60 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
                 if not any(c.attribute == attr for c in out):
                     out.append(RawClaim(attr, 0, "exact", None, anchor, None))
     return out, shots
+
+
+_OTHER = re.compile(r"\b(?:other|others|another|also|second|third|additional|both|too|as well)\b")
+_SURVIVED = re.compile(r"\b(?:survived?|survives|stable|good condition|fair condition|non-life|not life|released|recover(?:ing|ed)?|expected to live)\b")
+_GENERIC = {"person", "people", "victim", "victims", ""}
+_SEQUENCE = re.compile(r"\b(?:then|before|after|also)\b|\b(?:shot|killed|killing|shooting|stabbed|stabbing) (?:him|her|them|his|their|a|an|the|two|three|four|five|six|\d+)\b")
+
+
+def reconcile_counts(claims: list, background: set[str], text: str, lex) -> list:
+    """Counts of one article read together (the ``claims`` of its mentions not in
+    ``background``); returns the claims to keep.
+
+    - A shooter who killed himself, reported apart from the people he killed ("Police
+      said he then turned the gun on himself"), is added to the article's highest death
+      toll, unless that toll already counts him ("murder-suicide", "including the
+      gunman") - the Gun Violence Archive's and ACLED's practice.
+    - Injured counts about some of the wounded ("one man was shot in the ankle") are
+      parts of the article's larger count of wounded ("four people were shot and
+      wounded"), not other tolls: they are dropped for that reason, as is "no one else
+      was hurt" once someone was.
+    """
+    inc_re = _data(lex)[3]
+    live = [c for c in claims if c.mention not in background and isinstance(c.value, int) and not isinstance(c.value, bool)]
+    killed = [c for c in live if c.attribute == "killed"]
+    shooter = [c for c in killed if c.subject == "shooter"]
+    # the people he killed are reported before (or in the sentence of) his suicide
+    others = [c for c in killed if c.subject != "shooter" and c.value > 0 and shooter and c.start <= shooter[0].start]
+    low = text.lower()
+    if shooter and others and (_SEQUENCE.search(shooter[0].quote.lower()) or "murder-suicide" in low or "murder suicide" in low):
+        top = max(others, key=lambda c: c.value)
+        counted = (top.subject or "").endswith("the shooter") or (inc_re is not None and inc_re.search(top.quote.lower()))
+        if not counted:
+            sh = shooter[0]
+            sh.value = top.value + 1
+            sh.qualifier = top.qualifier
+            sh.subject = f"{top.subject or 'people'} and the shooter"
+    injured = [c for c in live if c.attribute == "injured"]
+    drop: set[str] = set()
+    if injured and any(c.value > 0 for c in killed):
+        # "a boy was shot in the head ... and was in critical condition" then "the boy
+        # has died": one victim, counted among the killed (a person who later dies is
+        # killed, not injured) - unless the sentence names someone else
+        dead_sents = {c.start for c in killed if c.value > 0}
+        dead_heads = {(c.subject or "").split(" ")[-1] for c in killed if c.value > 0}
+        drop |= {c.id for c in injured if c.value == 1 and c.start not in dead_sents
+                 and not _OTHER.search(c.quote.lower()) and not _SURVIVED.search(c.quote.lower())
+                 and ((c.subject or "person").split(" ")[-1] in dead_heads | _GENERIC)}
+        injured = [c for c in injured if c.id not in drop]
+    if injured:
+        top = max(injured, key=lambda c: c.value)
+        if top.value > 1:
+            drop |= {c.id for c in injured if 0 < c.value < top.value}
+        if top.value > 0:
+            drop |= {c.id for c in injured if c.value == 0 and re.search(r"\b(?:else|other|others)\b", c.quote.lower())}
+    if not drop:
+        return claims
+    return [c for c in claims if c.id not in drop]

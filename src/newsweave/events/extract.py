@@ -12,7 +12,7 @@ from typing import Optional
 
 from newsweave.records import Article, Claim, DateRange, EntityMention, EventMention, PlaceMention, TimeMention
 from newsweave.events.attribution import Attributor, Source
-from newsweave.events.claims import RawClaim, sentence_claims
+from newsweave.events.claims import RawClaim, reconcile_counts, sentence_claims
 from newsweave.events.context import DocContext
 from newsweave.events.lexicon import Lexicon, Trigger, load_lexicon
 from newsweave.events.mentions import (
@@ -165,6 +165,10 @@ class _Builder:
                 continue
             for c in g:
                 idx[c.tok.i] = m
+        # a count the sentence asserts is not about a trigger it calls planned or denied
+        # ("a shooting that left two men dead could have been worse"): such mentions
+        # are passed over
+        idx = {i: m for i, m in idx.items() if not m.negated and not m.hypothetical}
         if anchor.i in idx:
             return idx[anchor.i]
         j = _linked(anchor, set(idx), ctx)
@@ -231,6 +235,8 @@ class _Builder:
             src = self.attr.source(sent, anchor)
             self.claim(m, sent, raw.attribute, raw.value, src, raw.qualifier, raw.subject)
         for raw in shots:
+            if is_hypothetical(raw.anchor, ctx):
+                continue  # "may have shot his wife"
             m = self._mention_for(raw.anchor, sent, built, bg_sentence)
             if m is not None and not m.negated and not m.hypothetical:
                 self.pending_shots.append((raw, sent, m, self.attr.source(sent, raw.anchor)))
@@ -325,7 +331,13 @@ class _Builder:
                     self.claim(m, sent, "responsibility", text, src)
 
     def finish(self) -> None:
-        """Turn counts of people shot into injured counts once the deaths are known."""
+        """Turn counts of people shot into injured counts once the deaths are known,
+        then read the article's counts together (``reconcile_counts``)."""
+        self._shots_to_injured()
+        bg_ids = {m.id for m in self.mentions if m.background}
+        self.claims = reconcile_counts(self.claims, bg_ids, self.ctx.article.text, self.lex)
+
+    def _shots_to_injured(self) -> None:
         if not self.pending_shots:
             return
         live = [(r, s, m, src) for r, s, m, src in self.pending_shots if not m.background]
