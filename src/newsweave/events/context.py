@@ -53,13 +53,15 @@ class DocContext:
         return self.lex.lemmas.get(tok.lower_, tok.lower_)
 
     def span(self, start: int, end: int) -> Span:
-        """A Span over the original text, trimmed of surrounding whitespace."""
-        text = self.article.text
-        while start < end and text[start].isspace():
+        """A Span over the original text, trimmed of surrounding whitespace and of
+        removed debris (blank in the masked text), so a quote never starts with a
+        dropped byline or heading."""
+        masked = self.doc_text
+        while start < end and masked[start].isspace():
             start += 1
-        while end > start and text[end - 1].isspace():
+        while end > start and masked[end - 1].isspace():
             end -= 1
-        return Span(self.article.id, start, end, text[start:end])
+        return Span(self.article.id, start, end, self.article.text[start:end])
 
     def token_span(self, tok) -> Span:
         return self.span(tok.idx, tok.idx + len(tok.text))

@@ -150,7 +150,7 @@ def read_json(text: str, path: str) -> Iterator[Found | InputProblem]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise NoArticle(f"malformed JSON ({exc.msg} at line {exc.lineno})") from None
+        raise NoArticle(f"malformed JSON ({exc.msg}; line {exc.lineno}, column {exc.colno})") from None
     if isinstance(data, dict):
         yield _found_from_object(data, None)
         return
