@@ -41,7 +41,7 @@ def _report_counts():
     print(f"\nschemathesis cases tried: {TRIED['cases']}")
 
 
-# Checked below, separately: the app's 422 body and its undocumented 404s (see the xfail tests).
+# Checked below, separately: the 422 body and the 404s against what the spec declares.
 # Not checked: a repeated single-valued query parameter (?q=a&q=b) is accepted, the last value
 # winning (FastAPI's reading); lenient, not unsafe.
 KNOWN_GAPS = [schemathesis.checks.response_schema_conformance, schemathesis.checks.status_code_conformance,
@@ -68,9 +68,6 @@ def _spec_and_client():
     return client.get("/openapi.json").json(), client
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "web/app.py: a 422 answers {'detail': 'invalid request', 'problems': [...]} while the OpenAPI spec "
-    "declares FastAPI's HTTPValidationError (detail: array of ValidationError); e.g. GET /api/events?offset=-1"))
 def test_trust_api_422_body_follows_the_spec():
     import jsonschema
 
@@ -80,9 +77,6 @@ def test_trust_api_422_body_follows_the_spec():
     jsonschema.validate(body, {**declared, "components": spec["components"]})
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "web/app.py: GET /api/events/{event_id} and /api/documents/{doc_id} answer 404 for an unknown id, "
-    "but 404 is not among the responses the OpenAPI spec declares for them"))
 def test_trust_api_404_is_documented():
     spec, client = _spec_and_client()
     for path, url in (("/api/events/{event_id}", "/api/events/no-such-id"), ("/api/documents/{doc_id}", "/api/documents/no-such-id")):

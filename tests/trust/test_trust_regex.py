@@ -39,11 +39,6 @@ def test_trust_regex_whole_extraction_on_adversarial_articles():
 
 
 @pytest.mark.model
-@pytest.mark.xfail(strict=True, reason=(
-    "events: one long unpunctuated sentence of repeated triggers is quadratic in its length "
-    "(events/claims.py _victims_of_verb, events/mentions.py is_hypothetical and arguments scan the whole "
-    "sentence for each trigger): 5k chars of 'killed ' take ~1 s of extraction, 10k ~4 s, 60k ~150 s; "
-    "a sentence-length cap (issue 8) would make this linear"))
 def test_trust_extraction_linear_in_one_long_trigger_sentence():
     proc = _run("--trigger-sentence", "60000", timeout=90)
     assert proc.returncode == 0, proc.stderr[-3000:]

@@ -365,9 +365,20 @@ def extract_events(spacy_doc, article: Article, entities: list[EntityMention], p
         tok = spacy_doc[i]
         by_sent.setdefault(ctx.sent_index(tok), []).append(tok)
     for si in sorted(by_sent):
-        b.sentence(ctx.sents[si], by_sent[si])
+        sent = ctx.sents[si]
+        # limits that keep extraction linear in the input: argument search walks the
+        # sentence once per trigger, so an over-long "sentence" (a run-on list, a page
+        # of debris) is skipped, and a sentence is read for a bounded number of triggers
+        if len(sent) > MAX_SENTENCE_TOKENS:
+            continue
+        b.sentence(sent, by_sent[si][:MAX_TRIGGERS_PER_SENTENCE])
     b.finish()
     return b.mentions, b.claims
+
+
+# news sentences are rarely over 120 tokens; a longer one is a list or page debris
+MAX_SENTENCE_TOKENS = 250
+MAX_TRIGGERS_PER_SENTENCE = 16
 
 
 def _prefilter(doc, lex: Lexicon) -> list[int]:

@@ -40,6 +40,7 @@ log = logging.getLogger("newsweave.web")
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+_NOT_FOUND = {"type": "object", "properties": {"detail": {"type": "string"}}, "required": ["detail"]}
 SECURITY_HEADERS = {
     "content-security-policy": CSP,
     "x-content-type-options": "nosniff",
@@ -205,11 +206,13 @@ def create_app(db_url: Optional[str] = None, write_token: Optional[str] = None, 
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError) -> Response:
-        problems = []
-        for err in exc.errors():
-            where = ".".join(str(x) for x in err.get("loc", ()) if x not in ("query", "path", "body"))
-            problems.append({"parameter": where, "problem": str(err.get("msg", "invalid"))})
-        return JSONResponse({"detail": "invalid request", "problems": problems}, status_code=422)
+        # the shape the OpenAPI spec declares (FastAPI's HTTPValidationError), without
+        # echoing the offending input back
+        detail = [
+            {"loc": [str(x) for x in err.get("loc", ())], "msg": str(err.get("msg", "invalid")), "type": str(err.get("type", "value_error"))}
+            for err in exc.errors()
+        ]
+        return JSONResponse({"detail": detail}, status_code=422)
 
     @app.exception_handler(Exception)
     async def internal_error(request: Request, exc: Exception) -> Response:
@@ -237,7 +240,8 @@ def create_app(db_url: Optional[str] = None, write_token: Optional[str] = None, 
         items, total = current().events(flt, limit, offset)
         return _page([e.as_dict() for e in items], total, limit, offset, "events")
 
-    @app.get("/api/events/{event_id}", tags=["events"], summary="One event with its documents, claims and disagreements")
+    @app.get("/api/events/{event_id}", tags=["events"], summary="One event with its documents, claims and disagreements",
+             responses={404: {"description": "no event with this id", "content": {"application/json": {"schema": _NOT_FOUND}}}})
     def api_event(event_id: str) -> dict[str, Any]:
         detail = current().event_detail(event_id)
         if detail is None:
@@ -263,6 +267,7 @@ def create_app(db_url: Optional[str] = None, write_token: Optional[str] = None, 
         return _page(items, total, limit, offset, "documents")
 
     @app.get("/api/documents/{doc_id}", tags=["documents"],
+             responses={404: {"description": "no document with this id", "content": {"application/json": {"schema": _NOT_FOUND}}}},
              summary="One document with its original text, claims and the events it reports")
     def api_document(doc_id: str) -> dict[str, Any]:
         src = current()
