@@ -61,12 +61,17 @@ def main() -> None:
 @click.option("--published-default", callback=_parse_date, help="Publication date (YYYY-MM-DD) for articles that give none.")
 @click.option("--max-chars", type=int, default=Options().max_chars, show_default=True, help="Size limit per article, in characters.")
 @click.option("--workers", type=int, default=1, show_default=True, help="Processes for per-article work.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where per-article work runs: this machine, or Dask tasks.")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Dask scheduler (tcp://host:8786) for --engine dask; default a LocalCluster of --workers processes.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, no summary.")
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
 @click.option("--feed", "feeds", multiple=True, metavar="URL", help="Fetch the new articles of an RSS/Atom feed (repeatable).")
 @click.option("--urls", "urls_file", type=click.Path(), help="Fetch the articles listed in FILE, one URL per line.")
 @click.option("--allow-private", is_flag=True, help="Allow fetching from loopback, private and link-local addresses.")
-def analyze(inputs, manifest, out_dir, db, published_default, max_chars, workers, quiet, debug, feeds, urls_file, allow_private):
+def analyze(inputs, manifest, out_dir, db, published_default, max_chars, workers, engine, scheduler, quiet, debug, feeds,
+            urls_file, allow_private):
     """Read, clean, annotate and fuse articles; write OUT/analysis.json and reports."""
     from newsweave.runner import run_analyze
 
@@ -79,6 +84,8 @@ def analyze(inputs, manifest, out_dir, db, published_default, max_chars, workers
         published_default=published_default,
         max_chars=max_chars,
         n_process=max(1, workers),
+        engine=engine,
+        scheduler=scheduler,
         quiet=quiet,
         debug=debug,
     )

@@ -40,7 +40,16 @@ class ProcessEngine:
     """A pool of forked worker processes kept for the whole run."""
 
     def __init__(self, workers: int):
-        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context("spawn")
+        methods = mp.get_all_start_methods()
+        ctx = mp.get_context("fork") if "fork" in methods else mp.get_context("spawn")
+        if "fork" in methods:
+            # the calling process loads the model anyway (resolution and fusion load the
+            # resources); loaded before the fork, the workers share it copy-on-write
+            # instead of each loading its own.  Not the gazetteer: an SQLite connection
+            # must not cross a fork, so each worker opens its own.
+            from newsweave.nlp import load_nlp
+
+            load_nlp()
         self.pool = ctx.Pool(workers)
 
     def extract(self, articles: list[Article], options: Options, progress: Optional[Callable[[int], None]] = None) -> list[DocAnalysis]:

