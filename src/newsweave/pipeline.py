@@ -117,11 +117,18 @@ def extract_article(article: Article, spacy_doc, res: Resources) -> DocAnalysis:
     from newsweave.geo import find_places
     from newsweave.time import find_times
 
-    entities = extract_entity_mentions(spacy_doc, article, res.actors)
-    places = find_places(spacy_doc, article, res.gazetteer)
-    times = find_times(spacy_doc, article)
+    entities = extract_entity_mentions(spacy_doc, article, res.actors)[:MAX_MENTIONS]
+    places = find_places(spacy_doc, article, res.gazetteer)[:MAX_MENTIONS]
+    times = find_times(spacy_doc, article)[:MAX_MENTIONS]
     events, claims = extract_events(spacy_doc, article, entities, places, times, res)
-    return DocAnalysis(article=article, entities=entities, places=places, times=times, events=events, claims=claims)
+    return DocAnalysis(article=article, entities=entities, places=places, times=times,
+                       events=events[:MAX_MENTIONS], claims=claims[:MAX_MENTIONS])
+
+
+# Per article, at most this many mentions of each kind are kept: a real article of
+# the size limit holds a few hundred; more means a list or a page of debris, and an
+# unbounded count would let one input make resolution and fusion slow for the run.
+MAX_MENTIONS = 2000
 
 
 @functools.lru_cache(maxsize=1)
