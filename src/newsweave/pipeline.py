@@ -201,25 +201,3 @@ def resolve_and_fuse(analyses: list[DocAnalysis], options: Options, previous_ids
         disagreements=disagreements,
     )
 
-
-def analyze(inputs: Iterable[str], options: Options, manifest: Optional[str] = None,
-            on_problem: Optional[Callable[[InputProblem], None]] = None,
-            progress: Optional[Callable[[int], None]] = None) -> Analysis:
-    """Read, extract, resolve and fuse: the whole run without the store."""
-    articles: list[Article] = []
-    problems: list[InputProblem] = []
-    seen: set[str] = set()
-    for item in read_articles(inputs, options, manifest):
-        if isinstance(item, InputProblem):
-            problems.append(item)
-            if on_problem:
-                on_problem(item)
-            continue
-        if item.content_hash in seen:
-            continue
-        seen.add(item.content_hash)
-        articles.append(item)
-    analyses = extract_articles(articles, options, progress)
-    result = resolve_and_fuse(analyses, options)
-    result.problems = problems
-    return result
