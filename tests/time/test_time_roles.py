@@ -70,3 +70,15 @@ def test_time_find_times_roles_and_stamps(nlp):
 def test_time_procedure_head_custody(nlp):
     text = "Tony Smith was taken into custody on Thursday and charged with murder."
     assert _head(nlp, text, "Thursday") == "taken"
+
+
+def test_time_year_naming_a_thing_is_not_a_time():
+    from newsweave.time.find import is_year_modifier
+
+    text = "He wants to return to the 2015 nuclear deal. In 2015, a man was shot. Its 2019 report said so."
+    first = text.index("2015")
+    second = text.index("2015", first + 1)
+    third = text.index("2019")
+    assert is_year_modifier(text, first, first + 4)
+    assert not is_year_modifier(text, second, second + 4)
+    assert is_year_modifier(text, third, third + 4)

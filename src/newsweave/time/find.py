@@ -362,7 +362,21 @@ def find_times(spacy_doc, article: Article) -> list[TimeMention]:
     text = article.masked
     return [TimeMention(span=Span(article.id, s, e, article.text[s:e]), value=res.value, relative=res.relative,
                         role=time_role(spacy_doc, s, e))
-            for s, e, res in _resolve_all(spacy_doc, article) if not is_page_stamp(text, s, e, res.relative)]
+            for s, e, res in _resolve_all(spacy_doc, article)
+            if not is_page_stamp(text, s, e, res.relative) and not is_year_modifier(text, s, e)]
+
+
+_YEAR = re.compile(r"\d{4}")
+_DET_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that)\s+$", re.IGNORECASE)
+_WORD_AFTER = re.compile(r"[ \t-]+[A-Za-z]")
+
+
+def is_year_modifier(text: str, start: int, end: int) -> bool:
+    """A bare year that names a thing rather than dating a happening: "the 2015
+    nuclear deal", "its 2019 report".  It is not a time of any event in the sentence."""
+    if not _YEAR.fullmatch(text[start:end]):
+        return False
+    return bool(_DET_BEFORE.search(text[max(0, start - 12):start]) and _WORD_AFTER.match(text, end))
 
 
 def time_role(spacy_doc, start: int, end: int) -> Optional[str]:
