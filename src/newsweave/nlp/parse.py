@@ -94,6 +94,17 @@ class PosMapper:
             at += n
 
 
+def paragraph_breaks(doc) -> None:
+    """A blank line ends a sentence: headings, captions and page furniture on their
+    own lines are not glued to the sentence that follows them (the statistical
+    sentence splitter often does, and a claim's quote and attribution would then begin
+    with "Attack details" or a dropped byline)."""
+    n = len(doc)
+    for tok in doc:
+        if tok.is_space and "\n\n" in tok.text and tok.i + 1 < n and not doc[tok.i + 1].is_space:
+            doc[tok.i + 1].is_sent_start = True
+
+
 class TwoPass:
     """The two passes over a spaCy ``Language`` loaded with its parser and senter."""
 
@@ -113,6 +124,8 @@ class TwoPass:
             docs = [self.nlp.make_doc(t) for t in batch]
             for _, proc in self.first:
                 docs = list(proc.pipe(docs, batch_size=batch_size))
+            for doc in docs:
+                paragraph_breaks(doc)
             if self.parser is not None:
                 self._parse(docs, batch_size)
             if self.pos is not None:
