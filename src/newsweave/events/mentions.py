@@ -382,20 +382,28 @@ def _is_assault(tok, ctx: DocContext) -> bool:
     return trig is not None and trig.type == "ASSAULT"
 
 
+def _doers(verb) -> list:
+    """Who does what ``verb`` says: its active subject, or the object of its "by" agent."""
+    out = []
+    for c in verb.children:
+        if c.dep_ == "nsubj":
+            out.append(c)
+        elif c.dep_ == "agent":
+            p = _pobj(c)
+            if p is not None:
+                out.append(p)
+    return out
+
+
 def arguments(tok, ctx: DocContext) -> tuple[list, list]:
     """Head tokens of the actor(s) and target(s) of the trigger."""
     actors: list = []
     targets: list = []
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
     if tok.pos_ in _VERB:
+        actors.extend(_doers(tok))
         for c in tok.children:
-            if c.dep_ == "nsubj":
-                actors.append(c)
-            elif c.dep_ == "agent":
-                p = _pobj(c)
-                if p is not None:
-                    actors.append(p)
-            elif c.dep_ == "nsubjpass":
+            if c.dep_ == "nsubjpass":
                 targets.append(c)
             elif c.dep_ == "dobj":
                 if ctx.lemma(c) not in ctx.lex.mode_words:
@@ -407,14 +415,7 @@ def arguments(tok, ctx: DocContext) -> tuple[list, list]:
                 if c.lower_ in ("against", "at") or not targets:
                     targets.append(p)
         if not actors and not passive and tok.dep_ in ("conj", "advcl", "xcomp", "acl") and tok.head.pos_ in (_VERB | _NOUN):
-            h = tok.head
-            for c in h.children:
-                if c.dep_ == "nsubj":
-                    actors.append(c)
-                elif c.dep_ == "agent":
-                    p = _pobj(c)
-                    if p is not None:
-                        actors.append(p)
+            actors.extend(_doers(tok.head))
         if not actors and tok.head.pos_ in _NOUN and (tok.dep_ == "relcl" or tok.dep_ == "acl" and tok.tag_ == "VBG"):
             actors.append(tok.head)  # "factions threatening the United States"
     else:
