@@ -15,10 +15,13 @@ The flow (see ``pipeline.py``)::
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any, Literal, Optional
 
 Precision = Literal["day", "week", "month", "year", "unknown"]
+
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 @dataclass(slots=True)
@@ -74,12 +77,16 @@ class Article:
         """
         if not self.removed:
             return self.text
-        chars = list(self.text)
-        for r in self.removed:
-            for i in range(r.start, r.end):
-                if chars[i] != "\n":
-                    chars[i] = " "
-        return "".join(chars)
+        parts, pos = [], 0
+        for r in sorted(self.removed, key=lambda r: r.start):
+            start = max(r.start, pos)
+            if r.end <= start:
+                continue
+            parts.append(self.text[pos:start])
+            parts.append(_NOT_NEWLINE.sub(" ", self.text[start : r.end]))
+            pos = r.end
+        parts.append(self.text[pos:])
+        return "".join(parts)
 
     @property
     def clean_text(self) -> str:
