@@ -43,7 +43,8 @@ def gva(split_dir, n_incidents, as_json, failures, quiet):
     click.echo(f"  killed   {result.killed:.3f}")
     click.echo(f"  injured  {result.injured:.3f}")
     click.echo(f"  date     {result.date:.3f}")
-    click.echo(f"  place    {result.place:.3f}")
+    click.echo(f"  place    {result.place:.3f}  (of {result.place_scored} incidents with coordinates;"
+               f" {result.place_strict:.3f} counting the others as wrong)")
 
 
 @eval_group.command("ecbplus")

@@ -16,7 +16,10 @@ Definitions (fixed; the README's figures use exactly these):
   injured: the most common ``injured`` claim value of that event (ties: the lower;
   no claim: 0) ``== num_injured``;
   date: ``date.start`` == the incident date;
-  place: the event's place lies within 40 km of ``lat_long``.
+  place: the event's place lies within 40 km of ``lat_long``.  Incidents whose
+  ``lat_long`` is missing (about one in ten) cannot be scored on place: ``place`` is
+  the share of the incidents that have coordinates, and ``place_strict`` counts the
+  others as wrong.
   An incident none of whose articles has a main event counts as wrong on all four.
 """
 from __future__ import annotations
@@ -48,6 +51,8 @@ class GvaResult:
     seconds: float
     singleton_f1: float
     failures: dict[str, list] = field(default_factory=dict)
+    place_strict: float = 0.0
+    place_scored: int = 0
 
     def as_dict(self) -> dict:
         d = dict(self.__dict__)
@@ -142,12 +147,15 @@ def score(analysis: Analysis, incidents: list[dict], gold: dict[str, str], secon
         if c.attribute == "injured" and isinstance(c.value, (int, float)) and c.event:
             injured_by_event[c.event][int(c.value)] += 1
     ok = Counter()
+    scored_place = 0
     failures: dict[str, list] = defaultdict(list)
     for inc in incidents:
         docs = sorted(d for d in inc["doc_ids"] if d in gold)
         evs = [mains[d] for d in docs if d in mains]
+        has_coords = bool(inc.get("lat_long"))
+        scored_place += has_coords
         if not evs:
-            for k in ("killed", "injured", "date", "place"):
+            for k in ("killed", "injured", "date", "place") if has_coords else ("killed", "injured", "date"):
                 failures[k].append((inc["incident_id"], "no main event", docs))
             continue
         counts = Counter(e.id for e in evs)
@@ -171,14 +179,17 @@ def score(analysis: Analysis, incidents: list[dict], gold: dict[str, str], secon
             failures["date"].append((inc["incident_id"], ev.date.as_dict(), inc["date"], docs))
         pl = places.get(ev.place) if ev.place else None
         lat_long = inc.get("lat_long")
-        if pl and pl.lat is not None and lat_long and distance_km(pl.lat, pl.lon, lat_long[0], lat_long[1]) <= 40.0:
+        if not has_coords:
+            pass
+        elif pl and pl.lat is not None and distance_km(pl.lat, pl.lon, lat_long[0], lat_long[1]) <= 40.0:
             ok["place"] += 1
         else:
             failures["place"].append((inc["incident_id"], pl.name if pl else None, inc.get("city_or_county"), inc.get("state"), docs))
     n = len(incidents) or 1
     return GvaResult(
         articles=len(gold), incidents=len(incidents), bcubed_p=p, bcubed_r=r, bcubed_f1=f,
-        killed=ok["killed"] / n, injured=ok["injured"] / n, date=ok["date"] / n, place=ok["place"] / n,
+        killed=ok["killed"] / n, injured=ok["injured"] / n, date=ok["date"] / n,
+        place=ok["place"] / (scored_place or 1), place_strict=ok["place"] / n, place_scored=scored_place,
         seconds=seconds, singleton_f1=f_single, failures=dict(failures),
     )
 
