@@ -103,7 +103,7 @@ def digest(analysis) -> dict:
     return {
         "entities": sorted([e["name"], e["type"], sorted(e["aliases"])] for e in analysis["entities"] if len({m["doc"] for m in e["mentions"]}) > 1),
         "places": sorted([p["name"], p["country"], p["kind"], round(p["lat"] or 0, 1), round(p["lon"] or 0, 1)] for p in analysis["places"]),
-        "events": sorted([e["type"], e["mode"], e["documents"], e["date"]["start"], (places.get(e["place"]) or {}).get("name")]
+        "events": sorted([e["type"], e["mode"] or "", e["documents"], e["date"]["start"] or "", (places.get(e["place"]) or {}).get("name") or ""]
                          for e in analysis["events"] if len(e["documents"]) > 1 or e["type"] == "ASSAULT"),
     }
 

@@ -300,7 +300,7 @@ def mode_of(tok, trig: Trigger, ctx: DocContext) -> Optional[str]:
                     m = mw.get(ctx.lemma(cc))
                     if m:
                         return m
-        if c.dep_ == "prep" and c.lower_ in ("with", "by", "using"):
+        if (c.dep_ == "prep" and c.lower_ in ("with", "by", "using")) or c.dep_ == "agent":  # "attacked by missiles"
             for p in c.children:
                 if p.dep_ == "pobj":
                     m = mw.get(ctx.lemma(p))

@@ -72,6 +72,8 @@ class Candidate:
     background: bool
     members: list = field(default_factory=list)  # EventMentions
     published: Optional[dt.date] = None  # the earliest publication date of its articles
+    # (source entity, attribute, value) of its sourced casualty figures
+    sourced: frozenset[tuple[str, str, int]] = frozenset()
 
 
 @dataclass
@@ -196,6 +198,12 @@ class Comparer:
             return None, 0.0, None
         if a == b:
             return None, self.w["place_same"] * self._size_discount(pa), f"same place ({pa.name})"
+        if {pa.kind, pb.kind} == {"border", "country"}:
+            # a border belongs to both countries it separates ("Iraq-Syria border")
+            border, country = (pa, pb) if pa.kind == "border" else (pb, pa)
+            names = [border.name.lower()] + [a.lower() for a in border.aliases]
+            if any(n.lower() in b for n in [country.name] + list(country.aliases) if len(n) > 3 for b in names):
+                return None, self.w["place_within_country"], f"{border.name} lies on the border of {country.name}"
         if pa.kind in _COUNTRY_KINDS or pb.kind in _COUNTRY_KINDS:
             # a country contains the other place when their countries match; when they
             # don't, the event may straddle a border or a report may name the wrong
@@ -221,7 +229,11 @@ class Comparer:
         reasons: list[str] = []
         if a.type != b.type:
             return Verdict(f"types {a.type} and {b.type}", 0.0, [])
-        if a.mode and b.mode and a.mode != b.mode and {a.mode, b.mode} - set(w["compatible_modes"].get(a.mode, [])) - {a.mode}:
+        compatible = set(w["compatible_modes"].get(a.mode, []))
+        if same_doc:
+            # one article may call an air raid "the bombing" (a translation often does)
+            compatible |= set(w.get("compatible_modes_same_doc", {}).get(a.mode, []))
+        if a.mode and b.mode and a.mode != b.mode and {a.mode, b.mode} - compatible - {a.mode}:
             return Verdict(f"modes {a.mode} and {b.mode}", 0.0, [])
         conflict, s_date, why = self.compare_dates(a.date, b.date)
         if conflict:
@@ -232,7 +244,11 @@ class Comparer:
             reasons.append(why)
             anchors.add("date")
         if a.background != b.background and not (s_date >= w["date_same_day"]):
-            return Verdict("one is a background event, the other current", 0.0, [])
+            if same_doc or s_date == 0.0 and (a.date.start is not None or b.date.start is not None):
+                return Verdict("one is a background event, the other current", 0.0, [])
+            # what one article recalls ("a strike last month") another reports as news:
+            # across articles it counts against a merge only when the dates can't say
+            score += w["background_mismatch"]
         conflict, s_place, why = self.compare_places(a.place, b.place)
         if conflict:
             return Verdict(conflict, 0.0, [])
@@ -269,6 +285,12 @@ class Comparer:
             if a.killed & b.killed:
                 score += w["same_toll"]
                 reasons.append(f"same death toll ({min(a.killed & b.killed)})")
+        same_source = a.sourced & b.sourced
+        if same_source and not same_doc:
+            # two outlets passing on one source's figure ("the militia said four were killed")
+            score += w["same_sourced_figure"]
+            src, attr, value = min(same_source)
+            reasons.append(f"both give {self._name(src)}'s figure ({value} {attr})")
         sim = self.wording(a.words, b.words)
         if sim > 0:
             score += w["wording"] * sim

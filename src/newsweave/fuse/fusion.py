@@ -1,7 +1,9 @@
 """Event coreference within and across documents (see the package docstring)."""
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import re
 from collections import Counter, defaultdict
 from typing import Iterable, Optional
 
@@ -32,6 +34,82 @@ _MAX_NEIGHBOURS = 60
 _COARSE = ("country", "admin1", "admin2", "region")
 # how far from a county's centre one of its towns may lie
 _COUNTY_KM = 60.0
+
+
+# a determiner, demonstrative or possessive opening a noun phrase up to the trigger:
+# "the airstrikes", "those strikes", "Sunday's U.S. air raid", "its attack"
+_DEFINITE = re.compile(
+    r"(?:\b(?:the|these|those|this|that|its|their)|[\w.]+['’]s)\s+((?:[^\W\d][\w.’'-]*\s+){0,3})$", re.IGNORECASE)
+# words that cannot stand between a determiner and the head noun of one phrase
+_NOT_IN_NP = frozenset(
+    """to of in on at by for with from and or but as than was were is are be been being has have had do did
+    does will would could should can may might that which who whom whose when where after before over under
+    into onto said says told""".split()
+)
+# a coarse time phrase that needs an anchor ("earlier that month", "weeks before")
+_COARSE_TIME = re.compile(r"\b(?:months?|years?|weeks|decades?)\b", re.IGNORECASE)
+# any date to resolve an expression against when only its grain matters
+_PROXY_DAY = dt.date(2001, 7, 15)
+
+
+def _definite(text: str, sentence_start: int, trigger_start: int) -> bool:
+    """Whether the trigger heads a definite noun phrase, which refers back to an event
+    the article has already introduced ("the strikes", "those attacks")."""
+    m = _DEFINITE.search(text, max(sentence_start, trigger_start - 60), trigger_start)
+    if m is None:
+        return False
+    return not any(w.lower() in _NOT_IN_NP for w in m.group(1).split())
+
+
+def _head(trigger: str) -> str:
+    """The trigger's head noun or verb, singular and without "air": the word a later
+    definite description repeats ("airstrikes" -> "strike")."""
+    w = trigger.lower().split()[-1] if trigger.split() else ""
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        w = w[:-1]
+    if w.startswith("air") and len(w) > 6:
+        w = w[3:]
+    return w
+
+
+def _grain(m: EventMention) -> Optional[str]:
+    """The grain of the mention's time expression when the text alone cannot date it:
+    "day" ("Sunday night"), "coarse" ("In February", "last year", "earlier that
+    month"), or None (no expression, a resolved one, or a week-long span)."""
+    t = m.time
+    if t is None or t.value.start is not None or getattr(t, "role", None) is not None:
+        return None
+    from newsweave.time.resolve import resolve
+
+    try:
+        precision = resolve(t.span.text, _PROXY_DAY).value.precision
+    except Exception:  # pragma: no cover - the resolver refuses odd text with a value, not an error
+        return None
+    if precision == "day":
+        return "day"
+    if precision in ("month", "year") or (precision == "unknown" and _COARSE_TIME.search(t.span.text)):
+        return "coarse"
+    return None
+
+
+def _weak_place(m: EventMention, text: str, places: dict[str, Place]) -> bool:
+    """Whether the mention's place only describes someone, not where it happened: a
+    hyphenated modifier ("Iran-backed", "Britain-based"), a possessive ("Iraq's
+    military"), or a country naming who struck ("U.S. airstrikes")."""
+    pm = m.place_mention
+    if pm is None:
+        return False
+    after = text[pm.span.end:pm.span.end + 3]
+    if after[:1] in ("-", "‐", "–") and after[1:2].isalpha():
+        return True
+    if after[:2] in ("'s", "’s"):
+        return True
+    p = places.get(m.place or "")
+    if p is not None and p.kind == "country" and pm.span.end <= m.trigger.start:
+        between = text[pm.span.end:m.trigger.start]
+        if len(between) <= 25 and not any(w.lower() in _NOT_IN_NP for w in between.split()) and "," not in between:
+            return True
+    return False
 
 
 def _event_id(doc: str, start: int) -> str:
@@ -104,8 +182,10 @@ def _entity_ids(mentions) -> list[str]:
 
 
 def candidate_for(mentions: list[EventMention], claims: list[Claim], places: dict[str, Place],
-                  entities: dict[str, Entity], sentence_persons: Optional[set[str]] = None) -> Candidate:
-    """The features fusion compares, for a group of mentions (and their claims)."""
+                  entities: dict[str, Entity], sentence_persons: Optional[set[str]] = None,
+                  weak: frozenset[str] | set[str] = frozenset()) -> Candidate:
+    """The features fusion compares, for a group of mentions (and their claims).
+    Mentions in ``weak`` give no place (see ``_weak_place``)."""
     mentions = sorted(mentions, key=lambda m: (m.doc, m.trigger.start))
     modes = Counter(m.mode for m in mentions if m.mode and m.mode != "unspecified")
     actors = frozenset(_entity_ids(a for m in mentions for a in m.actors))
@@ -114,6 +194,11 @@ def candidate_for(mentions: list[EventMention], claims: list[Claim], places: dic
     if sentence_persons:
         victims |= sentence_persons
     killed = frozenset(int(c.value) for c in claims if c.attribute == "killed" and isinstance(c.value, (int, float)))
+    sourced = frozenset(
+        (c.attributed_mention.entity, c.attribute, int(c.value)) for c in claims
+        if c.attribute in ("killed", "injured") and isinstance(c.value, (int, float))
+        and c.attributed_mention is not None and c.attributed_mention.entity
+    )
     words: set[str] = set()
     for m in mentions:
         words |= content_words(m.sentence.text)
@@ -122,7 +207,7 @@ def candidate_for(mentions: list[EventMention], claims: list[Claim], places: dic
         type=mentions[0].type,
         mode=min(modes, key=lambda k: (-modes[k], k)) if modes else None,
         date=best_date(mentions),
-        place=best_place(mentions, places, entities),
+        place=best_place([m for m in mentions if m.id not in weak], places, entities),
         actors=actors,
         targets=targets,
         victims=frozenset(victims),
@@ -131,6 +216,7 @@ def candidate_for(mentions: list[EventMention], claims: list[Claim], places: dic
         docs=frozenset(m.doc for m in mentions),
         background=all(m.background for m in mentions),
         members=mentions,
+        sourced=sourced,
     )
 
 
@@ -154,6 +240,7 @@ class _Fuser:
                 self.claims_by_mention[c.mention].append(c)
         self.reasons: dict[str, list[str]] = defaultdict(list)  # candidate key -> reasons
         self.inferred: dict[str, dict] = {}  # candidate key -> place/date taken from the article
+        self.weak: set[str] = set()  # mention ids whose place only describes a participant
 
     # ---------------------------------------------------------------- stage 1
 
@@ -163,26 +250,51 @@ class _Fuser:
         sources = {id(c.attributed_mention) for c in claims if c.attributed_mention is not None}
         spans = [(c.start, c.end) for c in claims if c.attribute in ("killed", "injured")]
         spans += [(m.sentence.start, m.sentence.end) for m in mentions if m.type == "ASSAULT"]
+        # who strikes is no victim, nor is one of its officials ("at the direction of President X")
+        actors = {a.entity for m in mentions for a in m.actors if a.entity}
         out = set()
         for em in da.entities:
-            if em.type != "PERSON" or not em.entity or id(em) in sources:
+            if em.type != "PERSON" or not em.entity or id(em) in sources or em.entity in actors:
+                continue
+            aff = self.entities[em.entity].affiliation if em.entity in self.entities else None
+            if aff and any(self.comparer._related(aff, a) for a in actors):
                 continue
             if any(s <= em.span.start < e for s, e in spans):
                 out.add(em.entity)
         return out
 
     def within_document(self, da: DocAnalysis) -> list[Candidate]:
+        """Join one article's mentions of the same happening, reading in order: each
+        mention joins the latest compatible group (a definite description, "the
+        strikes", the latest one that used the same word), else opens its own."""
         mentions = sorted((m for m in da.events if not m.negated and not m.hypothetical), key=lambda m: m.trigger.start)
+        text = da.article.text
+        weak = {m.id for m in mentions if _weak_place(m, text, self.places)}
+        self.weak |= weak
         groups: list[list[EventMention]] = []
         cands: list[Candidate] = []
         notes: list[list[str]] = []
+        grains: list[set[str]] = []
+        heads: list[set[str]] = []
         for m in mentions:
-            single = candidate_for([m], self.claims_by_mention.get(m.id, []), self.places, self.entities)
-            joined = False
+            claims_m = self.claims_by_mention.get(m.id, [])
+            definite = m.trigger.start > 0 and _definite(text, m.sentence.start, m.trigger.start)
+            if definite and m.place_mention is not None and not (
+                    m.sentence.start <= m.place_mention.span.start < m.sentence.end):
+                # "the strikes" refers back: a place from another sentence is no reason to
+                # start a new event (it still counts for where the event happened)
+                single = candidate_for([m], claims_m, self.places, self.entities, weak=weak | {m.id})
+            else:
+                single = candidate_for([m], claims_m, self.places, self.entities, weak=weak)
+            grain = _grain(m)
+            head = _head(m.trigger.text)
+            chosen: Optional[tuple[int, Verdict]] = None
             for gi in range(len(groups) - 1, -1, -1):
                 g = cands[gi]
                 if g.type != m.type:
                     continue
+                if (grain == "coarse" and "day" in grains[gi]) or (grain == "day" and "coarse" in grains[gi] and "day" not in grains[gi]):
+                    continue  # "In February" and "Sunday night" in one article are two times
                 v = self.comparer.compare(g, single, same_doc=True)
                 if v.conflict:
                     continue
@@ -190,25 +302,37 @@ class _Fuser:
                     continue
                 if v.score < self.w["merge_threshold_same_doc"]:
                     continue
+                if chosen is None:
+                    chosen = (gi, v)
+                if not definite or head in heads[gi]:
+                    chosen = (gi, v)
+                    break
+            if chosen is not None:
+                gi, v = chosen
                 groups[gi].append(m)
+                if grain:
+                    grains[gi].add(grain)
+                heads[gi].add(head)
                 claims = [c for x in groups[gi] for c in self.claims_by_mention.get(x.id, [])]
-                cands[gi] = candidate_for(groups[gi], claims, self.places, self.entities)
+                cands[gi] = candidate_for(groups[gi], claims, self.places, self.entities, weak=weak)
                 why = "; ".join(v.reasons) or "no conflicting date, place, mode or participants"
+                if definite:
+                    why += f"; '{m.trigger.text}' is a definite description"
                 notes[gi].append(
                     f"in {da.article.id}, '{m.trigger.text}' (offset {m.trigger.start}) refers to the same {m.type} as "
                     f"'{groups[gi][0].trigger.text}' (offset {groups[gi][0].trigger.start}): {why}"
                 )
-                joined = True
-                break
-            if not joined:
+            else:
                 groups.append([m])
                 cands.append(single)
                 notes.append([])
+                grains.append({grain} if grain else set())
+                heads.append({head})
         out = []
         for g, c, n in zip(groups, cands, notes):
             claims = [cl for x in g for cl in self.claims_by_mention.get(x.id, [])]
             persons = self._persons_near(da, g, claims) if c.type == "ASSAULT" else set()
-            c = candidate_for(g, claims, self.places, self.entities, persons)
+            c = candidate_for(g, claims, self.places, self.entities, persons, weak=weak)
             self.reasons[c.key].extend(n)
             out.append(c)
         self._article_context(da, out)
@@ -410,7 +534,7 @@ class _Fuser:
             acleds = Counter(tuple(sorted(m.acled.items())) for m in mentions if m.acled)
             date = best_date(mentions)
             date_text = sorted({m.time.span.text for m in mentions if m.time is not None})
-            place = best_place(mentions, self.places, self.entities)
+            place = best_place([m for m in mentions if m.id not in self.weak], self.places, self.entities)
             inferred = [self.inferred[c.key] for c in cluster if c.key in self.inferred]
             if date.start is None:
                 times = [x["date"] for x in inferred if "date" in x]

@@ -1,0 +1,156 @@
+"""Within-article grouping on real sentences: definite descriptions, places that only
+describe a participant, and times of different grain (no model needed)."""
+from __future__ import annotations
+
+from newsweave.config import Options
+from newsweave.fuse import fuse_events
+from newsweave.fuse.fusion import _definite, _head, _weak_place
+from newsweave.records import (
+    Article, Claim, DateRange, DocAnalysis, Entity, EntityMention, EventMention, Place, PlaceMention, Span, TimeMention,
+)
+
+PLACES = [
+    Place(id="nw:border", name="Iraq-Syria border", lat=34.43, lon=40.95, country="IQ", kind="border"),
+    Place(id="c:syria", name="Syria", lat=35.0, lon=38.0, country="SY", kind="country"),
+    Place(id="c:us", name="United States", lat=39.8, lon=-98.6, country="US", kind="country"),
+    Place(id="c:uk", name="United Kingdom", lat=54.0, lon=-2.0, country="GB", kind="country"),
+    Place(id="c:iran", name="Iran", lat=32.0, lon=53.0, country="IR", kind="country"),
+]
+ENTITIES = [
+    Entity(id="united-states", name="United States", type="COUNTRY"),
+    Entity(id="monitor", name="Syrian Observatory for Human Rights", type="ORGANIZATION"),
+    Entity(id="person:president", name="Joe Biden", type="PERSON", affiliation="united-states"),
+]
+PLACE_BY_NAME = {"Iraq-Syria border": "nw:border", "Syria": "c:syria", "U.S.": "c:us", "Britain": "c:uk", "Iran": "c:iran"}
+
+
+class Doc:
+    """An article built sentence by sentence, with mentions placed on their words."""
+
+    def __init__(self, doc: str, sentences: list[str]):
+        self.doc = doc
+        self.text = " ".join(sentences)
+        self.bounds = []
+        pos = 0
+        for s in sentences:
+            self.bounds.append((pos, pos + len(s)))
+            pos += len(s) + 1
+        self.events: list[EventMention] = []
+        self.claims: list[Claim] = []
+
+    def _span(self, word: str, sentence: int, after: int = 0) -> Span:
+        s0, _ = self.bounds[sentence]
+        i = self.text.index(word, s0 + after)
+        return Span(self.doc, i, i + len(word), word)
+
+    def mention(self, sentence: int, trigger: str, place: str | None = None, time: str | None = None,
+                mode: str | None = "aerial", actors: tuple[str, ...] = ()) -> EventMention:
+        trig = self._span(trigger, sentence)
+        s0, s1 = self.bounds[sentence]
+        m = EventMention(id=f"{self.doc}:{trig.start}", doc=self.doc, type="ASSAULT", mode=mode, trigger=trig,
+                         sentence=Span(self.doc, s0, s1, self.text[s0:s1]))
+        if place:
+            ps = self._span(place, sentence)
+            m.place, m.place_mention = PLACE_BY_NAME[place], PlaceMention(ps, PLACE_BY_NAME[place])
+        if time:
+            m.time = TimeMention(self._span(time, sentence), DateRange(None, None, "unknown"))
+        m.actors = [EntityMention(span=trig, label="X", type="COUNTRY", key=a, entity=a) for a in actors]
+        self.events.append(m)
+        return m
+
+    def killed(self, m: EventMention, value: int, source: str | None = None) -> None:
+        who = None
+        if source:
+            who = EntityMention(span=m.sentence, label="ORG", type="ORGANIZATION", key=source, entity=source)
+        self.claims.append(Claim(id=f"{m.id}:killed", mention=m.id, attribute="killed", value=value, doc=self.doc,
+                                 start=m.sentence.start, end=m.sentence.end, quote=m.sentence.text,
+                                 attributed_mention=who))
+
+    def analysis(self) -> DocAnalysis:
+        return DocAnalysis(article=Article(id=self.doc, source=self.doc, text=self.text), events=self.events, claims=self.claims)
+
+
+def run(*docs: Doc):
+    return fuse_events([d.analysis() for d in docs], ENTITIES, PLACES, Options())
+
+
+def test_fuse_definite_description_detection():
+    text = "He condemned the U.S. airstrikes. Militias vowed to launch unmanned aerial vehicle attacks."
+    assert _definite(text, 0, text.index("airstrikes"))
+    assert not _definite(text, 34, text.index("attacks"))
+    assert _head("airstrikes") == "strike" == _head("strikes")
+
+
+def test_fuse_weak_places_describe_participants():
+    d = Doc("a", ["The Britain-based monitor said seven were killed in the airstrikes.",
+                  "It condemned the U.S. airstrikes.",
+                  "Warplanes struck targets in Syria."])
+    m1 = d.mention(0, "airstrikes", place="Britain")
+    m2 = d.mention(1, "airstrikes", place="U.S.")
+    m3 = d.mention(2, "struck", place="Syria")
+    places = {p.id: p for p in PLACES}
+    assert _weak_place(m1, d.text, places) and _weak_place(m2, d.text, places)
+    assert not _weak_place(m3, d.text, places)
+
+
+def test_fuse_definite_description_joins_the_event_that_used_its_word():
+    d = Doc("a", ["U.S. warplanes carried out airstrikes on the Iraq-Syria border on Sunday night.",
+                  "The first strike hit a depot in Syria.",
+                  "Militants fired rockets at a base in Syria days earlier.",
+                  "The Britain-based monitor said at least seven were killed in the airstrikes."])
+    d.mention(0, "airstrikes", place="Iraq-Syria border", time="Sunday night", actors=("united-states",))
+    d.mention(1, "strike", place="Syria")
+    d.mention(2, "fired", place="Syria", mode="heavy-weapons")
+    m4 = d.mention(3, "airstrikes", place="Britain")
+    d.killed(m4, 7, "monitor")
+    events, claims, _ = run(d)
+    by_first = {e.mentions[0].trigger.text: [m.trigger.text for m in e.mentions] for e in events}
+    assert by_first == {"airstrikes": ["airstrikes", "strike", "airstrikes"], "fired": ["fired"]}
+    main = next(e for e in events if e.mentions[0].trigger.text == "airstrikes")
+    assert main.place == "nw:border"  # neither "Britain-based" nor a country
+    assert any("definite description" in r for r in main.merge_reasons)
+
+
+def test_fuse_month_and_weekday_in_one_undated_article_are_two_events():
+    d = Doc("a", ["U.S. warplanes carried out airstrikes on the Iraq-Syria border on Sunday night.",
+                  "In February, the U.S. launched airstrikes in Syria near the border."])
+    d.mention(0, "airstrikes", place="Iraq-Syria border", time="Sunday night")
+    d.mention(1, "airstrikes", place="Syria", time="In February")
+    events, _, _ = run(d)
+    assert len(events) == 2
+
+
+def test_fuse_recalled_strike_joins_the_report_of_it_across_articles():
+    a = Doc("a", ["U.S. warplanes carried out airstrikes on the Iraq-Syria border on Sunday night."])
+    ma = a.mention(0, "airstrikes", place="Iraq-Syria border", time="Sunday night", actors=("united-states",))
+    a.killed(ma, 4, "monitor")
+    b = Doc("b", ["The militia vowed to avenge four men killed in a U.S. air strike on the Iraq-Syria border last month."])
+    mb = b.mention(0, "strike", place="Iraq-Syria border", time="last month", actors=("united-states",))
+    mb.background = True
+    b.killed(mb, 4, "monitor")
+    events, _, _ = run(a, b)
+    assert len(events) == 1 and events[0].documents == ["a", "b"]
+    assert any("figure (4 killed)" in r for r in events[0].merge_reasons)
+
+
+def test_fuse_officials_of_the_striking_side_are_no_victims():
+    from newsweave.fuse.fusion import _Fuser
+
+    d = Doc("a", ["At the direction of President Joe Biden, U.S. forces carried out airstrikes on the Iraq-Syria border."])
+    m = d.mention(0, "airstrikes", place="Iraq-Syria border", actors=("united-states",))
+    da = d.analysis()
+    i = d.text.index("Joe Biden")
+    da.entities = [EntityMention(span=Span("a", i, i + 9, "Joe Biden"), label="PERSON", type="PERSON",
+                                 key="person:president", entity="person:president")]
+    f = _Fuser([da], ENTITIES, PLACES, Options())
+    assert f._persons_near(da, [m], []) == set()
+
+
+def test_fuse_border_lies_in_both_its_countries():
+    from newsweave.fuse.evidence import Comparer
+
+    c = Comparer({p.id: p for p in PLACES}, {})
+    conflict, score, why = c.compare_places("nw:border", "c:syria")
+    assert conflict is None and score >= 0 and "border" in why
+    conflict, score, _ = c.compare_places("nw:border", "c:iran")
+    assert score < 0
