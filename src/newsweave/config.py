@@ -26,6 +26,8 @@ class Options:
     # fusion
     fuse_days: int = 1  # how far apart (days) two day-precise reports of one event may be dated
     fuse_km: float = 40.0  # how far apart two places of one event may be
+    # events: also find untyped event mentions (newsweave.events.generic); off by default
+    generic_events: bool = False
     # output
     quiet: bool = False
     debug: bool = False
