@@ -154,3 +154,30 @@ def test_fuse_border_lies_in_both_its_countries():
     assert conflict is None and score >= 0 and "border" in why
     conflict, score, _ = c.compare_places("nw:border", "c:iran")
     assert score < 0
+
+
+def test_fuse_a_date_read_off_the_article_does_not_forbid_a_merge():
+    import datetime as dt
+
+    from newsweave.fuse.evidence import Candidate, Comparer
+
+    def cand(key: str, day: dt.date, inferred: bool) -> Candidate:
+        return Candidate(key=key, type="ASSAULT", mode="firearms", date=DateRange(day, day, "day"), place="nw:border",
+                         actors=frozenset(), targets=frozenset(), victims=frozenset(), killed=frozenset({2}),
+                         words=frozenset(), docs=frozenset({key}), background=False, date_inferred=inferred)
+
+    c = Comparer({p.id: p for p in PLACES}, {})
+    own = c.compare(cand("a", dt.date(2016, 6, 12), False), cand("b", dt.date(2016, 6, 26), False))
+    assert own.conflict and "dated" in own.conflict
+    guessed = c.compare(cand("a", dt.date(2016, 6, 12), False), cand("b", dt.date(2016, 6, 26), True))
+    assert guessed.conflict is None and "place" in guessed.anchors
+    assert guessed.score < c.compare(cand("a", dt.date(2016, 6, 12), False), cand("b", dt.date(2016, 6, 12), True)).score
+
+
+def test_fuse_same_person_by_surname_and_first_name():
+    from newsweave.fuse.evidence import same_person
+
+    assert same_person("person:james-robert-gustafson", "person:james-gustafson")
+    assert same_person("person:gustafson", "person:james-gustafson")
+    assert not same_person("person:mary-gustafson", "person:james-gustafson")
+    assert not same_person("person:james-smith", "person:james-gustafson")

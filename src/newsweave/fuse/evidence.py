@@ -53,6 +53,18 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(text.lower()) if w not in _STOP)
 
 
+def same_person(a: str, b: str) -> bool:
+    """Whether two person ids can name one person: equal, or the same surname with the
+    same first name or one side giving no first name ("James Robert Gustafson",
+    "James Gustafson", "Gustafson")."""
+    if a == b:
+        return True
+    ta, tb = a.split(":", 1)[-1].split("-"), b.split(":", 1)[-1].split("-")
+    if ta[-1] != tb[-1] or len(ta[-1]) < 3:
+        return False
+    return len(ta) == 1 or len(tb) == 1 or ta[0] == tb[0]
+
+
 @dataclass
 class Candidate:
     """A group of event mentions (first within one document, then across documents)
@@ -74,6 +86,9 @@ class Candidate:
     published: Optional[dt.date] = None  # the earliest publication date of its articles
     # (source entity, attribute, value) of its sourced casualty figures
     sourced: frozenset[tuple[str, str, int]] = frozenset()
+    # its date was taken from the article (the first day it names, or its publication),
+    # not from its own sentences
+    date_inferred: bool = False
 
 
 @dataclass
@@ -236,9 +251,15 @@ class Comparer:
         if a.mode and b.mode and a.mode != b.mode and {a.mode, b.mode} - compatible - {a.mode}:
             return Verdict(f"modes {a.mode} and {b.mode}", 0.0, [])
         conflict, s_date, why = self.compare_dates(a.date, b.date)
+        score = 0.0
+        if conflict and (a.date_inferred or b.date_inferred):
+            # a date read off the article (its first day, its publication) is a guess:
+            # a follow-up published weeks later must not be kept apart by it
+            score += w["inferred_date_mismatch"]
+            conflict, why = None, None
         if conflict:
             return Verdict(conflict, 0.0, [])
-        score = s_date
+        score += s_date
         anchors = set()
         if why:
             reasons.append(why)
@@ -272,7 +293,7 @@ class Comparer:
             score += w["shared_target"] * min(2, len(shared_t))
             reasons.append("shared target " + ", ".join(self._name(x) for x in shared_t[:3]))
         if a.victims and b.victims:
-            common = a.victims & b.victims
+            common = {x for x in a.victims for y in b.victims if same_person(x, y)}
             if common:
                 anchors.add("victim")
                 score += w["shared_victim"]

@@ -393,6 +393,7 @@ class _Fuser:
                 t = days[0]
                 self.inferred.setdefault(c.key, {})["date"] = t
                 c.date = t.value
+                c.date_inferred = True
                 self.reasons[c.key].append(
                     f"in {da.article.id}, the attack's date is taken from the first day the article names: '{t.span.text}'"
                 )
@@ -401,6 +402,7 @@ class _Fuser:
                 stamp = TimeMention(span=Span(da.article.id, 0, 0, ""), value=DateRange(published, published, "day"), relative=True)
                 self.inferred.setdefault(c.key, {})["date"] = stamp
                 c.date = stamp.value
+                c.date_inferred = True
                 self.reasons[c.key].append(
                     f"in {da.article.id}, the article names no day: the attack is dated to its publication ({published.isoformat()})"
                 )
