@@ -89,6 +89,8 @@ class Candidate:
     # its date was taken from the article (the first day it names, or its publication),
     # not from its own sentences
     date_inferred: bool = False
+    # the attack its article is about (its ASSAULT group with the most mentions)
+    main: bool = False
 
 
 @dataclass
@@ -306,6 +308,9 @@ class Comparer:
             if a.killed & b.killed:
                 score += w["same_toll"]
                 reasons.append(f"same death toll ({min(a.killed & b.killed)})")
+        if a.main and b.main and not same_doc:
+            score += w["both_main"]
+            reasons.append("the attack each article is about")
         same_source = a.sourced & b.sourced
         if same_source and not same_doc:
             # two outlets passing on one source's figure ("the militia said four were killed")

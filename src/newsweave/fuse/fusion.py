@@ -361,6 +361,7 @@ class _Fuser:
         if not main:
             return
         c = max(main, key=lambda c: (len(c.members), -c.members[0].trigger.start))
+        c.main = True
         coarse = self.places.get(c.place) if c.place else None
         if coarse is None or coarse.kind in _COARSE:
             counts: Counter = Counter()
