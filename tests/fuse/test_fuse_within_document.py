@@ -181,3 +181,22 @@ def test_fuse_same_person_by_surname_and_first_name():
     assert same_person("person:gustafson", "person:james-gustafson")
     assert not same_person("person:mary-gustafson", "person:james-gustafson")
     assert not same_person("person:james-smith", "person:james-gustafson")
+
+
+def test_fuse_one_sources_figure_links_outlets_and_joins_an_articles_two_parts():
+    # outlet b split its report in two (the strikes; later, the militia's toll); outlet a
+    # gives the strikes and the same militia figure: all three parts are one event
+    a = Doc("a", ["U.S. warplanes carried out airstrikes on the Iraq-Syria border on Sunday night."])
+    ma = a.mention(0, "airstrikes", place="Iraq-Syria border", time="Sunday night", actors=("united-states",))
+    a.killed(ma, 4, "monitor")
+    b = Doc("b", ["U.S. warplanes carried out airstrikes on the Iraq-Syria border on Sunday night.",
+                  "Militants fired rockets at a base in Iran.",
+                  "Four militiamen were killed in Syria, the monitor said."])
+    b.mention(0, "airstrikes", place="Iraq-Syria border", time="Sunday night", actors=("united-states",))
+    b.mention(1, "fired", place="Iran", mode="heavy-weapons")
+    mb = b.mention(2, "killed", place="Syria", mode=None)
+    b.killed(mb, 4, "monitor")
+    events, _, _ = run(a, b)
+    main = max(events, key=lambda e: len(e.mentions))
+    assert [m.trigger.text for m in main.mentions] == ["airstrikes", "airstrikes", "killed"]
+    assert any("figure (4 killed)" in r for r in main.merge_reasons)

@@ -426,6 +426,8 @@ class _Fuser:
                 keys.add((c.type, "a", a))
             for v in c.victims:
                 keys.add((c.type, "v", v))
+            for src in c.sourced:  # one source's figure passed on by several outlets
+                keys.add((c.type, "s") + src)
             for k in keys:
                 blocks[k].append(i)
         return blocks
@@ -485,9 +487,14 @@ class _Fuser:
     def _may_join(self, xs: list[int], ys: list[int], cands: list[Candidate], pairs: dict) -> bool:
         for i in xs:
             for j in ys:
-                if cands[i].docs & cands[j].docs:
-                    return False  # one article told these apart
                 a, b = (i, j) if i < j else (j, i)
+                if cands[i].docs & cands[j].docs:
+                    # one article told these apart: they join only when both report its
+                    # main attack's kind and nothing in the article sets them apart
+                    v = self.comparer.compare(cands[a], cands[b], same_doc=True)
+                    if v.conflict or cands[a].background or cands[b].background:
+                        return False
+                    continue
                 v = pairs.get((a, b))
                 if v is None:
                     v = self.comparer.compare(cands[a], cands[b])
