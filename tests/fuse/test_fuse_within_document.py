@@ -62,7 +62,7 @@ class Doc:
         who = None
         if source:
             who = EntityMention(span=m.sentence, label="ORG", type="ORGANIZATION", key=source, entity=source)
-        self.claims.append(Claim(id=f"{m.id}:killed", mention=m.id, attribute="killed", value=value, doc=self.doc,
+        self.claims.append(Claim(id=f"{m.id}:killed:{value}", mention=m.id, attribute="killed", value=value, doc=self.doc,
                                  start=m.sentence.start, end=m.sentence.end, quote=m.sentence.text,
                                  attributed_mention=who))
 
@@ -200,3 +200,16 @@ def test_fuse_one_sources_figure_links_outlets_and_joins_an_articles_two_parts()
     main = max(events, key=lambda e: len(e.mentions))
     assert [m.trigger.text for m in main.mentions] == ["airstrikes", "airstrikes", "killed"]
     assert any("figure (4 killed)" in r for r in main.merge_reasons)
+
+
+def test_fuse_disagreement_names_the_outlet_of_an_unsourced_figure():
+    a = Doc("a", ["U.S. warplanes carried out airstrikes on the Iraq-Syria border on Sunday night."])
+    ma = a.mention(0, "airstrikes", place="Iraq-Syria border", time="Sunday night", actors=("united-states",))
+    a.killed(ma, 4, "monitor")
+    a.killed(ma, 9)
+    da = a.analysis()
+    da.article.outlet = "The Daily Example"
+    _, _, disagreements = fuse_events([da], ENTITIES, PLACES, Options())
+    assert len(disagreements) == 1
+    assert "Syrian Observatory for Human Rights: 4" in disagreements[0].summary
+    assert "The Daily Example (no source named): 9" in disagreements[0].summary

@@ -46,7 +46,8 @@ def interval(claim: Claim) -> tuple[float, float]:
 def _fmt(claim: Claim, names: dict[str, str]) -> str:
     who = claim.attributed_to
     who = names.get(who, who) if who else None
-    src = who or claim.doc
+    # a figure the document gives on its own authority is named by its outlet (else its id)
+    src = who or f"{names.get(claim.doc) or claim.doc} (no source named)"
     q = {"at_least": "at least ", "at_most": "at most ", "about": "about "}.get(claim.qualifier or "", "")
     subject = f" {claim.subject}" if claim.subject else ""
     value = claim.value

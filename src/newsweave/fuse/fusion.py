@@ -507,6 +507,7 @@ class _Fuser:
 
     def build(self, clusters: list[list[Candidate]], previous_ids: dict[str, str]) -> tuple[list[Event], list[Claim], list[Disagreement]]:
         names = {e.id: e.name for e in self.entities.values()}
+        names.update((da.article.id, da.article.outlet) for da in self.analyses if da.article.outlet)
         events: list[Event] = []
         claims_out: list[Claim] = []
         disagreements: list[Disagreement] = []
