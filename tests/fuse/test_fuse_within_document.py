@@ -213,3 +213,20 @@ def test_fuse_disagreement_names_the_outlet_of_an_unsourced_figure():
     assert len(disagreements) == 1
     assert "Syrian Observatory for Human Rights: 4" in disagreements[0].summary
     assert "The Daily Example (no source named): 9" in disagreements[0].summary
+
+
+def test_fuse_main_attacks_of_two_articles_weigh_for_a_merge():
+    import datetime as dt
+
+    from newsweave.fuse.evidence import Candidate, Comparer
+
+    def cand(key: str, main: bool) -> Candidate:
+        return Candidate(key=key, type="ASSAULT", mode="aerial", date=DateRange(None, None, "unknown"), place="nw:border",
+                         actors=frozenset(), targets=frozenset(), victims=frozenset(), killed=frozenset(),
+                         words=frozenset(), docs=frozenset({key}), background=False, main=main)
+
+    c = Comparer({p.id: p for p in PLACES}, {})
+    both = c.compare(cand("a", True), cand("b", True))
+    one = c.compare(cand("a", True), cand("b", False))
+    assert both.score > one.score and "the attack each article is about" in both.reasons
+    assert c.compare(cand("a", True), cand("a", True), same_doc=True).score == c.compare(cand("a", False), cand("a", False), same_doc=True).score
