@@ -230,3 +230,16 @@ def test_fuse_main_attacks_of_two_articles_weigh_for_a_merge():
     one = c.compare(cand("a", True), cand("b", False))
     assert both.score > one.score and "the attack each article is about" in both.reasons
     assert c.compare(cand("a", True), cand("a", True), same_doc=True).score == c.compare(cand("a", False), cand("a", False), same_doc=True).score
+
+
+def test_fuse_event_acled_type_follows_its_mode():
+    d = Doc("a", ["U.S. warplanes carried out airstrikes on the Iraq-Syria border on Sunday night.",
+                  "Four militiamen were killed.", "A fifth fighter was killed later."])
+    m1 = d.mention(0, "airstrikes", place="Iraq-Syria border", time="Sunday night")
+    m1.acled = {"event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike"}
+    for i in (1, 2):
+        m = d.mention(i, "killed", mode="unspecified")
+        m.acled = {"event_type": "Battles", "sub_event_type": "Armed clash"}
+    events, _, _ = run(d)
+    assert len(events) == 1
+    assert events[0].mode == "aerial" and events[0].acled["sub_event_type"] == "Air/drone strike"

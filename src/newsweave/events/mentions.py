@@ -485,7 +485,7 @@ def fill_arguments(m: EventMention, tok, ctx: DocContext, group_toks: list) -> N
             if id(e) not in seen:
                 m.actors.append(e)
                 seen.add(id(e))
-        if text and actor_text is None:
+        if text and actor_text is None and not _names_no_perpetrator(a, ctx):
             actor_text = text
     if actor_text and not m.actors:
         m.attributes["actor_text"] = actor_text
@@ -522,7 +522,30 @@ def _place_elsewhere(root, trigger) -> bool:
     return False
 
 
+def _clause_of(tok):
+    """The verb that heads the clause a trigger sits in (the trigger itself when it is one)."""
+    node = tok
+    for _ in range(6):
+        if node.pos_ in _VERB or node.head is node:
+            return node
+        node = node.head
+    return node
+
+
+def _names_no_perpetrator(tok, ctx: DocContext) -> bool:
+    """A subject or agent that is a time ("Sunday's strikes", "this evening's
+    attacks"), a place or a weapon ("attacked by drones") names no perpetrator."""
+    if ctx.lemma(tok) in ctx.lex.weapon_words:
+        return True
+    at = tok.idx
+    return any(t.span.start <= at < t.span.end for t in ctx.times_between(max(0, at - 80), at + 1)) or \
+        any(p.span.start <= at < p.span.end for p in ctx.places_between(max(0, at - 80), at + 1))
+
+
 def attach_place(m: EventMention, tok, sent, ctx: DocContext, fallback: Optional[PlaceMention]) -> None:
+    """The place of an event mention: one in the trigger's own phrase or clause first, then
+    the paragraph's (``fallback``), then one in another clause of the sentence; places that
+    say where someone was taken, held or lives are left out."""
     inside = ctx.places_between(sent.start_char, sent.end_char)
     chosen: Optional[PlaceMention] = None
     elsewhere: set[int] = set()  # span starts of places this sentence gives as somewhere else

@@ -542,7 +542,11 @@ class _Fuser:
                 if c.attributed_mention is not None and c.attributed_mention.entity:
                     c.attributed_to = c.attributed_mention.entity
             modes = Counter(m.mode for m in mentions if m.mode and m.mode != "unspecified")
-            acleds = Counter(tuple(sorted(m.acled.items())) for m in mentions if m.acled)
+            mode = min(modes, key=lambda k: (-modes[k], k)) if modes else (first.mode or None)
+            # the ACLED type of the mentions that say how ("air strikes"), not of those
+            # that only report the dead ("were killed")
+            acleds = Counter(tuple(sorted(m.acled.items())) for m in mentions if m.acled and m.mode == mode) or \
+                Counter(tuple(sorted(m.acled.items())) for m in mentions if m.acled)
             date = best_date(mentions)
             date_text = sorted({m.time.span.text for m in mentions if m.time is not None})
             place = best_place([m for m in mentions if m.id not in self.weak], self.places, self.entities)
@@ -565,7 +569,7 @@ class _Fuser:
             ev = Event(
                 id=eid,
                 type=first.type,
-                mode=min(modes, key=lambda k: (-modes[k], k)) if modes else (first.mode or None),
+                mode=mode,
                 acled=dict(min(acleds, key=lambda k: (-acleds[k], k))) if acleds else None,
                 date=date,
                 date_text=date_text,
