@@ -514,6 +514,8 @@ def _place_elsewhere(root, trigger) -> bool:
     heads = lexicon()["place_elsewhere_heads"]
     if root.head.i != root.i and root.head.lower_ in heads and root.dep_ in ("compound", "amod", "nmod"):
         return True  # "the Tulsa County jail"
+    if root.lower_ in heads and root.i != trigger.i:
+        return True  # "in an Atlanta area hospital": the name is part of the hospital's
     for n, anc in enumerate(root.ancestors):
         if anc.i == trigger.i or n >= 4:
             break
@@ -549,10 +551,13 @@ def attach_place(m: EventMention, tok, sent, ctx: DocContext, fallback: Optional
     inside = ctx.places_between(sent.start_char, sent.end_char)
     chosen: Optional[PlaceMention] = None
     elsewhere: set[int] = set()  # span starts of places this sentence gives as somewhere else
+    other_clause = None  # the best place of the sentence outside the event's own clause
     if inside:
         lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
         head_sub = tok.head if tok.pos_ in _NOUN and tok.head.pos_ in _VERB else tok
         lo2, hi2 = head_sub.left_edge.idx, head_sub.right_edge.idx + len(head_sub.right_edge.text)
+        clause = _clause_of(tok)
+        lo3, hi3 = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text)
         best = None
         for p in inside:
             ptok = ctx.token_at(p.span.start)
@@ -561,11 +566,13 @@ def attach_place(m: EventMention, tok, sent, ctx: DocContext, fallback: Optional
                 score = 3
             elif lo2 <= p.span.start < hi2:
                 score = 2
+            elif not lo3 <= p.span.start < hi3:
+                score = -2  # "told a station in Charlotte that the men began shooting"
             if ptok is not None:
                 root = ptok
                 while root.dep_ in ("compound", "flat", "amod") and root.head is not root:
                     root = root.head
-                if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS:
+                if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS and root.i != tok.i:  # not "in a US air strike"
                     score += 1
                 if _place_elsewhere(root, tok):
                     score -= 5
@@ -575,9 +582,13 @@ def attach_place(m: EventMention, tok, sent, ctx: DocContext, fallback: Optional
                 best = (key, p)
         # a sentence that only says where someone was taken or lives gives no place
         chosen = best[1] if best and best[0][0] >= 0 else None
+        if best and -2 <= best[0][0] < 0 and best[1].span.start not in elsewhere:
+            other_clause = best[1]
     if chosen is None and fallback is not None and not (
             sent.start_char <= fallback.span.start < sent.end_char and fallback.span.start in elsewhere):
         chosen = fallback
+    if chosen is None:  # another clause's place is better than none
+        chosen = other_clause
     if chosen is not None:
         m.place_mention = chosen
         m.place = chosen.place

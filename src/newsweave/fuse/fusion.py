@@ -159,7 +159,7 @@ def _participant_countries(mentions: Iterable[EventMention], entities: dict[str,
 
 
 def best_place(mentions: Iterable[EventMention], places: dict[str, Place], entities: Optional[dict[str, Entity]] = None) -> Optional[str]:
-    """The most specific place the mentions give, most often given first.
+    """The place the mentions name most, or a more specific place they name inside it.
 
     A country that takes part in the event ("U.S. strikes", "attacks on Iraq") is not
     evidence of where it happened, so it counts only when nothing else is named.
@@ -173,7 +173,37 @@ def best_place(mentions: Iterable[EventMention], places: dict[str, Place], entit
         located = [p for p in ids if not (places[p].kind == "country" and places[p].name.lower() in parties)]
         ids = located or ids
     counts = Counter(ids)
-    return min(counts, key=lambda p: (_PLACE_RANK.get(places[p].kind or "", 6), -counts[p], p))
+    rank = {p: _PLACE_RANK.get(places[p].kind or "", 6) for p in counts}
+    first: dict[str, tuple[str, int]] = {}  # where each place is first given (ties go to the earlier)
+    for m in mentions:
+        if m.place in counts:
+            at = (m.doc, m.place_mention.span.start if m.place_mention else m.trigger.start)
+            first[m.place] = min(first.get(m.place, at), at)
+    # the place named most (ties to the more specific, then the earlier) ...
+    top = min(counts, key=lambda p: (-counts[p], rank[p], first[p], p))
+    # ... unless a more specific place inside it is named too ("Orange County" x3, "Pine Hills")
+    # or a more specific place elsewhere is named as often
+    finer = [p for p in counts if rank[p] < rank[top] and (counts[p] >= counts[top] or _inside(places[p], places[top]))]
+    if finer:
+        return min(finer, key=lambda p: (rank[p], -counts[p], first[p], p))
+    return top
+
+
+_INSIDE_KM = {"admin2": 60.0, "city": 25.0, "border": 60.0, "region": 100.0}
+
+
+def _inside(inner: Place, outer: Place) -> bool:
+    """Whether a place plausibly lies within another (same country; same state; near a county's centre)."""
+    if inner.country != outer.country or inner.country is None:
+        return False
+    if outer.kind == "country":
+        return True
+    if outer.kind == "admin1":
+        return bool(inner.admin1) and inner.admin1 == outer.admin1
+    limit = _INSIDE_KM.get(outer.kind or "")
+    if limit is None or None in (inner.lat, inner.lon, outer.lat, outer.lon):
+        return False
+    return haversine_km(inner.lat, inner.lon, outer.lat, outer.lon) <= limit
 
 
 def _entity_ids(mentions) -> list[str]:

@@ -9,15 +9,21 @@ to the longer span.  Resolution runs in two passes over the article:
 1. anchors: names that are unambiguous (one candidate, or one far ahead on
    population and kind), supplement and border matches, and cities whose state
    the text fixes.  They give the article's countries and admin1 regions.
-2. every other name: the candidate with the best score, where the score is
-   population and kind, plus context (same country or state as the anchors,
-   states named anywhere in the text).  Weak readings (hamlets, fuzzy spellings)
+2. every other name, clearest first: the candidate with the best score, where the
+   score is population and kind, plus context (same country or state as the
+   anchors, states named anywhere in the text, the states of the local telephone
+   numbers it gives, and how many of the article's other names may lie in the
+   same state: namesakes that sit together win).  Weak readings (hamlets, fuzzy
+   spellings, former names, a county read from a bare name, a building's name)
    are kept only when the context supports them; otherwise the mention is left
-   out rather than placed far away.
+   out rather than placed far away.  A namesake abroad is left out of a story
+   whose places lie elsewhere ("Whitehaven" in a Memphis story), and a local
+   story in one country keeps its own namesake ("Lima" in an Ohio story).
 """
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import re
 from collections import Counter
@@ -27,7 +33,7 @@ from typing import Iterable, Optional
 from newsweave.geo.gazetteer import Candidate, Gazetteer, distance_km
 from newsweave.geo.matchers import TextMatchers, text_matchers
 from newsweave.geo.build import read_csv
-from newsweave.geo.normalize import admin_stripped, lexicon, name_key
+from newsweave.geo.normalize import admin_stripped, lexicon, name_key, words
 from newsweave.records import Article, DocAnalysis, Place, PlaceMention, Span
 
 NER_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -56,6 +62,11 @@ COUNTY_KM = 50.0
 OUTLET_BONUS = 2.5  # the candidate lies in the state of the city the outlet's web address names
 OUTLET_MIN_POP = 100_000  # only a sizeable city named in a web address marks a local outlet
 OUTLET_LEAD = 2.0  # ... and only when it outnumbers its namesakes in other regions this many times
+CO_BONUS = 1.5  # per other name of the article that likely lies in the candidate's state/province (max CO_CAP)
+CO_CAP = 2.0
+WEAK_SUPPORT = 0.5  # a building's or institution's name ("a Cleveland hospital") counts half
+METRO_SUPPORT = 0.3  # a metropolis is named in stories from everywhere: weak evidence of the story's state
+PHONE_BONUS = 1.5  # the candidate lies in the state a local telephone area code of the article names
 _LEADING = re.compile(r"(?:the|The|THE)\s+")
 _TRAILING = re.compile(r"(?:['’]s|['’])$")
 _QUOTES = "\"“”‘’'«»()[]"
@@ -72,6 +83,8 @@ class _Mention:
     admin_only: bool = False
     key: str = ""
     resolved: Optional[Candidate] = None
+    local: bool = False  # a local force or office carries the name ("Ontario police"): a town or county
+    weak: bool = False  # the name of a building or institution ("Saint Michael's Church"): a place only near the others
 
 
 @dataclass(slots=True)
@@ -83,9 +96,24 @@ class _Context:
     weak: Counter = field(default_factory=Counter)  # (country, admin1) of places placed so far
     outlet: Optional[tuple[str, str]] = None  # (country, admin1) of the city the outlet's domain names
     counties: list = field(default_factory=list)  # (lat, lon) of the counties named
+    # (country, admin1) -> how many of the article's names (each weighted by the share of its
+    # readings there) may lie in that region: namesakes that sit with the other places win
+    support: Counter = field(default_factory=Counter)
+    phone: frozenset = frozenset()  # (country, admin1) of local telephone area codes the text gives
+    regions: set = field(default_factory=set)  # (country, admin1) of every sub-national place so far
+    ids: set = field(default_factory=set)  # the places placed so far
+
+    def local(self) -> bool:
+        """Whether the story is local: its places so far lie in one or two states or provinces,
+        and more than one clue says so (a named state, the outlet, a phone number, two places)."""
+        firm = bool(self.admin1 or self.outlet or self.phone) or len(self.ids) >= 2
+        return firm and 1 <= len(self.regions) <= 2
 
     def add(self, c: Candidate) -> None:
         self.countries[c.country] += 1
+        self.ids.add(c.id)
+        if c.kind not in ("country", "border") and c.admin1:
+            self.regions.add((c.country, c.admin1))
         if c.kind != "country":
             self.subnational.add(c.country)
             if c.kind != "border":
@@ -150,8 +178,16 @@ def _base_of(c: Candidate) -> float:
     return KIND_BASE.get(c.kind, 4.0)
 
 
-def _score(c: Candidate, ctx: _Context, preferred: Optional[int], fuzzy: bool, alt: frozenset[int] = frozenset()) -> float:
+def _score(c: Candidate, ctx: _Context, preferred: Optional[int], fuzzy: bool, alt: frozenset[int] = frozenset(),
+           own: Optional[dict] = None) -> float:
     s = _base(c)
+    if c.admin1 and c.kind in ("city", "admin2") and ctx.support and (c.country, c.admin1) not in ctx.admin1:
+        region = (c.country, c.admin1)
+        co = ctx.support[region] - (own.get(region, 0.0) if own else 0.0)
+        if co > 0.05:
+            s += CO_BONUS * min(CO_CAP, co)
+    if c.kind in ("city", "admin2") and (c.country, c.admin1) in ctx.phone:
+        s += PHONE_BONUS
     if c.rowid in alt:
         s -= ALT_NAME_PENALTY
     if c.kind in ("city", "admin2"):
@@ -176,15 +212,15 @@ def _score(c: Candidate, ctx: _Context, preferred: Optional[int], fuzzy: bool, a
 
 
 def _best(cands: Iterable[Candidate], ctx: _Context, preferred: Optional[int], fuzzy: bool,
-          alt: frozenset[int] = frozenset()) -> list[tuple[float, Candidate]]:
-    scored = [(_score(c, ctx, preferred, fuzzy, alt), c) for c in cands]
+          alt: frozenset[int] = frozenset(), own: Optional[dict] = None) -> list[tuple[float, Candidate]]:
+    scored = [(_score(c, ctx, preferred, fuzzy, alt, own), c) for c in cands]
     scored.sort(key=lambda t: (-t[0], -t[1].population, t[1].id))
     return scored
 
 
 def _supported(c: Candidate, ctx: _Context) -> bool:
     return ((c.country, c.admin1) in ctx.admin1 or ctx.outlet == (c.country, c.admin1)
-            or (c.country in ctx.countries and ctx.near(c)))
+            or (c.country, c.admin1) in ctx.phone or (c.country in ctx.countries and ctx.near(c)))
 
 
 class _Resolver:
@@ -210,6 +246,9 @@ class _Resolver:
         key = name_key(surface)
         if not key or surface.lower() in lexicon()["not_places"]:
             return key, False, (), False
+        lex = lexicon()
+        if all(w in lex["direction_words"] or w in lex["admin_words"] or w in _COMPASS for w in words(surface)):
+            return key, False, (), False  # "the Southwest District", "South-West": a part of town, not a place
         stripped, had_admin = admin_stripped(surface)
         if had_admin:
             named = self.gaz.by_key(stripped)
@@ -258,6 +297,13 @@ def _not_a_place(text: str, m: _Mention, person_names: frozenset[str]) -> bool:
     nxt = _NEXT_WORD.match(text, m.end)
     if nxt is not None and nxt.group(1).lower() in lexicon()["street_words"]:
         return True
+    tail = surface_words[-1] if len(surface_words := text[m.start : m.end].split()) > 1 else ""
+    if tail.lower().rstrip(".") in _STREET_TAILS:
+        return True  # "Second Street", "Bolivar Ave."
+    if _BLOCK_OF.search(text, max(0, m.start - 12), m.start):
+        return True  # "the 3700 block of Cambridge": a street
+    if _AND_NAME.match(text, m.end) and (m.label == "CUE" or _NEAR_BEFORE.search(text, max(0, m.start - 8), m.start)):
+        return True  # "near Monroe and Avenida Del Mar": a crossing of streets
     surface = text[m.start : m.end].strip()
     if surface.startswith(("the ", "The ")):
         surface = surface[4:]
@@ -271,6 +317,26 @@ def _not_a_place(text: str, m: _Mention, person_names: frozenset[str]) -> bool:
     return True
 
 
+# street words that never end a town's name (unlike "Place", "Court", "Trail")
+_STREET_TAILS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "dr", "lane", "ln",
+                           "highway", "hwy", "parkway", "pkwy", "expressway", "freeway", "turnpike"})
+@functools.lru_cache(maxsize=1)
+def _institution_re() -> re.Pattern:
+    heads = sorted(lexicon()["institution_heads"], key=len, reverse=True)
+    # "Saint Michael's Catholic Church", "Sinai Hospital", "Green Meadows apartment complex"
+    return re.compile(r"(?:['’]s)?(?:[ \t]+[A-Z][a-z]+){0,2}[ \t]+(?:" + "|".join(map(re.escape, heads)) + r")\b", re.I)
+
+
+class _LazyInstitution:
+    def match(self, text: str, pos: int):
+        return _institution_re().match(text, pos)
+
+
+_INSTITUTION = _LazyInstitution()
+_BLOCK_OF = re.compile(r"\bblock of\s+\Z", re.I)
+_NEAR_BEFORE = re.compile(r"\b(?:near|at)\s+\Z")
+_AND_NAME = re.compile(r" (?:and|&) [A-Z]")
+_COMPASS = frozenset({"north", "south", "east", "west", "end", "side", "central"})
 _COUNTY_WORDS = frozenset({"county", "co.", "parish", "borough"})
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
 
@@ -343,6 +409,9 @@ def _collect_mentions(text: str, ents: Iterable[tuple[int, int, str]], tm: TextM
         found = [m for m in found if m.label not in _PATTERN_LABELS or not _overlaps(persons, pstarts, m.start, m.end)]
     surnames = _person_names(text, persons)
     found = [m for m in found if not _not_a_place(text, m, surnames)]
+    for m in found:
+        if m.priority == 1 and _INSTITUTION.match(text, m.end):
+            m.weak = True
     # greedy: higher priority, then longer spans win overlaps
     found.sort(key=lambda x: (-x.priority, -(x.end - x.start), x.start))
     starts: list[int] = []
@@ -352,10 +421,14 @@ def _collect_mentions(text: str, ents: Iterable[tuple[int, int, str]], tm: TextM
         if cand.end <= cand.start:
             continue
         i = bisect.bisect_left(starts, cand.start)
+        if i < len(chosen) and chosen[i].start == cand.start and chosen[i].end == cand.end:
+            chosen[i].local = chosen[i].local or cand.label in _FORCE_LABELS  # same name, found twice
+            continue
         if i > 0 and chosen[i - 1].end > cand.start:
             continue
         if i < len(chosen) and chosen[i].start < cand.end:
             continue
+        cand.local = cand.label in _FORCE_LABELS
         starts.insert(i, cand.start)
         chosen.insert(i, cand)
     return chosen
@@ -410,6 +483,47 @@ def outlet_region(url: Optional[str], gaz: Gazetteer) -> Optional[tuple[str, str
     return region
 
 
+# a North American telephone number: "(717) 846-1234", "717-846-1234", "717.846.1234"
+_PHONE = re.compile(r"(?<![\d\-.])\(?([2-9]\d\d)\)?[ .\-]?\d{3}[.\-]\d{4}(?![\d\-])")
+_PHONE_MAX = 2  # more regions than this: a list of numbers from everywhere, no local context
+
+
+def _area_codes(gaz: Gazetteer) -> dict[str, tuple[str, str]]:
+    codes = getattr(gaz, "_area_codes", None)
+    if codes is None:
+        states = gaz.us_states()
+        provinces: dict[tuple[str, str], str] = {}
+        codes = {}
+        for row in read_csv("geo_phone_area_codes.csv"):
+            if row["country"] == "US":
+                st = states.get(row["region"])
+                if st is not None and st.admin1:
+                    codes[row["area_code"]] = ("US", st.admin1)
+                continue
+            key = (row["country"], name_key(row["region"]))
+            if key not in provinces:
+                found = [c for c in gaz.by_key(key[1]) if c.kind == "admin1" and c.country == key[0] and c.admin1]
+                provinces[key] = found[0].admin1 if found else ""
+            if provinces[key]:
+                codes[row["area_code"]] = (row["country"], provinces[key])
+        gaz._area_codes = codes
+    return codes
+
+
+def phone_regions(text: str, gaz: Gazetteer) -> set[tuple[str, str]]:
+    """The (country, admin1) regions of the local telephone numbers an article gives.
+
+    Crime reports end with "call police at 717-846-1234": the area code places the
+    story in a state even when the text never names it (toll-free codes are not in
+    the table).
+    """
+    if "-" not in text and "." not in text:
+        return set()
+    codes = _area_codes(gaz)
+    found = {codes[m.group(1)] for m in _PHONE.finditer(text) if m.group(1) in codes}
+    return found if len(found) <= _PHONE_MAX else set()
+
+
 def _resolve_mentions(gaz: Gazetteer, text: str, mentions: list[_Mention], states_named: Iterable[str] = (),
                       outlet: Optional[tuple[str, str]] = None) -> None:
     """Resolve mentions in place (``resolved``), using the article as context."""
@@ -424,11 +538,29 @@ def _resolve_mentions(gaz: Gazetteer, text: str, mentions: list[_Mention], state
             ctx.admin1.add(("US", st.name))
             ctx.subnational.add("US")
     pending: list[tuple[_Mention, tuple[Candidate, ...], bool]] = []
+    lead_of: dict[int, float] = {}  # how far each pending name's best reading leads its next
     short_ids: dict[str, str] = {}
     tm = _matchers(gaz)
+    ctx.phone = frozenset(phone_regions(text, gaz))
+    ctx.regions.update(ctx.phone)
+    ctx.regions.update(ctx.admin1)
+    if outlet is not None:
+        ctx.regions.add(outlet)
+    own = _support(gaz, r, text, mentions, ctx)
+    # a name a local force carries ("Ontario police") is a town or county, not a province
+    force_keys = {name_key(text[m.start : m.end]) for m in mentions
+                  if m.local and not admin_stripped(text[m.start : m.end])[1]}
     # pass 1: anchors; names fixed by a pattern and regions ("Westmoreland County") first,
     # so that a town named before its county already sees the county's state
-    regional = sorted(mentions, key=lambda m: not (m.place_id or m.state or admin_stripped(text[m.start : m.end])[1]))
+    # and names whose readings all lie in one country before those with namesakes abroad
+    # ("Lima" waits until the Ohio towns around it have set the article's country)
+    def order(m: _Mention) -> tuple[bool, bool]:
+        if m.place_id or m.state:
+            return False, False
+        spread = len({c.country for c in r.candidates(m)[0]}) > 1
+        return not admin_stripped(text[m.start : m.end])[1], spread
+
+    regional = sorted(mentions, key=order)
     for m in regional:
         if m.place_id:
             m.resolved = gaz.candidate(m.place_id)
@@ -441,18 +573,28 @@ def _resolve_mentions(gaz: Gazetteer, text: str, mentions: list[_Mention], state
                 m.resolved = max(inside, key=lambda c: (c.kind == "city", c.population, c.id))
         else:
             cands, fuzzy = r.candidates(m)
+            if m.key in force_keys:
+                cands = _local(cands)
             if not cands:
+                continue
+            if m.weak:
+                pending.append((m, cands, fuzzy))
                 continue
             if m.key in tm.short_id and (fuzzy or all(c.kind == "city" and c.population < SMALL_CITY for c in cands)):
                 pending.append((m, cands, fuzzy))  # perhaps a bare "al-Omar" after "al-Omar oil field"
                 continue
-            ranked = _best(cands, ctx, gaz.preferred.get(m.key), fuzzy, gaz.alt_only(m.key))
+            ranked = _best(cands, ctx, gaz.preferred.get(m.key), fuzzy, gaz.alt_only(m.key), own.get(m.key))
             top = ranked[0][1]
             lead = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else math.inf
-            if not fuzzy and lead >= ANCHOR_MARGIN and (top.kind != "city" or top.population >= SMALL_CITY):
+            if (not fuzzy and lead >= ANCHOR_MARGIN and (top.kind != "city" or top.population >= SMALL_CITY)
+                    and not (top.kind == "admin2" and not m.admin_only)  # a bare "Collin" may be a person
+                    and not (top.kind in ("city", "admin2") and top.rowid in gaz.alt_only(m.key))
+                    and not _foreign(top, ctx, cands)):
                 m.resolved = _city_for_admin1(top, cands, m.admin_only)
             else:
                 pending.append((m, cands, fuzzy))
+                weak = fuzzy or top.rowid in gaz.alt_only(m.key) or (top.kind == "city" and top.population < SMALL_CITY)
+                lead_of[id(m)] = 0.0 if weak else lead
         if m.resolved is not None:
             ctx.add(m.resolved)
             if m.priority == 3:
@@ -460,7 +602,8 @@ def _resolve_mentions(gaz: Gazetteer, text: str, mentions: list[_Mention], state
     # within one article one name is one place: later bare mentions follow fixed ones
     fixed = {m.key: m.resolved for m in mentions if m.resolved is not None and m.priority >= 2}
     # pass 2: the rest, in context; towns first, so that "Georgia" sees the US towns around it
-    pending.sort(key=lambda t: any(c.kind in ("country", "admin1") for c in t[1]))
+    # and the clearest first, so that "Louisville" places the story before "Saratoga Springs" is read
+    pending.sort(key=lambda t: (any(c.kind in ("country", "admin1") for c in t[1]), -min(lead_of.get(id(t[0]), 0.0), 9.0)))
     memo: dict[tuple[str, bool], Optional[Candidate]] = {}
     for m, cands, fuzzy in pending:
         if m.key in short_ids and (fuzzy or all(c.kind == "city" and c.population < SMALL_CITY for c in cands)):
@@ -470,17 +613,113 @@ def _resolve_mentions(gaz: Gazetteer, text: str, mentions: list[_Mention], state
             m.resolved = fixed[m.key]
             continue
         memo_key = (m.key, m.admin_only)
+        if m.weak and memo_key not in memo:
+            best = _choose(cands, ctx, gaz.preferred.get(m.key), fuzzy, m.label, gaz.alt_only(m.key), m.admin_only,
+                           own.get(m.key), text[m.start : m.end])
+            if best is not None and not (best.kind == "country" or _supported(best, ctx)
+                                         or (best.kind == "city" and best.population >= (MID_CITY if not ctx.points
+                                                                                          else MAJOR_CITY))):
+                best = None  # "a Los Angeles hospital" alone still places; "Saint Michael's Church" does not
+            m.resolved = best
+            continue
         if memo_key not in memo:
-            best = _choose(cands, ctx, gaz.preferred.get(m.key), fuzzy, m.label, gaz.alt_only(m.key), m.admin_only)
+            best = _choose(cands, ctx, gaz.preferred.get(m.key), fuzzy, m.label, gaz.alt_only(m.key), m.admin_only,
+                           own.get(m.key), text[m.start : m.end])
             memo[memo_key] = _city_for_admin1(best, cands, m.admin_only) if best else None
             if memo[memo_key] is not None:
                 ctx.add(memo[memo_key])
         m.resolved = memo[memo_key]
 
 
+_FORCE_LABELS = frozenset({"FORCE", "ORGPLACE"})
+
+
+def _local(cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+    """The town and county readings of a name, when it has any."""
+    local = tuple(c for c in cands if c.kind in ("city", "admin2"))
+    return local or cands
+
+
+def _shares(cands: Iterable[Candidate]) -> dict[tuple[str, str], float]:
+    """How likely a name lies in each admin1 region: its readings weighted by size."""
+    weights = [(10.0 ** min(_base(c), 8.0), c) for c in cands]
+    total = sum(w for w, _ in weights) or 1.0
+    out: dict[tuple[str, str], float] = {}
+    for w, c in weights:
+        if c.admin1 and c.kind in ("city", "admin2", "admin1", "facility", "region"):
+            region = (c.country, c.admin1)
+            local = METRO_SUPPORT if c.kind == "city" and c.population >= MAJOR_CITY else 1.0
+            out[region] = out.get(region, 0.0) + local * w / total
+    return out
+
+
+_SHARES: dict[tuple, dict[tuple[str, str], float]] = {}  # per name: its regional shares (ids are stable)
+
+
+def _support(gaz: Gazetteer, r: "_Resolver", text: str, mentions: list[_Mention], ctx: _Context) -> dict[str, dict]:
+    """Fill ``ctx.support``: per region, the article's names that may lie there (each name once).
+
+    Returns each name's own shares, which a candidate of that name must not count
+    as support for itself.
+    """
+    own: dict[str, dict] = {}
+    for m in mentions:
+        if m.place_id or m.state:
+            c = gaz.candidate(m.place_id) if m.place_id else gaz.us_states().get(m.state)
+            key = name_key(text[m.start : m.end])
+            shares = {(c.country, c.admin1): 1.0} if c is not None and c.admin1 else {}
+        else:
+            cands, fuzzy = r.candidates(m)
+            if fuzzy or not cands:
+                continue
+            key = m.key
+            memo_key = (key, m.admin_only, cands[0].rowid, len(cands))
+            shares = _SHARES.get(memo_key)
+            if shares is None:
+                pref = gaz.preferred.get(key)
+                chosen = [c for c in cands if c.rowid == pref]
+                shares = _shares(chosen or cands)  # a bare "Washington" is the capital
+                if len(_SHARES) > 50_000:
+                    _SHARES.clear()
+                _SHARES[memo_key] = shares
+            # "Saint Michael's Church", "a Cleveland hospital": half a clue where the story is
+            shares = {r: w * WEAK_SUPPORT for r, w in shares.items()} if m.weak else dict(shares)
+        prev = own.get(key)
+        if prev is None:
+            own[key] = shares
+        else:  # one name, once: the sharper reading counts
+            for region, w in shares.items():
+                prev[region] = max(prev.get(region, 0.0), w)
+    for shares in own.values():
+        ctx.support.update(shares)
+    return own
+
+
+def _foreign(c: Candidate, ctx: _Context, cands: Iterable[Candidate]) -> bool:
+    """A namesake abroad in an article whose places lie in other countries, none of
+    them its own: "Lima" in an Ohio story is not the capital of Peru (a local story in
+    one country, and a reading there exists), nor is "Whitehaven" in a Memphis story
+    the English town (far from every place of the article).  A metropolis abroad
+    ("Toronto" in a story about US cities, "Rome"), a region abroad ("British
+    Columbia") or a town near the article's places ("Abu Kamal" beside "al-Qaim")
+    stays possible."""
+    if c.kind == "country" or not ctx.subnational or c.country in ctx.countries or c.country in ctx.subnational:
+        return False
+    home = set(ctx.countries) | ctx.subnational
+    if len(home) == 1 and ctx.local() and any(o.country in home and o.kind != "country" for o in cands):
+        return True  # a local story in one country: its own namesake wins, even over a capital abroad
+    return c.kind in ("city", "admin2") and c.population < MAJOR_CITY and not ctx.near(c)
+
+
 def _city_for_admin1(top: Candidate, cands: Iterable[Candidate], admin_only: bool) -> Candidate:
-    """A bare "Baghdad" is the city, not the governorate of the same name."""
-    if admin_only or top.kind != "admin1":
+    """A bare "Baghdad" is the city, not the governorate of the same name; a bare
+    "Calhoun" is the town, not the county of that name around it."""
+    if admin_only:
+        return top
+    if top.kind == "admin2":
+        towns = [c for c in cands if c.kind == "city" and c.country == top.country and c.admin1 == top.admin1]
+        return max(towns, key=lambda c: (c.population, c.id)) if towns else top
+    if top.kind != "admin1":
         return top
     for c in cands:
         if c.kind == "city" and c.country == top.country and c.admin1 == top.admin1 and c.population >= SMALL_CITY:
@@ -488,27 +727,59 @@ def _city_for_admin1(top: Candidate, cands: Iterable[Candidate], admin_only: boo
     return top
 
 
+LONE_LEAD = 1.0  # a town alone in an article must outscore its namesakes this much (ten times the people)
+_LONE_LABELS = frozenset({"CUE", "FORCE", "ORGPLACE", "DATELINE", "OF"})  # a pattern marks the name as a place
+
+
+def _lone_town(ranked: list[tuple[float, Candidate]], ctx: _Context, label: str, surface: str) -> Optional[Candidate]:
+    """The one town an article without any other place names ("a shooting in Beebe", "the Beebe
+    Police Department"), when it clearly leads its namesakes; better than no place at all."""
+    if ctx.points or ctx.admin1 or ctx.outlet or ctx.phone or label not in _LONE_LABELS or not ranked:
+        return None
+    if len(surface) < 4 or "." in surface or (surface.isupper() and label != "DATELINE"):
+        return None  # "D.A.", "ICE": abbreviations, not towns
+    top = ranked[0]
+    if top[1].kind != "city" or (len(ranked) > 1 and top[0] - ranked[1][0] < LONE_LEAD):
+        return None
+    return top[1]
+
+
 def _choose(cands: tuple[Candidate, ...], ctx: _Context, preferred: Optional[int], fuzzy: bool, label: str,
-            alt: frozenset[int] = frozenset(), admin_only: bool = False) -> Optional[Candidate]:
-    ranked = _best(cands, ctx, preferred, fuzzy, alt)
+            alt: frozenset[int] = frozenset(), admin_only: bool = False, own: Optional[dict] = None,
+            surface: str = "") -> Optional[Candidate]:
+    ranked = _best(cands, ctx, preferred, fuzzy, alt, own)
     named_states = {a for cc, a in ctx.admin1}
+    ranked = [t for t in ranked if not _foreign(t[1], ctx, cands)]
+    lone: Optional[Candidate] = None
     for _, c in ranked[:3]:
         if fuzzy:
             if c.kind in ("country", "admin1") and c.country in ctx.countries or _supported(c, ctx):
                 return c
             continue
         if c.kind == "city" and c.population < SMALL_CITY and preferred != c.rowid:
+            if lone is None:
+                lone = _lone_town(ranked, ctx, label, surface)
+            if c is lone:
+                return c
             if label not in PLACE_LABELS and (c.country, c.admin1) not in ctx.admin1:
                 continue
             if not _supported(c, ctx):
                 continue
         if (c.kind == "admin2" and not admin_only and (c.country, c.admin1) not in ctx.admin1
-                and c.country not in ctx.subnational):
+                and not (c.country in ctx.subnational and (ctx.near(c) or not ctx.points))):
             continue  # a bare name read as a county needs context; "Westmoreland County" does not
+        if (c.kind in ("city", "admin2") and c.rowid in alt and ctx.points and not _supported(c, ctx)
+                and preferred != c.rowid):
+            continue  # a former or alternate name far from the article's places ("Winston")
         if (c.kind == "city" and c.population < MID_CITY and preferred != c.rowid and named_states
                 and c.country in {cc for cc, _ in ctx.admin1} and (c.country, c.admin1) not in ctx.admin1
                 and ctx.outlet != (c.country, c.admin1)):
             continue  # a town in another state than the ones the article names
+        if (c.kind == "city" and c.population < MID_CITY and preferred != c.rowid and ctx.points
+                and 1 <= len(ctx.regions) <= 2
+                and c.country in ctx.subnational and not _supported(c, ctx)
+                and ctx.support[(c.country, c.admin1)] - (own or {}).get((c.country, c.admin1), 0.0) < 0.1):
+            continue  # a town far from all the article's places, in a region nothing else points to
         return c
     return None
 

@@ -139,7 +139,9 @@ class TextMatchers:
     _CAPS = r"(?:Mc|Mac|La|Le|De|Di|Du|O')?[A-Z][A-Z'’.\-]+"
     dateline_re = re.compile(r"^[ \t]*(" + _CAPS + r"(?: " + _CAPS + r"){0,3})[ \t]*(?:\(|—|–|--| - )", re.M)
     # "Danville — Police said ...": a short title-case name opening a line, then a long dash
-    title_dateline_re = re.compile(r"^[ \t]*([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})[ \t]*(?:—|–|--)[ \t]", re.M)
+    # (or a broadcaster's call sign in brackets: "Chattanooga (WDEF) Wednesday ...")
+    title_dateline_re = re.compile(
+        r"^[ \t]*([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})[ \t]*(?:—|–|--|\([A-Z][A-Z0-9\-]{1,9}\))[ \t]", re.M)
 
     def datelines(self, text: str) -> Iterator[tuple[int, int]]:
         stop = lexicon()["dateline_stop"]
@@ -152,9 +154,18 @@ class TextMatchers:
     # preposition inside a sentence (NER of small models misses or mislabels such towns)
     _cue_re = re.compile(r"(?<=[a-z,] )(?:in|near|outside) ((?:Mc|La|De)?[A-Z][a-z]+(?: (?:Mc|La|De)?[A-Z][a-z]+){0,2})\b")
 
+    _WHEN = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+                       "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                       "November", "December", "Today", "Tonight", "Yesterday"})
+
     def cues(self, text: str) -> Iterator[tuple[int, int]]:
         for m in self._cue_re.finditer(text):
-            yield m.start(1), m.end(1)
+            start, end = m.start(1), m.end(1)
+            parts = text[start:end].split(" ")
+            while len(parts) > 1 and parts[-1] in self._WHEN:  # "in Beebe Friday morning"
+                end -= len(parts.pop()) + 1
+            if parts[0] not in self._WHEN:
+                yield start, end
 
     # "Lubbock police said", "DeKalb County deputies": the place a local force is named after
     _force_re = re.compile(r" (?:police|deputies|sheriff's|sheriff’s|sheriff|detectives|officers|firefighters)\b", re.I)

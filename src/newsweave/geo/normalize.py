@@ -40,6 +40,7 @@ def lexicon() -> dict:
         "place_prepositions": frozenset(data.get("place_prepositions") or ()),
         "force_stop": frozenset(data.get("force_stop") or ()),
         "place_elsewhere_heads": frozenset(data.get("place_elsewhere_heads") or ()),
+        "institution_heads": frozenset(data.get("institution_heads") or ()),
     }
 
 

@@ -1,0 +1,64 @@
+"""Which place an event takes: its own clause's, and in fusion the place named most or one inside it."""
+from __future__ import annotations
+
+import datetime as dt
+from types import SimpleNamespace
+
+import pytest
+
+from newsweave.fuse.fusion import best_place
+from newsweave.records import Article, EventMention, Place, PlaceMention, Span
+
+
+def _place(pid: str, kind: str, lat: float, lon: float, admin1: str = "Florida") -> Place:
+    return Place(id=pid, name=pid, lat=lat, lon=lon, country="US", kind=kind, admin1=admin1)
+
+
+PLACES = {
+    "orange-county": _place("orange-county", "admin2", 28.51, -81.32),
+    "pine-hills": _place("pine-hills", "city", 28.56, -81.45),
+    "tampa": _place("tampa", "city", 27.95, -82.46),
+    "florida": _place("florida", "admin1", 28.75, -82.5),
+}
+
+
+def _mention(n: int, place: str) -> EventMention:
+    span = Span("d", n * 10, n * 10 + 4, "shot")
+    return EventMention(id=f"d:{n * 10}", doc="d", type="ASSAULT", trigger=span, sentence=span, place=place,
+                        place_mention=PlaceMention(Span("d", n * 10 + 5, n * 10 + 6, "x"), place=place))
+
+
+def test_geo_event_place_town_inside_the_county_named_most() -> None:
+    ms = [_mention(0, "orange-county"), _mention(1, "orange-county"), _mention(2, "pine-hills")]
+    assert best_place(ms, PLACES) == "pine-hills"
+
+
+def test_geo_event_place_county_named_most_beats_a_town_elsewhere() -> None:
+    ms = [_mention(0, "orange-county"), _mention(1, "orange-county"), _mention(2, "tampa")]
+    assert best_place(ms, PLACES) == "orange-county"
+
+
+def test_geo_event_place_town_in_the_state() -> None:
+    ms = [_mention(0, "florida"), _mention(1, "florida"), _mention(2, "tampa")]
+    assert best_place(ms, PLACES) == "tampa"
+
+
+def test_geo_event_place_ties_go_to_the_place_given_first() -> None:
+    ms = [_mention(0, "tampa"), _mention(1, "pine-hills")]
+    assert best_place(ms, PLACES) == "tampa"
+    assert best_place(list(reversed(ms)), PLACES) == "tampa"
+
+
+@pytest.mark.model
+def test_geo_event_place_prefers_the_events_own_clause(nlp) -> None:
+    from newsweave.events import extract_events, load_lexicon
+
+    text = ("A man was shot at a club in Wadesboro on Sunday. His family told a television station in Charlotte "
+            "that the men came back with guns and began shooting.")
+    art = Article(id="t", source="test", text=text, published=dt.date(2016, 3, 15))
+    pms = [PlaceMention(Span("t", text.index(n), text.index(n) + len(n), n), place=f"geo:{n.lower()}")
+           for n in ("Charlotte", "Wadesboro")]
+    res = SimpleNamespace(lexicon=load_lexicon(), gazetteer=None, actors=None)
+    mentions, _ = extract_events(nlp(art.masked), art, [], pms, [], res)
+    got = [m.place for m in mentions if m.type == "ASSAULT"]
+    assert len(got) >= 2 and set(got) == {"geo:wadesboro"}
