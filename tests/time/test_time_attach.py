@@ -43,3 +43,19 @@ def test_time_event_day_before_the_reporting_clause_is_kept(nlp):
 def test_time_event_day_on_the_trigger_is_kept(nlp):
     got = assault_dates(nlp, "Two men were killed in a shooting Saturday.")
     assert any(t == "Saturday" for _, t in got)
+
+
+def test_time_charge_day_does_not_date_the_charged_crime(nlp):
+    got = assault_dates(nlp, "Jon Doe, 22, was arrested by deputies of the Marion County Sheriff's Office "
+                             "on Thursday and charged with murder.")
+    assert got and all(t != "Thursday" for _, t in got)
+
+
+def test_time_day_inside_the_charged_crime_is_kept(nlp):
+    got = assault_dates(nlp, "He was charged Monday with murder in Sunday's shooting of a teenager.")
+    assert ("shooting", "Sunday") in got
+
+
+def test_time_distance_from_a_happening_does_not_date_it(nlp):
+    got = assault_dates(nlp, "A mother pleads for help nearly two months after her son was shot and killed at a park.")
+    assert got and all(t is None or not t.endswith("after") for _, t in got)

@@ -96,3 +96,17 @@ def test_time_find_with_the_model(nlp) -> None:
     since = next(m for t, m in by_text.items() if t.lower().startswith("since april"))
     assert (since.value.start, since.value.end) == (dt.date(2021, 4, 1), P)
     assert any(t.startswith("Wednesday") and m.value.start == dt.date(2021, 6, 23) for t, m in by_text.items())
+
+
+def test_time_find_joins_part_of_day_to_its_date(blank) -> None:
+    got = found(blank, "A woman was wounded during a shooting the evening of June 26 on Clarke Boulevard.")
+    assert ("the evening of June 26", dt.date(2021, 6, 26), dt.date(2021, 6, 26), "day", True) in got
+    got = found(blank, "It happened in the early morning hours of Sunday, police said.")
+    assert [g[0] for g in got] == ["the early morning hours of Sunday"]
+    assert got[0][1] == dt.date(2021, 6, 27)
+
+
+def test_time_find_keeps_part_of_day_apart_across_sentences(blank) -> None:
+    got = found(blank, "It happened in the evening. On Sunday, police said more.")
+    assert ("Sunday", dt.date(2021, 6, 27), dt.date(2021, 6, 27), "day", True) in got
+    assert not any(g[0].startswith("the evening") and g[1] is not None for g in got)

@@ -190,3 +190,15 @@ def test_parse_anchor_dates_offsets() -> None:
     text = "Posted June 27, 2021. The attack on 2021-06-26 followed one on Sunday."
     found = parse_anchor_dates(text)
     assert [(text[s:e], d) for s, e, d in found] == [("June 27, 2021", D(2021, 6, 27)), ("2021-06-26", D(2021, 6, 26))]
+
+
+def test_resolve_year_less_date_takes_the_year_its_weekday_fits() -> None:
+    # Friday, March 10 is a Friday in 2017, a Thursday in 2016
+    got = resolve_expression("Friday, March 10", dt.date(2017, 1, 30))
+    assert got == DateRange(dt.date(2017, 3, 10), dt.date(2017, 3, 10), "day")
+    # the weekday agrees with the usual choice: nothing changes
+    got = resolve_expression("Saturday, Dec. 31", dt.date(2017, 1, 2))
+    assert got == DateRange(dt.date(2016, 12, 31), dt.date(2016, 12, 31), "day")
+    # without a weekday the most recent such date wins
+    got = resolve_expression("March 10", dt.date(2017, 1, 30))
+    assert got == DateRange(dt.date(2016, 3, 10), dt.date(2016, 3, 10), "day")

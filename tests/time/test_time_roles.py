@@ -82,3 +82,17 @@ def test_time_year_naming_a_thing_is_not_a_time():
     assert is_year_modifier(text, first, first + 4)
     assert not is_year_modifier(text, second, second + 4)
     assert is_year_modifier(text, third, third + 4)
+
+
+@pytest.mark.model
+def test_time_procedure_head_opening_the_sentence(nlp):
+    text = "On Monday, police said the shooting was possibly gang-related."
+    assert _head(nlp, text, "Monday") == "said"
+    # a day before the reported clause's own verb still dates that verb
+    assert _head(nlp, "A teenager was shot in the leg Sunday night, police said.", "Sunday night") is None
+
+
+@pytest.mark.model
+def test_time_state_of_the_investigation_is_a_procedure(nlp):
+    assert _head(nlp, "The search for two gunmen continued Wednesday in the fatal shooting of a girl.", "Wednesday") == "continued"
+    assert "remained" in load_lexicon().procedure_verbs

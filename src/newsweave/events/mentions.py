@@ -611,12 +611,56 @@ def _procedure_verb(ttok, group_ids: set[int], forms: frozenset[str]):
     return procedure_head(ttok, forms)
 
 
+# A time expression that measures from a happening named after it ("days after",
+# "two months after", "hours before"): that happening is its reference point.
+_DISTANCE_TO = re.compile(r"\b(?:after|before)\s*$", re.IGNORECASE)
+
+
+def _reference_of(t: TimeMention, ctx: DocContext) -> Optional[tuple[int, int]]:
+    """Token range of what a distance expression measures from: the object of its
+    closing "after"/"before" ("weeks before the Sunday raids"), or the clause it
+    introduces ("two months after her son was shot"); None for other expressions."""
+    m = _DISTANCE_TO.search(t.span.text)
+    if m is None:
+        return None
+    word = ctx.token_at(t.span.start + m.start())
+    if word is None:
+        return None
+    if word.dep_ == "mark":  # "after her son was shot": the clause it introduces
+        return (word.i + 1, word.head.right_edge.i) if word.head.i > word.i else None
+    if word.n_rights:  # "before the Sunday raids": its object
+        return (word.i + 1, word.right_edge.i)
+    return None
+
+
+def _named_by_procedure(g, forms: frozenset[str]) -> bool:
+    """True when the trigger ``g`` is a noun that a procedure verb governs ("charged
+    with murder", "arrested in the shooting", "indicted for the killing"): the
+    sentence then tells the procedure, and its other time expressions date that."""
+    from newsweave.time.find import into_custody
+
+    if g.pos_ not in _NOUN:
+        return False
+    head = g
+    for _ in range(8):  # "charged with two counts of murder and one count of assault"
+        if head.head is head:
+            return False
+        head = head.head
+        if head.pos_ in _VERB:
+            return head.lower_ in forms or into_custody(head)
+    return False
+
+
 def attach_time(m: EventMention, tok, sent, ctx: DocContext) -> bool:
     """Date the mention with the time expression of its sentence that hangs on its
     trigger (or on another trigger of the same happening), else the nearest one on
     the trigger's verb chain.  An expression that dates a procedure or a report of
     the event ("arrested Wednesday in the shooting", "police said Tuesday") is
-    never the event's date."""
+    never the event's date; nor is any expression outside the trigger's own phrase
+    when a procedure names the event ("charged Thursday with murder"), nor a
+    distance measured from it ("two months after her son was shot").  A week or
+    month the article narrows to one day elsewhere ("in May" ... "on May 10")
+    becomes that day."""
     inside = ctx.times_between(sent.start_char, sent.end_char)
     if not inside:
         return False
@@ -638,17 +682,22 @@ def attach_time(m: EventMention, tok, sent, ctx: DocContext) -> bool:
             if anc.pos_ in _VERB:
                 verb = anc
                 break
-        views.append((g, lo, hi, verb, {a.i for a in [g, *ancestors_upto(g, 4)]}))
+        views.append((g, lo, hi, verb, {a.i for a in [g, *ancestors_upto(g, 4)]}, _named_by_procedure(g, forms)))
     best = None
     for t in inside:
         ttok = ctx.token_at(t.span.start)
         tspan = ctx.doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
         if tspan is not None and len(tspan) and _procedure_verb(expression_root(tspan), group_ids, forms) is not None:
             continue
-        for g, lo, hi, verb, anc_ids in views:
+        reference = _reference_of(t, ctx)
+        for g, lo, hi, verb, anc_ids, by_procedure in views:
+            if reference is not None and reference[0] <= g.i <= reference[1]:
+                continue  # "two months after her son was shot": the shooting is the reference, not the date
             score = 0
             if lo <= t.span.start < hi:
                 score = 3
+            elif by_procedure:
+                continue  # "charged on Thursday with murder": only "Sunday's murder" dates the murder
             elif ttok is not None:
                 root = ttok
                 for _ in range(3):
@@ -669,4 +718,20 @@ def attach_time(m: EventMention, tok, sent, ctx: DocContext) -> bool:
         return False  # a past date in another clause of the sentence is not this event's
     m.time = tm
     m.date = DateRange(tm.value.start, tm.value.end, tm.value.precision)
+    day = _only_day_within(m.date, ctx)
+    if day is not None:
+        m.date = DateRange(day, day, "day")
     return True
+
+
+def _only_day_within(rng: DateRange, ctx: DocContext) -> Optional[dt.date]:
+    """The one day the article names inside a week or month range ("the killing of
+    two men in May" and, elsewhere, "on May 10"), not after publication and not the
+    day of a procedure; None when it names none or several."""
+    if rng.precision not in ("week", "month") or rng.start is None or rng.end is None:
+        return None
+    pub = ctx.article.published
+    days = {t.value.start for t in ctx.times
+            if t.value.precision == "day" and t.role is None and t.value.start is not None
+            and rng.start <= t.value.start <= rng.end and (pub is None or t.value.start <= pub)}
+    return days.pop() if len(days) == 1 else None

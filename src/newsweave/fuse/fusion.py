@@ -123,19 +123,43 @@ def _earliest_most_precise(dates: list[DateRange]) -> Optional[DateRange]:
     return min((d for d in dates if _PRECISION_RANK[d.precision] == rank), key=lambda d: (d.start, d.end or d.start))
 
 
+def _article_date(mentions: list[EventMention]) -> Optional[DateRange]:
+    """One article's date for an event: among its most precise dates, the one most
+    of its own time expressions give (each expression counted once, however many
+    mentions it dates), ties to the earliest.  An article names the attack's day
+    again and again ("Saturday", "about 3 a.m. Saturday", "early Saturday"), while
+    the evening before, an arrest or a funeral is named once; without two
+    expressions to tell them apart, the earliest wins (the attack comes first)."""
+    dates = [m.date for m in mentions]
+    best = _earliest_most_precise(dates)
+    if best is None:
+        return None
+    rank = _PRECISION_RANK[best.precision]
+    own: dict[int, DateRange] = {}
+    for m in mentions:
+        if m.time is not None and _PRECISION_RANK[m.date.precision] == rank:
+            own.setdefault(m.time.span.start, m.date)
+    if not own:
+        return best
+    counts = Counter((d.start, d.end) for d in own.values())
+    (start, end), _ = min(counts.items(), key=lambda kv: (-kv[1], kv[0][0], kv[0][1] or kv[0][0]))
+    return DateRange(start, end, best.precision)
+
+
 def best_date(mentions: Iterable[EventMention]) -> DateRange:
     """The event's date from its mentions' dates.
 
-    Within one article, the earliest of the most precise dates: an article dates the
+    Within one article (:func:`_article_date`), the most precise date that most of
+    the article's time expressions give, ties to the earliest: an article dates the
     event and then, later, what followed it (arrests, funerals, statements), whose
     dates attach to the same mentions.  Across articles, the date most articles give
     (each article once), ties to the earliest.
     """
-    per_doc: dict[str, list[DateRange]] = defaultdict(list)
+    per_doc: dict[str, list[EventMention]] = defaultdict(list)
     for m in mentions:
         if m.date is not None and m.date.start is not None and m.date.precision != "unknown":
-            per_doc[m.doc].append(m.date)
-    picks = [d for d in (_earliest_most_precise(ds) for ds in per_doc.values()) if d is not None]
+            per_doc[m.doc].append(m)
+    picks = [d for d in (_article_date(ms) for ms in per_doc.values()) if d is not None]
     if not picks:
         return DateRange(None, None, "unknown")
     rank = min(_PRECISION_RANK[d.precision] for d in picks)

@@ -4,7 +4,8 @@ spaCy's DATE and TIME entities miss or cut short many of the phrases news uses t
 date events ("Sunday night", "early hours of Sunday", "late Saturday", "overnight",
 "days after"), and split others ("Sunday" + "around 1 a.m.").  So the finder takes
 the union of spaCy's entities and its own patterns (built from the time lexicon),
-merges overlapping candidates, joins a date to an adjacent clock time, and resolves
+merges overlapping candidates, joins a date to an adjacent clock time (and a part of
+the day to the day it belongs to: "the evening of Jan. 29"), and resolves
 each expression with :func:`newsweave.time.resolve.resolve`.  One regex pass over
 the text plus a handful of short resolutions per article keeps it cheap.
 
@@ -40,6 +41,13 @@ _JOIN_GAP = re.compile(
     r"|before|after|until|by|in\s+the|of|from)[ \t]+)*(?:at|on|around|about)?[ \t]*",
     re.IGNORECASE,
 )
+# A part of the day standing alone ("the evening", "the early morning hours of") and
+# what may separate it from the day it belongs to ("... of Jan. 29", "... of Sunday").
+_DAYPART_ONLY = re.compile(
+    r"(?:the\s+)?(?:(?:early|late|wee|small)\s+)?(?:(?:morning|afternoon|evening|night|overnight)\s*)?(?:hours\s*)?(?:of)?",
+    re.IGNORECASE,
+)
+_DAYPART_GAP = re.compile(r"[ \t]*(?:of[ \t]+)?", re.IGNORECASE)
 # Words in front of an expression that change what it means and so belong to it.
 _PREFIX = re.compile(r"(?:\b(?:ever\s+)?since|\bsince\s+at\s+least)\s+$", re.IGNORECASE)
 
@@ -66,9 +74,13 @@ def finders() -> dict[str, re.Pattern]:
     YEAR = r"(?:1[89]\d\d|20\d\d)"
     holidays = list(lex.holidays_fixed) + list(lex.holidays_nth_weekday) + list(lex.easter_offsets)
     HOLIDAY = rf"(?-i:(?:{'|'.join(_holiday_forms(holidays))})\b)"
+    # "the evening of", "the early morning hours of", "the night of": a part of the day
+    # in front of the day it belongs to
+    OF_DAYPART = (r"(?:the\s+)?(?:(?:early|wee|small|late)\s+)?(?:(?:morning|afternoon|evening|night)\s+hours|hours"
+                  r"|morning|afternoon|evening|night)\s+of\s+")
     weekday = [
         # weekdays, with what news hangs around them
-        rf"(?:(?:the\s+)?(?:early|wee|small|late)\s+hours\s+of\s+|(?:early|late|mid-?)\s*|(?:last|next|this\s+past|this\s+coming|coming|past|previous)\s+)?"
+        rf"(?:{OF_DAYPART}|(?:early|late|mid-?)\s*|(?:last|next|this\s+past|this\s+coming|coming|past|previous)\s+)?"
         rf"{WEEKDAY}(?:\s+(?:{DAYPART}))?(?:,?\s+(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+{YEAR}\b)?|\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}})\b))?",
     ]
     holiday = rf"\b{HOLIDAY}(?:\s+(?:{DAYPART}))?(?:,?\s+{YEAR}\b)?"
@@ -76,7 +88,7 @@ def finders() -> dict[str, re.Pattern]:
              r"(?:\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|noon\b|midnight\b)(?:\s+(?:local\s+time|[A-Z][DS]T\b))?")
     month = [
         # month + day (+ year), day + month (+ year), month + year
-        rf"{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?:\s*(?:-|to|through)\s*\d{{1,2}}(?!\d))?(?:,?\s+{YEAR}\b)?",
+        rf"(?:{OF_DAYPART})?{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?:\s*(?:-|to|through)\s*\d{{1,2}}(?!\d))?(?:,?\s+{YEAR}\b)?",
         rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR}\b)?",
         rf"(?:(?:early|late|mid-?|(?:in|since|during|until|through|by|last|this|next|past)(?:\s+(?:early|late|mid-?))?)\s*){MONTH}(?:,?\s+{YEAR}\b)?",
         rf"{MONTH}\s+{YEAR}\b",
@@ -153,7 +165,7 @@ def _future_hint(doc, start: int, end: int) -> bool:
 _WORD = re.compile(r"[^\W\d_]+|\d+")
 # The longest prefix ("the early hours of", "a couple of") and tail (", 2021", " local
 # time") that a pattern hangs on a trigger word; longer tails hold triggers themselves.
-_WINDOW_BEFORE, _WINDOW_AFTER = 25, 30
+_WINDOW_BEFORE, _WINDOW_AFTER = 32, 30
 # A number is a trigger only where it can start a date or a clock time: "6/27/2021",
 # "2021-06-27", "6 p.m.", "10:30", a year 1800-2099.
 _NUMBER_TRIGGER = re.compile(r"\d{1,4}[/-]\d|\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|\d{1,2}:\d\d|(?:1[89]|20)\d\d(?!\d)", re.IGNORECASE)
@@ -315,11 +327,17 @@ def _resolve_all(spacy_doc, article: Article) -> list[tuple[int, int, Resolution
         if res.value.precision == "day" and res.value.start is not None:
             anchor = res.value.start
 
-    # join a date and an adjacent clock time ("Sunday" + "around 1 a.m."): the date wins
+    # join a date and an adjacent clock time ("Sunday" + "around 1 a.m."): the date wins;
+    # likewise a part of the day and the day it belongs to ("the evening" + "of Jan. 29")
     joined: list[tuple[int, int, Resolution]] = []
     for s, e, res in resolved:
         if joined:
             ps, pe, pres = joined[-1]
+            if (pres.value.precision == "unknown" and res.value.start is not None and res.value.precision == "day"
+                    and _DAYPART_ONLY.fullmatch(text, ps, pe) and _DAYPART_GAP.fullmatch(text, pe, s)
+                    and (text[ps:pe].rstrip().lower().endswith(" of") or "of" in text[pe:s].lower())):
+                joined[-1] = (ps, e, Resolution(res.value, res.relative, res.rule + ", with the part of the day before it"))
+                continue
             clock_prev = pres.rule.startswith(CLOCK_RULE)
             clock_this = res.rule.startswith(CLOCK_RULE)
             if clock_prev != clock_this and "\n" not in text[pe:s] and _JOIN_GAP.fullmatch(text, pe, s):
@@ -399,10 +417,27 @@ def expression_root(span):
     return span.root
 
 
-def _into_custody(verb) -> bool:
+def into_custody(verb) -> bool:
     """ "taken into custody", "placed in custody": an arrest told with a general verb."""
     return any(c.dep_ == "prep" and c.lower_ in ("into", "in") and any(g.lower_ == "custody" for g in c.children)
                for c in verb.children)
+
+
+def _opens_sentence(tok, verb) -> bool:
+    """ "On Monday, police said the shooting was gang-related": a time expression
+    that opens the sentence, set off by a comma, before the procedure verb and the
+    clause it reports, dates the procedure ("Sunday night, a man was shot, police
+    said" hangs on "shot" and never gets here)."""
+    if not tok.doc.has_annotation("SENT_START"):
+        return False
+    sent = tok.sent
+    lead = tok.left_edge
+    if lead.i > sent.start + 1:  # an opening "On" at most before it
+        return False
+    after = tok.doc[tok.right_edge.i + 1] if tok.right_edge.i + 1 < len(tok.doc) else None
+    if after is None or after.text != ",":
+        return False
+    return not any(c.dep_ == "ccomp" and c.left_edge.i <= tok.i for c in verb.children)
 
 
 def procedure_head(tok, forms: frozenset[str]):
@@ -421,10 +456,10 @@ def procedure_head(tok, forms: frozenset[str]):
         if head is cur:
             return None
         if head.pos_ in ("VERB", "AUX"):
-            if head.lower_ not in forms and not _into_custody(head):
+            if head.lower_ not in forms and not into_custody(head):
                 return None
             subj = [c for c in head.lefts if c.dep_ in ("nsubj", "nsubjpass")]
-            if subj and first.i < subj[0].left_edge.i:
+            if subj and first.i < subj[0].left_edge.i and not _opens_sentence(first, head):
                 return None
             return head
         if head.pos_ in ("NOUN", "PROPN", "PRON"):

@@ -16,7 +16,9 @@ Conventions (each one a deliberate choice, documented here once):
   "late Saturday" are that day.  Clock times alone ("6 p.m.") fix no date: unknown.
 * Year-less dates ("June 27", "Monday, July 5") take the year that makes them the
   most recent on or before P, allowing up to ``FUTURE_TOLERANCE_DAYS`` after P
-  (announced events).  "in February" is the most recent February on or before P.
+  (announced events), unless a weekday next to the date fits only one year near P
+  ("Friday, March 10"): then that year.  "in February" is the most recent February
+  on or before P.
 * Weeks are ISO weeks (Monday to Sunday).  "last week" is the previous ISO week;
   "this week" the week of P; "earlier this week" its Monday to P; "the past week" /
   "the last week" the seven days before P (P-7 .. P-1).  "the weekend" is the most
@@ -398,6 +400,14 @@ def _resolve_norm(t: str, P: Optional[dt.date], anchor: Optional[dt.date], futur
                     d = pick_year(mon, day, ref, future, nearest=P is None)
                     if d:
                         why = "year-less date, most recent on or before publication" if P else "year-less date, year of the nearest named date"
+                        w = pats.weekday.search(t)
+                        if w is not None and d.weekday() != lex.weekdays[normalise(w["wd"])]:
+                            # "Saturday, Dec. 31": the weekday names the year near the reference date
+                            fits = [c for y in (ref.year - 1, ref.year, ref.year + 1)
+                                    if (c := safe_date(y, mon, day)) and c.weekday() == lex.weekdays[normalise(w["wd"])]
+                                    and abs((c - ref).days) <= 200]
+                            if len(fits) == 1:
+                                d, why = fits[0], "year-less date, the year in which its weekday fits"
                         return _rel(d, d, "day", why)
                 return _unknown("year-less date without a publication date")
     if m := pats.month_year.search(t):
