@@ -6,6 +6,12 @@ records in input order, so the output does not depend on the engine: resolution 
 fusion then run once, in the calling process, over all of them (fusion blocks its
 candidates on date, place and participants, so that reduce stays near-linear).
 
+``extract_stream`` is what ``analyze`` uses: batches go in, each batch's results come
+out packed (``store.PackedAnalysis``, the form the store keeps), and the next batch
+is already being parsed while the caller writes this one to the store.  The workers
+do all per-article work, packing included, so the calling process (which reads,
+writes the store and fuses) stays a small serial part of the run.
+
 - ``local``: this process (``--workers 1``).
 - ``processes``: ``--workers N`` forked processes on this machine, each loading the
   model once.
@@ -15,8 +21,9 @@ candidates on date, place and participants, so that reduce stays near-linear).
 """
 from __future__ import annotations
 
+import collections
 import multiprocessing as mp
-from typing import Callable, Optional
+from typing import Callable, Iterable, Iterator, Optional
 
 from newsweave.config import Options
 from newsweave.records import Article, DocAnalysis
@@ -24,6 +31,9 @@ from newsweave.records import Article, DocAnalysis
 # articles per task: large enough to keep spaCy's batching efficient, small enough
 # to spread the work evenly and keep memory per task bounded
 CHUNK = 16
+# batches handed to the workers beyond the one being collected: the workers parse
+# the next batch while the caller stores this one, and memory stays bounded
+AHEAD = 1
 
 
 def _extract_chunk(articles: list[Article], options: Options) -> list[DocAnalysis]:
@@ -32,8 +42,26 @@ def _extract_chunk(articles: list[Article], options: Options) -> list[DocAnalysi
     return extract_local(articles, options)
 
 
+def _extract_chunk_packed(articles: list[Article], options: Options) -> list:
+    """A chunk's extractions, packed in the worker (see ``store.PackedAnalysis``)."""
+    from newsweave.store.db import PackedAnalysis
+
+    return [PackedAnalysis.of(da) for da in _extract_chunk(articles, options)]
+
+
 def _chunks(articles: list[Article], size: int) -> list[list[Article]]:
     return [articles[i : i + size] for i in range(0, len(articles), size)]
+
+
+def _worker_init() -> None:
+    """In a forked worker: the resources loaded before the fork are shared
+    copy-on-write; only the gazetteer's SQLite connection, which must not cross a
+    fork, is opened again (as unpickling a gazetteer does)."""
+    from newsweave.pipeline import load_resources
+
+    gaz = load_resources().gazetteer
+    if hasattr(gaz, "__getstate__") and hasattr(gaz, "__setstate__"):
+        gaz.__setstate__(gaz.__getstate__())
 
 
 class ProcessEngine:
@@ -41,16 +69,18 @@ class ProcessEngine:
 
     def __init__(self, workers: int):
         methods = mp.get_all_start_methods()
-        ctx = mp.get_context("fork") if "fork" in methods else mp.get_context("spawn")
-        if "fork" in methods:
-            # the calling process loads the model anyway (resolution and fusion load the
-            # resources); loaded before the fork, the workers share it copy-on-write
-            # instead of each loading its own.  Not the gazetteer: an SQLite connection
-            # must not cross a fork, so each worker opens its own.
-            from newsweave.nlp import load_nlp
+        forking = "fork" in methods
+        ctx = mp.get_context("fork") if forking else mp.get_context("spawn")
+        if forking:
+            # the calling process needs the resources anyway (resolution and fusion);
+            # loaded before the fork, the workers share the model, the gazetteer's
+            # tables and the actor dictionary copy-on-write instead of each loading
+            # its own, and start working at once
+            from newsweave.pipeline import _two_pass, load_resources
 
-            load_nlp()
-        self.pool = ctx.Pool(workers)
+            load_resources()
+            _two_pass()
+        self.pool = ctx.Pool(workers, initializer=_worker_init if forking else None)
 
     def extract(self, articles: list[Article], options: Options, progress: Optional[Callable[[int], None]] = None) -> list[DocAnalysis]:
         out: list[DocAnalysis] = []
@@ -65,9 +95,45 @@ class ProcessEngine:
             progress(len(result))
             yield result
 
-    def close(self) -> None:
-        self.pool.close()
+    def extract_stream(self, batches: Iterable[list[Article]], options: Options,
+                       progress: Optional[Callable[[int], None]] = None) -> Iterator[list]:
+        """Each batch's extractions, packed, in input order; later batches are parsed meanwhile."""
+        local = options.replace(n_process=1, engine="local")
+
+        def submit(batch: list[Article]) -> list:
+            return [self.pool.apply_async(_extract_chunk_packed, (chunk, local)) for chunk in _chunks(batch, CHUNK)]
+
+        def collect(handles: list) -> list:
+            out: list = []
+            for h in handles:
+                res = h.get()
+                out.extend(res)
+                if progress:
+                    progress(len(res))
+            return out
+
+        yield from _windowed(batches, submit, collect)
+
+    def close(self, abort: bool = False) -> None:
+        """Wait for the workers to finish; with ``abort`` (the run failed or was
+        interrupted), stop them without running the batches still queued."""
+        if abort:
+            self.pool.terminate()
+        else:
+            self.pool.close()
         self.pool.join()
+
+
+def _windowed(batches: Iterable[list[Article]], submit: Callable[[list[Article]], list],
+              collect: Callable[[list], list]) -> Iterator[list]:
+    """Submit batches ``AHEAD`` ahead of the one collected; yield results in order."""
+    pending: collections.deque = collections.deque()
+    for batch in batches:
+        pending.append(submit(batch))
+        if len(pending) > AHEAD:
+            yield collect(pending.popleft())
+    while pending:
+        yield collect(pending.popleft())
 
 
 def _star(args):
@@ -107,7 +173,27 @@ class DaskEngine:
                 progress(len(res))
         return [da for chunk in results for da in (chunk or [])]
 
-    def close(self) -> None:
+    def extract_stream(self, batches: Iterable[list[Article]], options: Options,
+                       progress: Optional[Callable[[int], None]] = None) -> Iterator[list]:
+        """Each batch's extractions, packed on the workers, in input order; later batches run meanwhile."""
+        local = options.replace(n_process=1, engine="local", scheduler=None)
+
+        def submit(batch: list[Article]) -> list:
+            return [self.client.submit(_extract_chunk_packed, chunk, local, pure=False) for chunk in _chunks(batch, CHUNK)]
+
+        def collect(futures: list) -> list:
+            out: list = []
+            for fut in futures:
+                res = fut.result()
+                out.extend(res)
+                if progress:
+                    progress(len(res))
+                fut.release()
+            return out
+
+        yield from _windowed(batches, submit, collect)
+
+    def close(self, abort: bool = False) -> None:
         self.client.close()
         if self.cluster is not None:
             self.cluster.close()
@@ -129,10 +215,11 @@ def get_engine(options: Options):
     return _ENGINES[key]
 
 
-def close_engines() -> None:
+def close_engines(abort: bool = False) -> None:
+    """Close every engine of this run; ``abort`` drops the work still queued."""
     while _ENGINES:
         _, engine = _ENGINES.popitem()
         try:
-            engine.close()
+            engine.close(abort)
         except Exception:  # pragma: no cover - shutting down
             pass

@@ -179,6 +179,30 @@ def extract_articles(articles: list[Article], options: Options, progress: Option
     return engine.extract(articles, options, progress)
 
 
+def extract_batches(batches: Iterable[list[Article]], options: Options,
+                    progress: Optional[Callable[[int], None]] = None) -> Iterator[list]:
+    """``extract_articles`` over a stream of batches, one result list per batch, in order.
+
+    With ``--workers``/Dask the results are ``store.PackedAnalysis`` (packed by the
+    workers, ready for ``Store.add_analyses``) and the next batch is parsed while the
+    caller stores this one; in this process they are ``DocAnalysis`` records."""
+    import itertools
+
+    from newsweave.engine import get_engine
+
+    batches = iter(batches)
+    first = next(batches, None)
+    if first is None:  # nothing to extract: no worker pool or cluster is started
+        return
+    batches = itertools.chain([first], batches)
+    engine = get_engine(options)
+    if engine is not None and hasattr(engine, "extract_stream"):
+        yield from engine.extract_stream(batches, options, progress)
+        return
+    for batch in batches:
+        yield extract_articles(batch, options, progress)
+
+
 def resolve_and_fuse(analyses: list[DocAnalysis], options: Options, previous_ids: Optional[dict[str, str]] = None) -> Analysis:
     """Cross-document stages: entity resolution, places, event fusion.
 

@@ -4,7 +4,9 @@
    articles whose content hash is already stored are skipped (and said so);
 2. extract the new ones in batches, storing each batch in ONE transaction:
    a run killed at any moment loses at most the batch it was working on, and
-   the next run picks up from there;
+   the next run picks up from there.  With ``--workers``/Dask the workers hand
+   back each batch packed for the store and parse the next one while it is
+   written; the articles read are let go once extracted (the store holds them);
 3. resolve and fuse over every stored article (stored event ids are kept) and
    replace the store's resolved layer;
 4. write the outputs for this run's documents and every event they report,
@@ -116,14 +118,19 @@ def run_analyze(inputs: list[str], options: Options, manifest: Optional[str] = N
         # with several workers a batch gives each of them work; a killed run still loses one batch at most
         size = max(1, batch_articles) * max(1, options.n_process)
         bar = progress_factory(len(new), options.quiet) if (progress_factory and new) else None
+        batches = _handed_out(new, size)
+        del articles, seen, new  # from here on the batches, then the store, hold what was read
+        failed = True
         try:
-            for i in range(0, len(new), size):
-                analyses = pipeline.extract_articles(new[i : i + size], options, progress=bar)
+            for analyses in pipeline.extract_batches(batches, options, progress=bar):
                 added += store.add_analyses(analyses)
+                del analyses
+            failed = False
         finally:
             if bar:
                 bar.close()
-            _close_engines()
+            _close_engines(abort=failed)
+        del batches
 
         _resolve_and_fuse(store, options)
         result = store.load_results(doc_ids=run_doc_ids)
@@ -143,13 +150,23 @@ def run_analyze(inputs: list[str], options: Options, manifest: Optional[str] = N
     return 0
 
 
-def _close_engines() -> None:
-    """Worker pools (``--workers``, Dask) live for the extraction of all batches, not longer."""
+def _handed_out(items: list[Article], size: int) -> Iterator[list[Article]]:
+    """``items`` in batches of ``size``; each batch is let go of here once handed out,
+    so the articles waiting to be extracted are all a run holds of its input."""
+    for i in range(0, len(items), size):
+        batch = items[i : i + size]
+        items[i : i + size] = [None] * len(batch)  # type: ignore[list-item]
+        yield batch
+
+
+def _close_engines(abort: bool = False) -> None:
+    """Worker pools (``--workers``, Dask) live for the extraction of all batches, not
+    longer; a failed or interrupted run stops them without finishing queued batches."""
     try:
         from newsweave.engine import close_engines
     except ImportError:  # pragma: no cover - no engines module
         return
-    close_engines()
+    close_engines(abort)
 
 
 def _give_free_ids(articles: list[Article], store) -> list[tuple[str, str]]:

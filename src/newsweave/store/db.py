@@ -22,6 +22,7 @@ Why it is shaped this way:
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import functools
 import json
@@ -57,6 +58,7 @@ PAYLOAD_FORMAT = 1  # analyses.payload: zlib-compressed UTF-8 JSON of serialize.
 MIGRATIONS = pathlib.Path(__file__).resolve().parent / "migrations"
 _PG_LOCK_KEY = 0x6E657773  # "news": the advisory lock all newsweave writers share
 _CHUNK = 500  # ids per IN (...) query
+_INSERT_ROWS = 2000  # rows per INSERT of the resolved layer: bounded memory, few round trips
 
 
 class StoreError(NewsweaveError):
@@ -86,6 +88,18 @@ def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
 
 
+def _batched(rows: Iterable[Any], n: int) -> Iterator[list[Any]]:
+    """``rows`` in lists of at most ``n`` (none for no rows)."""
+    chunk: list[Any] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) == n:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
 def _chunks(items: list[Any], n: int = _CHUNK) -> Iterator[list[Any]]:
     for i in range(0, len(items), n):
         yield items[i : i + n]
@@ -97,6 +111,25 @@ def _pack(analysis: DocAnalysis) -> bytes:
 
 def _unpack(payload: bytes) -> DocAnalysis:
     return serialize.from_json(DocAnalysis, zlib.decompress(payload).decode("utf-8"))
+
+
+@dataclasses.dataclass
+class PackedAnalysis:
+    """One article's extraction already in its stored form: what ``--workers`` and
+    Dask workers hand back.  Packing where the extraction ran spares the process
+    that writes the store from unpickling every mention and serialising it again
+    (the serial part of a run with several workers), and the packed form is
+    several times smaller to send between processes."""
+
+    article: Article
+    payload: bytes
+
+    @classmethod
+    def of(cls, analysis: DocAnalysis) -> "PackedAnalysis":
+        return cls(analysis.article, _pack(analysis))
+
+    def unpack(self) -> DocAnalysis:
+        return _unpack(self.payload)
 
 
 def _jload(text: Optional[str]) -> Any:
@@ -259,8 +292,10 @@ class Store(QueryMixin):
     def _document_count(conn: Connection) -> int:
         return int(conn.execute(sa.select(sa.func.count()).select_from(t.documents)).scalar_one())
 
-    def add_analyses(self, analyses: list[DocAnalysis]) -> int:
+    def add_analyses(self, analyses: list[DocAnalysis | PackedAnalysis]) -> int:
         """Store a batch of extracted articles in ONE transaction; returns how many were new.
+
+        Items may be ``DocAnalysis`` records or ``PackedAnalysis`` (already packed by a worker).
 
         An article whose content hash is already stored (or repeated in the batch)
         is skipped.  An article with a new content hash but the id of a stored
@@ -294,7 +329,8 @@ class Store(QueryMixin):
                 stored.add(art.content_hash)
                 taken[art.id] = art.content_hash
                 doc_rows.append(self._document_row(art, now))
-                payload_rows.append({"doc_id": art.id, "format": PAYLOAD_FORMAT, "payload": _pack(a)})
+                payload = a.payload if isinstance(a, PackedAnalysis) else _pack(a)
+                payload_rows.append({"doc_id": art.id, "format": PAYLOAD_FORMAT, "payload": payload})
             if doc_rows:
                 conn.execute(t.documents.insert(), doc_rows)
                 conn.execute(t.analyses.insert(), payload_rows)
@@ -396,59 +432,90 @@ class Store(QueryMixin):
             rows = self._result_rows(analysis)
             for table in (t.entities, t.places, t.aliases, t.spans, t.events, t.event_entities,
                           t.event_documents, t.event_mentions, t.merge_reasons, t.claims, t.disagreements):
-                if rows[table.name]:
-                    conn.execute(table.insert(), rows[table.name])
+                for chunk in _batched(rows[table.name], _INSERT_ROWS):
+                    conn.execute(table.insert(), chunk)
 
     @staticmethod
-    def _result_rows(analysis: Analysis) -> dict[str, list[dict[str, Any]]]:
-        rows: dict[str, list[dict[str, Any]]] = {table.name: [] for table in t.RESOLVED_TABLES}
+    def _result_rows(analysis: Analysis) -> dict[str, Iterator[dict[str, Any]]]:
+        """The rows of every resolved table, each table's rows made lazily: a run
+        over many thousands of articles never holds all rows (nor all their JSON) at once."""
 
-        def owned(owner: str, owner_id: str, aliases: list[str], mentions: list[Span]) -> None:
-            rows["aliases"].extend({"owner": owner, "owner_id": owner_id, "position": i, "alias": a} for i, a in enumerate(aliases))
-            rows["spans"].extend(
-                {"owner": owner, "owner_id": owner_id, "position": i, "doc": s.doc, "start": s.start, "end": s.end, "text": s.text}
-                for i, s in enumerate(mentions)
-            )
+        def owned(owner: str, records: list) -> Iterator[tuple[str, list[str], list[Span]]]:
+            return ((owner, r.id, r.aliases, r.mentions) for r in records)
 
-        for pos, e in enumerate(analysis.entities):
-            rows["entities"].append({"id": e.id, "position": pos, "name": e.name, "type": e.type, "affiliation": e.affiliation})
-            owned("entity", e.id, e.aliases, e.mentions)
-        for pos, p in enumerate(analysis.places):
-            rows["places"].append({
-                "id": p.id, "position": pos, "name": p.name, "lat": p.lat, "lon": p.lon, "country": p.country,
-                "kind": p.kind, "geonames_id": p.geonames_id, "admin1": p.admin1, "population": p.population,
-                "source": p.source,
-            })
-            owned("place", p.id, p.aliases, p.mentions)
-        for pos, ev in enumerate(analysis.events):
-            rows["events"].append({
-                "id": ev.id, "position": pos, "type": ev.type, "mode": ev.mode, "acled": _jdump(ev.acled),
-                "date_start": ev.date.start.isoformat() if ev.date.start else None,
-                "date_end": ev.date.end.isoformat() if ev.date.end else None,
-                "precision": ev.date.precision, "date_text": serialize.dumps(list(ev.date_text)),
-                "place": ev.place, "fatalities": _jdump(ev.fatalities), "summary": ev.summary,
-            })
-            for role, ids in (("actor", ev.actors), ("target", ev.targets)):
-                rows["event_entities"].extend({"event_id": ev.id, "role": role, "position": i, "entity_id": x} for i, x in enumerate(ids))
-            rows["event_documents"].extend({"event_id": ev.id, "position": i, "doc_id": d} for i, d in enumerate(ev.documents))
-            rows["event_mentions"].extend(
-                {"event_id": ev.id, "position": i, "mention_id": m.id, "doc": m.doc, "payload": serialize.to_json(m)}
-                for i, m in enumerate(ev.mentions)
-            )
-            rows["merge_reasons"].extend({"event_id": ev.id, "position": i, "reason": r} for i, r in enumerate(ev.merge_reasons))
-        for pos, c in enumerate(analysis.claims):
-            rows["claims"].append({
-                "position": pos, "id": c.id, "event_id": c.event or c.mention, "attribute": c.attribute,
-                "value": serialize.dumps(serialize.value_to_data(c.value)), "qualifier": c.qualifier, "subject": c.subject,
-                "doc": c.doc, "start": c.start, "end": c.end, "quote": c.quote, "attributed_to": c.attributed_to,
-                "payload": serialize.to_json(c),
-            })
-        for pos, d in enumerate(analysis.disagreements):
-            rows["disagreements"].append({
-                "position": pos, "event_id": d.event, "attribute": d.attribute,
-                "claims": serialize.dumps(list(d.claims)), "summary": d.summary,
-            })
-        return rows
+        def aliases() -> Iterator[dict[str, Any]]:
+            for owner, owner_id, names, _ in [*owned("entity", analysis.entities), *owned("place", analysis.places)]:
+                yield from ({"owner": owner, "owner_id": owner_id, "position": i, "alias": a} for i, a in enumerate(names))
+
+        def spans() -> Iterator[dict[str, Any]]:
+            for owner, owner_id, _, mentions in [*owned("entity", analysis.entities), *owned("place", analysis.places)]:
+                yield from (
+                    {"owner": owner, "owner_id": owner_id, "position": i, "doc": s.doc, "start": s.start, "end": s.end, "text": s.text}
+                    for i, s in enumerate(mentions)
+                )
+
+        def entities() -> Iterator[dict[str, Any]]:
+            for pos, e in enumerate(analysis.entities):
+                yield {"id": e.id, "position": pos, "name": e.name, "type": e.type, "affiliation": e.affiliation}
+
+        def places() -> Iterator[dict[str, Any]]:
+            for pos, p in enumerate(analysis.places):
+                yield {
+                    "id": p.id, "position": pos, "name": p.name, "lat": p.lat, "lon": p.lon, "country": p.country,
+                    "kind": p.kind, "geonames_id": p.geonames_id, "admin1": p.admin1, "population": p.population,
+                    "source": p.source,
+                }
+
+        def events() -> Iterator[dict[str, Any]]:
+            for pos, ev in enumerate(analysis.events):
+                yield {
+                    "id": ev.id, "position": pos, "type": ev.type, "mode": ev.mode, "acled": _jdump(ev.acled),
+                    "date_start": ev.date.start.isoformat() if ev.date.start else None,
+                    "date_end": ev.date.end.isoformat() if ev.date.end else None,
+                    "precision": ev.date.precision, "date_text": serialize.dumps(list(ev.date_text)),
+                    "place": ev.place, "fatalities": _jdump(ev.fatalities), "summary": ev.summary,
+                }
+
+        def event_entities() -> Iterator[dict[str, Any]]:
+            for ev in analysis.events:
+                for role, ids in (("actor", ev.actors), ("target", ev.targets)):
+                    yield from ({"event_id": ev.id, "role": role, "position": i, "entity_id": x} for i, x in enumerate(ids))
+
+        def event_documents() -> Iterator[dict[str, Any]]:
+            for ev in analysis.events:
+                yield from ({"event_id": ev.id, "position": i, "doc_id": d} for i, d in enumerate(ev.documents))
+
+        def event_mentions() -> Iterator[dict[str, Any]]:
+            for ev in analysis.events:
+                yield from (
+                    {"event_id": ev.id, "position": i, "mention_id": m.id, "doc": m.doc, "payload": serialize.to_json(m)}
+                    for i, m in enumerate(ev.mentions)
+                )
+
+        def merge_reasons() -> Iterator[dict[str, Any]]:
+            for ev in analysis.events:
+                yield from ({"event_id": ev.id, "position": i, "reason": r} for i, r in enumerate(ev.merge_reasons))
+
+        def claims() -> Iterator[dict[str, Any]]:
+            for pos, c in enumerate(analysis.claims):
+                yield {
+                    "position": pos, "id": c.id, "event_id": c.event or c.mention, "attribute": c.attribute,
+                    "value": serialize.dumps(serialize.value_to_data(c.value)), "qualifier": c.qualifier, "subject": c.subject,
+                    "doc": c.doc, "start": c.start, "end": c.end, "quote": c.quote, "attributed_to": c.attributed_to,
+                    "payload": serialize.to_json(c),
+                }
+
+        def disagreements() -> Iterator[dict[str, Any]]:
+            for pos, d in enumerate(analysis.disagreements):
+                yield {
+                    "position": pos, "event_id": d.event, "attribute": d.attribute,
+                    "claims": serialize.dumps(list(d.claims)), "summary": d.summary,
+                }
+
+        makers = {"aliases": aliases, "spans": spans, "entities": entities, "places": places, "events": events,
+                  "event_entities": event_entities, "event_documents": event_documents, "event_mentions": event_mentions,
+                  "merge_reasons": merge_reasons, "claims": claims, "disagreements": disagreements}
+        return {table.name: makers[table.name]() for table in t.RESOLVED_TABLES}
 
     def load_results(self, doc_ids: Optional[Iterable[str]] = None) -> Analysis:
         """The resolved layer as an ``Analysis`` (documents included, ``problems`` empty).

@@ -26,6 +26,7 @@ import dataclasses
 import datetime as dt
 import functools
 import json
+import sys
 import types
 import typing
 from typing import Any, Callable, Optional, TypeVar, Union
@@ -139,7 +140,9 @@ def _codec(tp: Any) -> tuple[Encoder, Decoder]:
     if tp is Any:
         return (lambda v, r: _enc_any(v)), (lambda d, r: _dec_any(d))
     origin = typing.get_origin(tp)
-    if origin is typing.Literal or tp in (str, int, bool):
+    if origin is typing.Literal or tp is str:
+        return (lambda v, r: v), (lambda d, r: _intern(d))
+    if tp in (int, bool):
         return (lambda v, r: v), (lambda d, r: d)
     if tp is float:
         return (lambda v, r: v), (lambda d, r: d)
@@ -172,6 +175,16 @@ def _codec(tp: Any) -> tuple[Encoder, Decoder]:
     raise TypeError(f"newsweave.store.serialize has no codec for the type {tp!r}")
 
 
+_INTERN_MAX = 64
+
+
+def _intern(d: Any) -> Any:
+    """Short strings read back (types, labels, keys, ids, document ids) are shared
+    rather than one copy per record: fusion holds every stored extraction at once,
+    and these repeat across thousands of mentions."""
+    return sys.intern(d) if type(d) is str and len(d) <= _INTERN_MAX else d
+
+
 def _span_codec() -> tuple[Encoder, Decoder]:
     """Spans are most of a payload: one of the analysed article is written ``[start, end]``."""
     Span = records.Span
@@ -184,7 +197,7 @@ def _span_codec() -> tuple[Encoder, Decoder]:
     def dec(d: Any, ctx: Optional[_Ctx]) -> Any:
         if isinstance(d, list):
             return Span(ctx.doc, d[0], d[1], ctx.text[d[0] : d[1]])
-        return Span(d["doc"], d["start"], d["end"], d["text"])
+        return Span(_intern(d["doc"]), d["start"], d["end"], d["text"])
 
     return enc, dec
 
