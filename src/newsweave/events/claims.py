@@ -8,9 +8,13 @@ and three others").  Within one sentence the same people are counted once, and
 coordinated clauses about different people add up ("two children died, and their father
 died").  Counts that are statistics over a period or place ("165 people were murdered in
 the city in 2015") or round-ups of several events ("in three separate shootings") are
-not an event's toll and are left out.  ``reconcile_counts`` then reads an article's
-counts together: a shooter who killed himself joins the death toll reported apart, and
-injured counts that are parts of a larger one (or a victim later reported dead) give way.
+not an event's toll and are left out.  Lists count each member ("his wife, son and
+daughter" = 3) but never the ages inside them ("two men, 19 and 20" = 2), nor numbers of
+things ("shot about 10 times").  ``reconcile_counts`` then reads an article's counts
+together: a shooter who killed himself, or a suspect killed by police, joins the death toll
+reported apart; injured counts that are parts of a larger one, or a lone wounded victim
+later reported dead (unless sex, role or "another ... was also shot" tells them apart), give
+way; a sentence the page repeats (captions) counts once.
 """
 from __future__ import annotations
 
@@ -117,7 +121,7 @@ def count_one(h, ctx: DocContext) -> Optional[tuple[int, str, Optional[str]]]:
     if h.pos_ == "NUM" or (word_value(low, nums) is not None and h.pos_ not in _NOUN | {"DET"} and low not in ("a", "an", "some")):
         if h.pos_ == "NUM" and not h.like_num and word_value(low, nums) is None:
             return None
-        if _is_age_or_year(h):
+        if _is_age_or_year(h) or _counts_things(h, ctx):
             return None
         words = [t.text for t in h.doc[h.left_edge.i : h.i + 1] if t.dep_ not in ("det", "punct") or t.i == h.i]
         got = parse_count(words[-4:], nums)
@@ -135,8 +139,10 @@ def count_one(h, ctx: DocContext) -> Optional[tuple[int, str, Optional[str]]]:
         return None  # "five shootings", "at least five places": not people
     if h.pos_ in _NOUN or h.pos_ == "ADJ":
         age_noun = low == "old" or low.endswith("-old") or low.endswith("-olds")  # "a 17-year-old"
-        if h.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "GPE", "LOC") and not age_noun:
+        if h.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT") and not age_noun:
             return None
+        if h.ent_type_ in ("GPE", "LOC") and not age_noun and (h.pos_ != "PROPN" or h.tag_ == "NNPS" or _is_place(h, ctx)):
+            return None  # a place; a name the tagger took for one ("Madueno died") is a person
         # "two men", "at least seven militiamen", "several people", "dozens of people"
         for c in h.children:
             if c.dep_ in ("nummod", "amod", "quantmod", "det") and c.i < h.i:
@@ -173,15 +179,46 @@ def count_one(h, ctx: DocContext) -> Optional[tuple[int, str, Optional[str]]]:
     return None
 
 
+def _counts_things(h, ctx: DocContext) -> bool:
+    """'shot about 10 times', '30 rounds': a number whose next word names things, not people."""
+    doc = h.doc
+    if h.i + 1 >= len(doc):
+        return False
+    nxt = doc[h.i + 1]
+    return nxt.pos_ in _NOUN and nxt.head.i in (h.i, h.head.i) and \
+        (nxt.lower_ in _data(ctx.lex)[0] or ctx.lemma(nxt) in _data(ctx.lex)[0])
+
+
+def _is_place(h, ctx: DocContext) -> bool:
+    """Whether a place mention of the article covers the token."""
+    return any(p.span.start <= h.idx < p.span.end for p in ctx.places)
+
+
+def _bare_number(t) -> bool:
+    """A number standing alone in a list of people: an age ("two men, 19 and 20")."""
+    return t.pos_ == "NUM" and not any(c.pos_ in _NOUN for c in t.children)
+
+
 def count_np(h, ctx: DocContext) -> Optional[tuple[int, str, Optional[str]]]:
-    """Count a noun phrase, adding up conjoined parts ("he and three others" = 4)."""
+    """Count a noun phrase, adding up conjoined parts ("he and three others" = 4; "his
+    wife, son and daughter" = 3); ages in the list ("two men, 19 and 20") count no one."""
     first = count_one(h, ctx)
     if first is None:
         return None
-    conj = [c for c in h.conjuncts if c.i > h.i]
+    noun = h.pos_ in _NOUN
+    forms = ctx.lex.casualty_forms
+    # "two people found dead and two more who were injured": a part with its own
+    # casualty clause is counted by that clause
+    clauses = [x.i for x in h.children if x.dep_ in ("relcl", "acl") and x.i > h.i]
+    conj = [c for c in h.conjuncts if c.i > h.i and not (noun and _bare_number(c))
+            and not any(x.dep_ in ("relcl", "acl") and x.lower_ in forms for x in c.children)
+            and not any(i < c.i for i in clauses)]
     for ap in h.children:  # "his fiancee, Jaime Salazar, 34, and their son"
-        if ap.dep_ == "appos":
-            conj += [c for c in ap.conjuncts if c.i > ap.i and c not in conj]
+        if ap.dep_ == "appos" and not _bare_number(ap):  # "two of the boys, 14 and 15": ages
+            more = [c for c in ap.conjuncts if c.i > ap.i and c not in conj]
+            if ap.pos_ == "NOUN" and noun and more and first[0] == 1:
+                more.insert(0, ap)  # "his wife, son and daughter": the appositive is one of a list
+            conj += [c for c in more if not (noun and _bare_number(c))]
     if not conj:
         return first
     total, qual, subj = first
@@ -190,6 +227,9 @@ def count_np(h, ctx: DocContext) -> Optional[tuple[int, str, Optional[str]]]:
         if got is None and c.tag_ == "NNS" and c.lower_ not in _data(ctx.lex)[0] and \
                 not any(x.dep_ in ("det", "nummod", "amod") for x in c.children if x.i < c.i):
             got = (2, "at_least", None)  # "his wife and children": at least two more
+        if got is None and first[0] == 1 and c.tag_ in ("NN", "NNP") and c.lower_ not in _data(ctx.lex)[0] \
+                and not any(x.dep_ in ("det", "nummod") for x in c.children):
+            got = (1, "exact", None)  # "a mother, father and toddler": one each
         if got is None:
             return first
         total += got[0]
@@ -209,10 +249,16 @@ def _victims_of_verb(v):
     if subs:
         # the nearest before the verb: "MANSFIELD (WCMH) - Five teenagers were shot"
         before = [c for c in subs if c.i < v.i]
-        return before[-1] if before else subs[0]
+        # "A, 66 and B, 64 were found dead": an age the parser made a subject is not the victims
+        people = [c for c in before if not _is_age_or_year(c)]
+        return people[-1] if people else before[-1] if before else subs[0]
     for c in v.children:
         if c.dep_ == "dobj":
             return c
+    if v.dep_ == "conj" and v.tag_ == "VBN" and not any(c.dep_ in ("auxpass", "aux") for c in v.children):
+        own = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if own is not None and own.i < v.i:
+            return own  # "one man was killed and three injured": the second clause's own count
     aux = next((c for c in v.children if c.dep_ == "auxpass" and c.i < v.i), None)
     if aux is not None:
         # a passive the parser left without a subject ("confirmed two young girls, ages
@@ -258,8 +304,12 @@ def _left_np(t):
     if t.i == 0 or t.pos_ not in _VERB | {"ADJ"}:
         return None
     prev = t.doc[t.i - 1]
+    fatal = False
     if prev.pos_ == "ADV" and t.i > 1:
+        fatal = prev.lower_ in ("fatally", "mortally")
         prev = t.doc[t.i - 2]
+    if fatal and prev.pos_ in _NOUN and prev.tag_ in ("NN", "NNS") and prev.sent.start == t.sent.start:
+        return prev  # "the family of a 14-year-old boy fatally shot outside ...": a reduced relative
     if prev.pos_ in ("NUM", "NOUN", "PROPN") and prev.sent.start == t.sent.start:
         if prev.dep_ in ("nsubj", "dobj", "npadvmod", "conj", "appos", "dep", "nummod", "compound", "ROOT", "attr", "pobj") \
                 and prev.head.i in (t.i, t.head.i, prev.i) or prev.head.i == t.i:
@@ -272,11 +322,71 @@ def _subject(v):
     if subs:
         # the nearest one before the verb: "COUNTY, Texas - One female is dead"
         before = [c for c in subs if c.i < v.i]
-        return before[-1] if before else subs[0]
+        people = [c for c in before if not _is_age_or_year(c)]
+        return people[-1] if people else before[-1] if before else subs[0]
     if v.dep_ == "conj" and v.head.pos_ in _VERB:
         return _subject(v.head)
     if v.dep_ == "relcl":
         return v.head
+    if v.dep_ == "acl" and v.head.pos_ in _NOUN | {"NUM"} and v.head.lower_ not in _EVENT_WORDS[0]:
+        return v.head  # "two people found dead"
+    return None
+
+
+def _coordinated(parts: list) -> list:
+    """The counts of ``parts`` whose clauses are joined by "and": "A died and B died" (conj
+    of each other), "said A died, and B died" (the second a conj of the verb governing the
+    first), "police say A was wounded and B was grazed" (two complements of one verb)."""
+    members: list = []
+    if len(parts) < 2:
+        return members
+    for c in parts:
+        a = c.anchor
+        if a.dep_ == "conj":
+            h = a.head
+            first = next((x for x in parts if x is not c and (x.anchor.i == h.i or (x.anchor.head.i == h.i and x.anchor.i < a.i))), None)
+        elif a.dep_ == "ccomp":
+            first = next((x for x in parts if x is not c and x.anchor.dep_ == "ccomp" and x.anchor.head.i == a.head.i
+                          and x.anchor.i < a.i and any(t.lower_ == "and" for t in a.doc[x.anchor.i:a.i])), None)
+        else:
+            continue
+        if first is not None:
+            members += [x for x in (first, c) if x not in members]
+    return members
+
+
+def _introduced(h) -> bool:
+    """A noun phrase that brings in someone new: "a woman", "another man", "one teen"."""
+    if h.lower_ in ("another", "one"):
+        return True
+    return any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "another", "one") for c in h.children)
+
+
+def _is_person(h, lex) -> bool:
+    """A noun naming people: a person's name, or a word for a person ("man", "victims")."""
+    if h.pos_ == "PROPN":
+        return h.ent_type_ in ("PERSON", "")
+    w = h.lower_
+    if w == "old" or w.endswith("-old") or w.endswith("-olds"):
+        return True  # "a 17-year-old"
+    w = w[:-1] if w.endswith("s") and w[:-1] in _person_nouns(lex) else w
+    return w in _person_nouns(lex) or w in ("people", "men", "women", "children", "others")
+
+
+def _person_nouns(lex) -> frozenset[str]:
+    return lex.set("casualties", "neutral_person_nouns") | lex.set("casualties", "female_nouns") | \
+        lex.set("casualties", "male_nouns")
+
+
+def _clause_subject(v):
+    """Who a bare participle clause is about: "found a boy ..., suffering from a wound" (the
+    object of the verb it hangs on), "a child showed up at the hospital suffering from ..."
+    (its subject), "a man suffering from ..." (the noun it modifies)."""
+    if v.dep_ == "acl" and v.head.pos_ in _NOUN:
+        return v.head
+    if v.dep_ in ("advcl", "xcomp", "conj") and v.head.pos_ in _VERB:
+        obj = next((c for c in v.head.children if c.dep_ == "dobj"), None)
+        return obj if obj is not None else _subject(v.head)
     return None
 
 
@@ -352,7 +462,10 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
     arrest_v = lex.set("casualties", "arrest_verbs")
     missing_a = lex.set("casualties", "missing_adjs")
     hospital_v = lex.set("casualties", "hospital_verbs")
+    struck_v = lex.set("casualties", "struck_verbs")
     hospitals = lex.set("casualties", "hospital_nouns")
+    not_hospital = lex.set("casualties", "not_hospital_words")
+    not_patients = lex.set("casualties", "not_patients")
     if _EVENT_WORDS[0] is not lex.trigger_forms:
         strong = frozenset(k for k, v in lex.triggers.items() if v.type == "ASSAULT" and v.rank == 2)
         _EVENT_WORDS[:] = [lex.trigger_forms, strong, frozenset(f for f, l in lex.lemmas.items() if l in strong and l not in ("fire",))]
@@ -384,7 +497,10 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
         out.append(RawClaim(attr, value, qual, subj or default_subject, anchor, victims.i))
 
     toks = [t for t in (sent if hits is None else hits) if t.lower_ in lex.casualty_forms or t.lower_ in fatal_adj
-            or t.lower_ in ("life", "lives", "passed", "passes")]
+            or t.lower_ in ("life", "lives", "passed", "passes") or L(t) in struck_v]
+    sent_low = ctx.lower_text(sent)
+    sent_words = set(re.findall(r"[a-z]+", sent_low))
+    gunfire = bool(sent_words & lex.set("casualties", "gunfire_words"))
     # fatal adverbs first: they decide what "shot"/"wounded" mean
     for t in toks:
         if L(t) in fatal_adv:
@@ -494,10 +610,22 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
                 if h.dep_ == "prep":
                     h = h.head
                 if h.pos_ in _VERB and L(h) in suffer_v:
-                    add("injured", t, _subject(h) if not _passive(h) or L(h) != "treat" else _victims_of_verb(h))
+                    add("injured", t, (_subject(h) or _clause_subject(h)) if not _passive(h) or L(h) != "treat" else _victims_of_verb(h))
+                elif t.head.lower_ == "with" and t.dep_ == "pobj" and L(t) == "wound" and \
+                        not any(c.lower_ in fatal_adj for c in t.children) and \
+                        not any(L(x) in died_v or L(x) in dead_a or L(x) in fatal_adv or L(x) in killed_v for x in toks):
+                    # "found the girl with a gunshot wound to her leg", "three men walked in
+                    # with gunshot wounds"
+                    h = t.head.head
+                    if h.pos_ in _NOUN and h.dep_ == "pobj" and h.head.head.pos_ in _VERB and not _is_person(h, lex):
+                        h = h.head.head  # "walked into a gas station with gunshot wounds"
+                    if h.pos_ in _NOUN and _is_person(h, lex):
+                        add("injured", t, h)
+                    elif h.pos_ in _VERB:
+                        add("injured", t, next((c for c in h.children if c.dep_ == "dobj"), None) or _subject(h))
                 elif h.pos_ in _VERB and L(h) in died_v:
                     continue
-        elif lem in shot_v and pos in _VERB:
+        elif (lem in shot_v or lem in struck_v and gunfire) and pos in _VERB:
             if t.dep_ in ("amod", "compound"):
                 continue
             if t.i in fatal_verbs:
@@ -521,8 +649,18 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
                 consumed.add(t.i)
                 continue
             victims = _victims_of_verb(t)
-            if victims is None or victims.lower_ in ("himself", "herself", "themselves"):
+            if victims is None:
                 continue
+            if lem in struck_v and not (victims.pos_ == "NUM" or _is_person(victims, lex)):
+                continue  # "the gunfire hit the house", "hit the community hard"
+            if victims.lower_ in ("himself", "herself", "themselves"):
+                if victims.lower_ != "themselves" and not any(c.dep_ == "conj" for c in victims.children) and \
+                        not sent_words & lex.set("casualties", "death_words") and not (lex.self_harm_re and lex.self_harm_re.search(sent_low)):
+                    # "a boy accidentally shot himself in the hand": one person wounded
+                    shots.append(RawClaim("shot", 1, "exact", "person", t, victims.i))
+                    continue
+                if not any(c.dep_ == "conj" for c in victims.children):
+                    continue  # "shooting himself and a woman" counts both
             got = count_np(victims, ctx)
             if got is not None:
                 shots.append(RawClaim("shot", got[0], got[1], got[2], t, victims.i))
@@ -536,11 +674,15 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
                 used.add(("killed", -1))
                 out.append(RawClaim("killed", 1, "at_least", None, t, None))
         elif lem in hospital_v and pos in _VERB:
-            if not any(c.dep_ == "prep" and c.lower_ == "to" and any(L(p) in hospitals for p in c.subtree) for c in t.children):
+            dest = [c for c in t.children if c.dep_ == "prep" and c.lower_ == "to"]
+            if not any(L(p) in hospitals for c in dest for p in c.subtree) or \
+                    any(L(p) in not_hospital for c in dest for p in c.subtree):
                 continue
             if any(L(x) in died_v or L(x) in dead_a or L(x) in fatal_adv for x in toks):
                 continue
-            add("injured", t, _victims_of_verb(t))
+            patients = _victims_of_verb(t)
+            if patients is not None and L(patients) not in not_patients:
+                add("injured", t, patients)
         elif t.lower_ in ("life", "lives") and pos in _NOUN and L(t.head) in ("claim", "take", "lose", "cost"):
             # "claimed the life of a boy", "lost his life"
             of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -556,9 +698,10 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
         elif lem in missing_a and pos == "ADJ" and t.head.pos_ in _VERB:
             add("missing", t, _subject(t.head))
     shots = [s for s in shots if s.anchor.i not in consumed and ("killed", s.victims) not in used and ("injured", s.victims) not in used]
+    # "X died of a gunshot wound, but also suffered burns": the dead are not also injured
+    out = [c for c in out if c.attribute != "injured" or c.victims is None or ("killed", c.victims) not in used]
     # "... then turned the gun on himself": the shooter is among the dead
-    low = ctx.lower_text(sent)
-    words = set(re.findall(r"[a-z]+", low))
+    low, words = sent_low, sent_words
     self_harm = lex.self_harm_re is not None and lex.self_harm_re.search(low)
     if not self_harm and lex.self_harm_if_dead_re is not None and lex.self_harm_if_dead_re.search(low):
         self_harm = bool(words & lex.set("casualties", "death_words"))
@@ -600,27 +743,21 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
                 if c in out:
                     c.subject = "shooter"
     # "the two children died ..., and the father died": coordinated clauses about
-    # different people add up
-    for attr in ("killed", "injured"):
-        parts = [c for c in out if c.attribute == attr and c.value > 0 and c.victims is not None and c.anchor.pos_ in _VERB]
-        if len(parts) > 1:
-            # linked: "A died and B died" (conj of each other) or "said A died, and B
-            # died" (the second a conj of the verb governing the first)
-            members = []
-            for c in parts:
-                if c.anchor.dep_ != "conj":
-                    continue
-                h = c.anchor.head
-                first = next((x for x in parts if x is not c and (x.anchor.i == h.i or (x.anchor.head.i == h.i and x.anchor.i < c.anchor.i))), None)
-                if first is not None:
-                    members += [x for x in (first, c) if x not in members]
-            if len(members) > 1:
-                subjects = {(c.subject or "") for c in members}
-                pronoun = any(c.anchor.doc[c.victims].lower_ in _REFERRING for c in members)
-                if len({c.victims for c in members}) == len(members) and len(subjects) == len(members) and not pronoun:
-                    total = sum(c.value for c in members)
-                    qual = "at_least" if any(c.qualifier == "at_least" for c in members) else members[0].qualifier
-                    out.append(RawClaim(attr, total, qual, "people", members[0].anchor, None))
+    # different people add up; so do clauses about people shot ("a 29-year-old man was
+    # shot in the leg, and a 33-year-old man was shot in the arm")
+    for attr in ("killed", "injured", "shot"):
+        pool = shots if attr == "shot" else out
+        parts = [c for c in pool if c.attribute == attr and c.value > 0 and c.victims is not None and c.anchor.pos_ in _VERB]
+        members = _coordinated(parts)
+        if len(members) > 1:
+            doc = members[0].anchor.doc
+            subjects = {(c.subject or "") for c in members}
+            pronoun = any(doc[c.victims].lower_ in _REFERRING for c in members)
+            fresh = all(_introduced(doc[c.victims]) for c in members)
+            if len({c.victims for c in members}) == len(members) and (len(subjects) == len(members) or fresh) and not pronoun:
+                total = sum(c.value for c in members)
+                qual = "at_least" if any(c.qualifier == "at_least" for c in members) else members[0].qualifier
+                pool.append(RawClaim(attr, total, qual, "people", members[0].anchor, None))
     # "three people were shot ... one of them died": the rest are injured
     if shots and not any(c.attribute == "injured" for c in out):
         killed = sum(c.value for c in out if c.attribute == "killed")
@@ -663,6 +800,32 @@ _GENERIC = {"person", "people", "victim", "victims", ""}
 _SEQUENCE = re.compile(r"\b(?:then|before|after|also)\b|\b(?:shot|killed|killing|shooting|stabbed|stabbing) (?:him|her|them|his|their|a|an|the|two|three|four|five|six|\d+)\b")
 
 
+_SECOND: dict[int, tuple] = {}
+
+
+def _second_victim_re(lex) -> re.Pattern[str]:
+    """'another man', 'a second victim', 'another 15-year-old': a further person shot."""
+    got = _SECOND.get(id(lex))
+    if got is None or got[0] is not lex:
+        nouns = lex.set("casualties", "neutral_person_nouns") | lex.set("casualties", "female_nouns") | \
+            lex.set("casualties", "male_nouns")
+        alt = "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True))
+        # the further person is the subject of what follows ("another 15-year-old in the
+        # car was also shot"), not an object ("shot another teen")
+        got = (lex, re.compile(rf"\b(?:another|a second|a third|second|third) (?:\d+-year-old|(?:[a-z-]+ )?(?:{alt})s?)\b"
+                               rf"[^.]{{0,60}}?\b(?:was|were|is|are|has been|had been)\b"))
+        _SECOND[id(lex)] = got
+    return got[1]
+
+
+def _sex(head: str, lex) -> Optional[str]:
+    if head in lex.set("casualties", "female_nouns"):
+        return "f"
+    if head in lex.set("casualties", "male_nouns"):
+        return "m"
+    return None
+
+
 def reconcile_counts(claims: list, background: set[str], text: str, lex) -> list:
     """Counts of one article read together (the ``claims`` of its mentions not in
     ``background``); returns the claims to keep.
@@ -691,17 +854,55 @@ def reconcile_counts(claims: list, background: set[str], text: str, lex) -> list
             sh.value = top.value + 1
             sh.qualifier = top.qualifier
             sh.subject = f"{top.subject or 'people'} and the shooter"
+    # "three of four members of a family were shot and killed ..." then "the suspect died
+    # after being shot by police": the perpetrator adds to the victims' toll
+    perp_words = lex.set("casualties", "perpetrator_nouns")
+    # (a shooter who shot himself is left to the rule above: he may be the only victim,
+    # "a 3-year-old boy fatally shot himself")
+    perps = [c for c in killed if c.value == 1 and " and " not in (c.subject or "") and c.subject != "shooter"
+             and (c.subject or "").split(" ")[-1] in perp_words]
+    victims = [c for c in killed if c not in perps and c.value > 0 and c.subject != "shooter"]
+    if perps and victims and not (shooter and others):
+        top = max(victims, key=lambda c: c.value)
+        q = top.quote.lower()
+        counted = (top.subject or "").endswith("the shooter") or any(re.search(rf"\b{re.escape(w)}\b", q) for w in perp_words) \
+            or (inc_re is not None and inc_re.search(q))
+        # reported after the victims (a lead about a killed suspect makes him the victim)
+        if not counted and all(p.start > top.start for p in perps):
+            p = perps[0]
+            p.value = top.value + 1
+            p.qualifier = top.qualifier
+            p.subject = f"{top.subject or 'people'} and the {p.subject.split(' ')[-1]}"
     injured = [c for c in live if c.attribute == "injured"]
     drop: set[str] = set()
     if injured and any(c.value > 0 for c in killed):
         # "a boy was shot in the head ... and was in critical condition" then "the boy
         # has died": one victim, counted among the killed (a person who later dies is
-        # killed, not injured) - unless the sentence names someone else
+        # killed, not injured) - unless the sentence names someone else, or the two are
+        # told apart by sex or role ("a man was killed ... a woman was wounded")
         dead_sents = {c.start for c in killed if c.value > 0}
-        dead_heads = {(c.subject or "").split(" ")[-1] for c in killed if c.value > 0}
+        dead_heads = {(c.subject or "").split(" and the ")[0].split(" ")[-1] for c in killed if c.value > 0}
+        dead_sex = {_sex(h, lex) for h in dead_heads} - {None}
+
+        # someone else is said to have been shot too ("another 15-year-old was also shot")
+        second = _second_victim_re(lex).search(low) is not None
+
+        roles = perp_words | lex.set("casualties", "police_nouns")
+
+        def same_victim(c) -> bool:
+            head = (c.subject or "person").split(" ")[-1]
+            if head in dead_heads | _GENERIC:
+                return True
+            # a name or a word for a person may be the one who died; a role (the
+            # suspect, an officer) is someone else
+            if second or head in roles or dead_heads & roles or len(dead_sex) > 1:
+                return False
+            sex = _sex(head, lex)
+            return sex is None or not dead_sex or sex in dead_sex
+        n_dead = max(c.value for c in killed if c.value > 0)
         drop |= {c.id for c in injured if c.value == 1 and c.start not in dead_sents
                  and not _OTHER.search(c.quote.lower()) and not _SURVIVED.search(c.quote.lower())
-                 and ((c.subject or "person").split(" ")[-1] in dead_heads | _GENERIC)}
+                 and (same_victim(c) if n_dead == 1 else (c.subject or "person").split(" ")[-1] in dead_heads | _GENERIC)}
         injured = [c for c in injured if c.id not in drop]
     if injured:
         top = max(injured, key=lambda c: c.value)
@@ -709,6 +910,16 @@ def reconcile_counts(claims: list, background: set[str], text: str, lex) -> list
             drop |= {c.id for c in injured if 0 < c.value < top.value}
         if top.value > 0:
             drop |= {c.id for c in injured if c.value == 0 and re.search(r"\b(?:else|other|others)\b", c.quote.lower())}
+    # a sentence the page repeats (a photo caption under every image, a teaser above the
+    # story) states its figure once
+    seen: set[tuple] = set()
+    for c in live:
+        if c.attribute not in ("killed", "injured") or c.id in drop:
+            continue
+        key = (c.attribute, c.value, c.qualifier, c.subject, " ".join(c.quote.lower().split())[-50:])
+        if key in seen:
+            drop.add(c.id)
+        seen.add(key)
     if not drop:
         return claims
     return [c for c in claims if c.id not in drop]
