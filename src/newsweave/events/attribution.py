@@ -70,7 +70,7 @@ def _subject(verb):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         return p
-        if v.dep_ in ("conj", "xcomp", "advcl") and v.head is not v:
+        if v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i:
             v = v.head
             continue
         break

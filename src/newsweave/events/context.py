@@ -201,7 +201,7 @@ class DocContext:
 def ancestors_upto(tok, limit: int = 8) -> Iterable:
     """The token's heads, nearest first, at most ``limit`` of them."""
     n = 0
-    while tok.head is not tok and n < limit:
+    while tok.head.i != tok.i and n < limit:
         tok = tok.head
         n += 1
         yield tok

@@ -221,7 +221,7 @@ def is_background(tok, anchors: list[int]) -> bool:
                 continue
             # only the noun's own modifiers ("the strike last year"), not a clause inside it
             cur = doc[a]
-            while cur.i != tok.i and cur.pos_ not in _VERB and cur.head is not cur:
+            while cur.i != tok.i and cur.pos_ not in _VERB and cur.head.i != cur.i:
                 cur = cur.head
             if cur.i == tok.i:
                 return True
@@ -237,7 +237,7 @@ def _linked(a, b_index: set[int], ctx: DocContext) -> Optional[int]:
     seps = ctx.lex.separators
     cur = a
     for _ in range(8):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return None
         nxt = cur.head
         if ctx.lemma(cur) in seps and cur is not a:
@@ -528,7 +528,7 @@ def _clause_of(tok):
     """The verb that heads the clause a trigger sits in (the trigger itself when it is one)."""
     node = tok
     for _ in range(6):
-        if node.pos_ in _VERB or node.head is node:
+        if node.pos_ in _VERB or node.head.i == node.i:
             return node
         node = node.head
     return node
@@ -570,7 +570,7 @@ def attach_place(m: EventMention, tok, sent, ctx: DocContext, fallback: Optional
                 score = -2  # "told a station in Charlotte that the men began shooting"
             if ptok is not None:
                 root = ptok
-                while root.dep_ in ("compound", "flat", "amod") and root.head is not root:
+                while root.dep_ in ("compound", "flat", "amod") and root.head.i != root.i:
                     root = root.head
                 if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS and root.i != tok.i:  # not "in a US air strike"
                     score += 1
@@ -605,7 +605,7 @@ def _procedure_verb(ttok, group_ids: set[int], forms: frozenset[str]):
     for _ in range(6):
         if cur.i in group_ids:
             return None
-        if cur.pos_ in _VERB or cur.head is cur:
+        if cur.pos_ in _VERB or cur.head.i == cur.i:
             break
         cur = cur.head
     return procedure_head(ttok, forms)
@@ -643,7 +643,7 @@ def _named_by_procedure(g, forms: frozenset[str]) -> bool:
         return False
     head = g
     for _ in range(8):  # "charged with two counts of murder and one count of assault"
-        if head.head is head:
+        if head.head.i == head.i:
             return False
         head = head.head
         if head.pos_ in _VERB:
@@ -701,7 +701,7 @@ def attach_time(m: EventMention, tok, sent, ctx: DocContext) -> bool:
             elif ttok is not None:
                 root = ttok
                 for _ in range(3):
-                    if root.head is root or root.i in anc_ids:
+                    if root.head.i == root.i or root.i in anc_ids:
                         break
                     root = root.head
                 if root.i in anc_ids or root.head.i == verb.i:

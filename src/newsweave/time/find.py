@@ -145,9 +145,9 @@ def _future_hint(doc, start: int, end: int) -> bool:
         return False  # "Sunday's shooting": the date qualifies a noun
     head = tok
     for _ in range(4):
-        if head.pos_ in ("VERB", "AUX") and head is not tok:
+        if head.pos_ in ("VERB", "AUX") and head.i != tok.i:
             break
-        if head.head is head:
+        if head.head.i == head.i:
             break
         head = head.head
     else:
@@ -412,7 +412,7 @@ def expression_root(span):
     token whose head lies outside it, punctuation aside ("p.m." is sometimes parsed
     as the sentence's full stop)."""
     for tok in span:
-        if tok.dep_ != "punct" and (tok.head is tok or not span.start <= tok.head.i < span.end):
+        if tok.dep_ != "punct" and (tok.head.i == tok.i or not span.start <= tok.head.i < span.end):
             return tok
     return span.root
 
@@ -453,7 +453,7 @@ def procedure_head(tok, forms: frozenset[str]):
     first = tok
     for _ in range(6):
         head = cur.head
-        if head is cur:
+        if head.i == cur.i:
             return None
         if head.pos_ in ("VERB", "AUX"):
             if head.lower_ not in forms and not into_custody(head):
