@@ -86,15 +86,16 @@ def test_e2e_airstrike_is_one_event_reported_by_several_outlets(run):
     assert any(c["event"] == top["id"] and c["attribute"] == "killed" for c in analysis["claims"])
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "issue 3, open: in the sample corpus the weekend airstrikes are still split across two or more "
-    "events (per-mention places disagree within articles), so no single event carries every outlet's toll"))
 def test_e2e_airstrike_carries_every_outlets_toll_and_their_disagreement(run):
     _, analysis = run
     top = _top_airstrike(analysis)
-    assert len(top["documents"]) >= 4
-    killed = {c["value"] for c in analysis["claims"] if c["event"] == top["id"] and c["attribute"] == "killed"}
-    assert len(killed) >= 3
+    # every outlet of the sample reports the weekend strikes, and each gives a toll
+    assert len(top["documents"]) == 5
+    killed = [c for c in analysis["claims"] if c["event"] == top["id"] and c["attribute"] == "killed"]
+    assert {c["doc"] for c in killed} == set(top["documents"])
+    assert len({c["value"] for c in killed}) >= 3
+    # most tolls carry their source (a militia, the monitor, officials, a correspondent)
+    assert sum(1 for c in killed if c["attributed_to"]) >= 4
     assert any(d["event"] == top["id"] and d["attribute"] == "killed" for d in analysis["disagreements"])
 
 

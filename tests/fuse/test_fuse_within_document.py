@@ -228,7 +228,7 @@ def test_fuse_main_attacks_of_two_articles_weigh_for_a_merge():
     c = Comparer({p.id: p for p in PLACES}, {})
     both = c.compare(cand("a", True), cand("b", True))
     one = c.compare(cand("a", True), cand("b", False))
-    assert both.score > one.score and "the attack each article is about" in both.reasons
+    assert both.score > one.score and "the attack each undated article is about" in both.reasons
     assert c.compare(cand("a", True), cand("a", True), same_doc=True).score == c.compare(cand("a", False), cand("a", False), same_doc=True).score
 
 

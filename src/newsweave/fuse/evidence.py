@@ -309,9 +309,11 @@ class Comparer:
             if a.killed & b.killed:
                 score += w["same_toll"]
                 reasons.append(f"same death toll ({min(a.killed & b.killed)})")
-        if a.main and b.main and not same_doc:
-            score += w["both_main"]
-            reasons.append("the attack each article is about")
+        if a.main and b.main and not same_doc and a.date.start is None and b.date.start is None:
+            # with no date on either side, that each is the attack its article is about
+            # stands in (weakly) for the date evidence dated reports have
+            score += w["both_main_undated"]
+            reasons.append("the attack each undated article is about")
         same_source = a.sourced & b.sourced
         if same_source and not same_doc:
             # two outlets passing on one source's figure ("the militia said four were killed")

@@ -491,6 +491,9 @@ class _Fuser:
         self.comparer.fit_idf(cands)
         blocks = self._blocks(cands)
         threshold = self.w["merge_threshold"]
+        # two reports neither of which can be dated (no publication date, no date in the
+        # text) lack the date evidence dated reports have; they need less
+        undated = self.w["merge_threshold_undated"]
         # every compared pair keeps only whether it conflicts (key a * n + b); the few
         # that may merge keep their score; a merged pair's reasons are computed again
         pairs: dict[int, bool] = {}
@@ -505,7 +508,8 @@ class _Fuser:
                         continue
                     v = self.comparer.compare(cands[a], cands[b])
                     pairs[a * n + b] = bool(v.conflict)
-                    if v.conflict is None and v.score >= threshold and self._anchored(v):
+                    need = undated if cands[a].date.start is None and cands[b].date.start is None else threshold
+                    if v.conflict is None and v.score >= need and self._anchored(v):
                         mergeable.append((v.score, a, b))
         order = sorted(mergeable, key=lambda t: (-t[0], cands[t[1]].key, cands[t[2]].key))
         del mergeable
