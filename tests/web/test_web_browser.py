@@ -182,6 +182,10 @@ def test_web_browser_event_page_sources_and_quote(driver, server, airstrike):
     assert dis.location["y"] < sources.location["y"]
     shown = dis.find_elements(By.CSS_SELECTOR, ".disagreement")
     assert len(shown) == len(airstrike["disagreements"])
+    # the sample's weekend airstrikes: several outlets' tolls that can't all be true
+    killed = [d for d in airstrike["disagreements"] if d.attribute == "killed"]
+    assert len(ev.documents) >= 4 and killed
+    assert all(f"{c.value}" in dis.text for c in airstrike["claims"] if c.attribute == "killed" and c.id in killed[0].claims)
     driver.set_window_size(1400, 1500)
     driver.save_screenshot(str(DOCS / "screenshot-event.png"))
     driver.set_window_size(1400, 1000)
