@@ -103,16 +103,7 @@ class ProcessEngine:
         def submit(batch: list[Article]) -> list:
             return [self.pool.apply_async(_extract_chunk_packed, (chunk, local)) for chunk in _chunks(batch, CHUNK)]
 
-        def collect(handles: list) -> list:
-            out: list = []
-            for h in handles:
-                res = h.get()
-                out.extend(res)
-                if progress:
-                    progress(len(res))
-            return out
-
-        yield from _windowed(batches, submit, collect)
+        yield from _windowed(batches, submit, lambda handles: _gather(handles, lambda h: h.get(), progress))
 
     def close(self, abort: bool = False) -> None:
         """Wait for the workers to finish; with ``abort`` (the run failed or was
@@ -122,6 +113,23 @@ class ProcessEngine:
         else:
             self.pool.close()
         self.pool.join()
+
+
+def _gather(handles: list, result: Callable, progress: Optional[Callable[[int], None]]) -> list:
+    """The packed results of one batch's chunk handles, in order, counting progress."""
+    out: list = []
+    for h in handles:
+        res = result(h)
+        out.extend(res)
+        if progress:
+            progress(len(res))
+    return out
+
+
+def _result_and_release(fut) -> list:
+    res = fut.result()
+    fut.release()  # the cluster can drop it now
+    return res
 
 
 def _windowed(batches: Iterable[list[Article]], submit: Callable[[list[Article]], list],
@@ -181,17 +189,7 @@ class DaskEngine:
         def submit(batch: list[Article]) -> list:
             return [self.client.submit(_extract_chunk_packed, chunk, local, pure=False) for chunk in _chunks(batch, CHUNK)]
 
-        def collect(futures: list) -> list:
-            out: list = []
-            for fut in futures:
-                res = fut.result()
-                out.extend(res)
-                if progress:
-                    progress(len(res))
-                fut.release()
-            return out
-
-        yield from _windowed(batches, submit, collect)
+        yield from _windowed(batches, submit, lambda futures: _gather(futures, _result_and_release, progress))
 
     def close(self, abort: bool = False) -> None:
         self.client.close()
