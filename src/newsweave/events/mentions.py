@@ -443,13 +443,7 @@ def arguments(tok, ctx: DocContext) -> tuple[list, list]:
                         targets.append(a)
         h = tok.head
         if not actors and tok.dep_ in ("dobj", "nsubjpass") and ctx.lemma(h) in ctx.lex.light_verbs:
-            for c in h.children:
-                if c.dep_ == "nsubj":
-                    actors.append(c)
-                elif c.dep_ == "agent":
-                    p = _pobj(c)
-                    if p is not None:
-                        actors.append(p)
+            actors.extend(_doers(h))
         if not targets and tok.dep_ == "nsubj" and h.pos_ in _VERB and ctx.lemma(h) in ("target", "hit", "strike", "kill"):
             for c in h.children:
                 if c.dep_ == "dobj":
