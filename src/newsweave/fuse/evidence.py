@@ -49,7 +49,17 @@ _STOP = frozenset(
 )
 
 
+_COUNTY = re.compile(r"\s+(county|parish|borough|township)$")
+
+
+def _base_name(name: str) -> str:
+    """A place's name without its county word ("York County" -> "york")."""
+    return _COUNTY.sub("", name.lower().strip())
+
+
+@functools.lru_cache(maxsize=65536)
 def content_words(text: str) -> frozenset[str]:
+    """The sentence's content words (cached: every mention of a sentence asks again)."""
     return frozenset(w for w in _WORD.findall(text.lower()) if w not in _STOP)
 
 
@@ -115,6 +125,11 @@ class Comparer:
         self.fuse_days = fuse_days
         self.w = weights()
         self.idf: dict[str, float] = {}
+        self._norms: dict[frozenset[str], float] = {}  # word set -> its idf norm, under the current idf
+
+    def forget_norms(self) -> None:
+        """Drop the cached norms of word sets (one article's groups come and go)."""
+        self._norms.clear()
 
     def fit_idf(self, cands: list["Candidate"]) -> None:
         """Inverse document frequencies of the candidates' words, so that wording
@@ -125,6 +140,7 @@ class Comparer:
                 df[w] = df.get(w, 0) + 1
         n = max(1, len(cands))
         self.idf = {w: math.log((n + 1) / (k + 0.5)) for w, k in df.items()}
+        self._norms.clear()
 
     def wording(self, a: frozenset[str], b: frozenset[str]) -> float:
         """Cosine of idf-weighted word sets."""
@@ -136,9 +152,15 @@ class Comparer:
         common = math.fsum(idf.get(w, default) ** 2 for w in a & b)
         if not common:
             return 0.0
-        na = math.sqrt(math.fsum(idf.get(w, default) ** 2 for w in a))
-        nb = math.sqrt(math.fsum(idf.get(w, default) ** 2 for w in b))
-        return common / (na * nb)
+        return common / (self._norm(a) * self._norm(b))
+
+    def _norm(self, words: frozenset[str]) -> float:
+        n = self._norms.get(words)
+        if n is None:
+            idf = self.idf
+            default = math.log(2.0)
+            n = self._norms[words] = math.sqrt(math.fsum(idf.get(w, default) ** 2 for w in words))
+        return n
 
     # ------------------------------------------------------------------ parts
 
@@ -232,6 +254,11 @@ class Comparer:
             return None, self.w["place_within_country"], f"{small.name} lies in {big.name}"
         if None in (pa.lat, pa.lon, pb.lat, pb.lon):
             return None, 0.0, None
+        km = haversine_km(pa.lat, pa.lon, pb.lat, pb.lon)
+        if km > self.fuse_km and _base_name(pa.name) == _base_name(pb.name):
+            # one name, two namesakes ("Newark" in New Jersey and in New York): the
+            # reports agree on the name, the geocoder chose differently for each
+            return None, self.w["place_same_name"], f"same place name ({pa.name}) geocoded to namesakes"
         km = haversine_km(pa.lat, pa.lon, pb.lat, pb.lon)
         radius = max(self.fuse_km, _WIDE_KINDS.get(pa.kind or "", 0.0), _WIDE_KINDS.get(pb.kind or "", 0.0))
         if km <= radius:

@@ -274,6 +274,30 @@ def candidate_for(mentions: list[EventMention], claims: list[Claim], places: dic
     )
 
 
+def _joined(group: Candidate, single: Candidate, mentions: list[EventMention], places: dict[str, Place],
+            entities: dict[str, Entity], weak: frozenset[str] | set[str]) -> Candidate:
+    """``candidate_for(mentions)`` after ``single``'s mention joined ``group`` in reading
+    order, without recounting the group's words, participants and figures: the sets
+    are unions; mode, date and place are chosen again from all the mentions."""
+    modes = Counter(m.mode for m in mentions if m.mode and m.mode != "unspecified")
+    return Candidate(
+        key=mentions[0].id,
+        type=mentions[0].type,
+        mode=min(modes, key=lambda k: (-modes[k], k)) if modes else None,
+        date=best_date(mentions),
+        place=best_place([m for m in mentions if m.id not in weak], places, entities),
+        actors=group.actors | single.actors,
+        targets=group.targets | single.targets,
+        victims=group.victims | single.victims,
+        killed=group.killed | single.killed,
+        words=group.words | single.words,
+        docs=group.docs | single.docs,
+        background=group.background and single.background,
+        members=mentions,
+        sourced=group.sourced | single.sourced,
+    )
+
+
 class _Fuser:
     def __init__(self, analyses: list[DocAnalysis], entities: list[Entity], places: list[Place], options: Options):
         self.options = options
@@ -322,6 +346,7 @@ class _Fuser:
         mention joins the latest compatible group (a definite description, "the
         strikes", the latest one that used the same word), else opens its own."""
         mentions = sorted((m for m in da.events if not m.negated and not m.hypothetical), key=lambda m: m.trigger.start)
+        self.comparer.forget_norms()
         text = da.article.text
         weak = {m.id for m in mentions if _weak_place(m, text, self.places)}
         self.weak |= weak
@@ -367,8 +392,7 @@ class _Fuser:
                 if grain:
                     grains[gi].add(grain)
                 heads[gi].add(head)
-                claims = [c for x in groups[gi] for c in self.claims_by_mention.get(x.id, [])]
-                cands[gi] = candidate_for(groups[gi], claims, self.places, self.entities, weak=weak)
+                cands[gi] = _joined(cands[gi], single, groups[gi], self.places, self.entities, weak)
                 why = "; ".join(v.reasons) or "no conflicting date, place, mode or participants"
                 if definite:
                     why += f"; '{m.trigger.text}' is a definite description"
