@@ -137,6 +137,11 @@ class EntityMention:
 class PlaceMention:
     span: Span
     place: Optional[str] = None  # place id once geocoded
+    # "dateline": the article's opening dateline ("MEMPHIS, Tenn. --"); "force": the town or
+    # county a local force or office is named after ("Beebe police"); "remote": a place far
+    # from the article's home (a country abroad in a local story, a namesake in another
+    # state than the dateline's), rarely where the story happened; None otherwise
+    role: Optional[str] = None
 
 
 @dataclass(slots=True)

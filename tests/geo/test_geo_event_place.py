@@ -62,3 +62,36 @@ def test_geo_event_place_prefers_the_events_own_clause(nlp) -> None:
     mentions, _ = extract_events(nlp(art.masked), art, [], pms, [], res)
     got = [m.place for m in mentions if m.type == "ASSAULT"]
     assert len(got) >= 2 and set(got) == {"geo:wadesboro"}
+
+
+@pytest.mark.model
+def test_geo_event_place_home_town_before_the_hospitals_city(nlp) -> None:
+    from newsweave.events import extract_events, load_lexicon
+
+    text = ("A man shot a 7-year-old child on Monday night. A helicopter took the child to a hospital in "
+            "Little Rock.\n\nOfficers found the child in the driveway of a home. Beebe police arrested the man.")
+    art = Article(id="t", source="test", text=text, published=dt.date(2017, 2, 28))
+    pms = [PlaceMention(Span("t", text.index("Little Rock"), text.index("Little Rock") + 11, "Little Rock"),
+                        place="geo:little-rock"),
+           PlaceMention(Span("t", text.index("Beebe"), text.index("Beebe") + 5, "Beebe"), place="geo:beebe",
+                        role="force")]
+    res = SimpleNamespace(lexicon=load_lexicon(), gazetteer=None, actors=None)
+    mentions, _ = extract_events(nlp(art.masked), art, [], pms, [], res)
+    got = [m.place for m in mentions if m.type == "ASSAULT"]
+    assert got and "geo:little-rock" not in got and "geo:beebe" in got
+
+
+@pytest.mark.model
+def test_geo_event_place_remote_place_is_passed_over(nlp) -> None:
+    from newsweave.events import extract_events, load_lexicon
+
+    text = ("SAVANNAH, Ga. -- A 4-year-old was shot in the hand at a hotel on Sunday.\n\n"
+            "The suspect was last seen wearing a black Jordan shirt. Police said the shooting was an accident.")
+    art = Article(id="t", source="test", text=text, published=dt.date(2017, 3, 12))
+    pms = [PlaceMention(Span("t", 0, 8, "SAVANNAH"), place="geo:savannah", role="dateline"),
+           PlaceMention(Span("t", text.index("Jordan"), text.index("Jordan") + 6, "Jordan"), place="geo:jordan",
+                        role="remote")]
+    res = SimpleNamespace(lexicon=load_lexicon(), gazetteer=None, actors=None)
+    mentions, _ = extract_events(nlp(art.masked), art, [], pms, [], res)
+    got = [m.place for m in mentions if m.type == "ASSAULT"]
+    assert got and set(got) == {"geo:savannah"}

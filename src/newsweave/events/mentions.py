@@ -540,8 +540,11 @@ def _names_no_perpetrator(tok, ctx: DocContext) -> bool:
 
 def attach_place(m: EventMention, tok, sent, ctx: DocContext, fallback: Optional[PlaceMention]) -> None:
     """The place of an event mention: one in the trigger's own phrase or clause first, then
-    the paragraph's (``fallback``), then one in another clause of the sentence; places that
-    say where someone was taken, held or lives are left out."""
+    the paragraph's (``fallback``), then (for an event the article reports, not recalls) the
+    article's home (its dateline, else its local force's town), then one in another clause
+    of the sentence.  Places that say where someone was taken, held or lives, and places
+    geocoding marks as remote from the article's home, are left out.  How the place was
+    found goes to ``attributes["place_via"]`` (fusion weighs another clause's place less)."""
     inside = ctx.places_between(sent.start_char, sent.end_char)
     chosen: Optional[PlaceMention] = None
     elsewhere: set[int] = set()  # span starts of places this sentence gives as somewhere else
@@ -571,6 +574,9 @@ def attach_place(m: EventMention, tok, sent, ctx: DocContext, fallback: Optional
                 if _place_elsewhere(root, tok):
                     score -= 5
                     elsewhere.add(p.span.start)
+            if p.role == "remote" and p.span.start not in elsewhere:
+                score -= 5  # a place far from the article's home: a namesake or an aside
+                elsewhere.add(p.span.start)
             key = (score, -abs(p.span.start - tok.idx))
             if best is None or key > best[0]:
                 best = (key, p)
@@ -578,14 +584,45 @@ def attach_place(m: EventMention, tok, sent, ctx: DocContext, fallback: Optional
         chosen = best[1] if best and best[0][0] >= 0 else None
         if best and -2 <= best[0][0] < 0 and best[1].span.start not in elsewhere:
             other_clause = best[1]
-    if chosen is None and fallback is not None and not (
-            sent.start_char <= fallback.span.start < sent.end_char and fallback.span.start in elsewhere):
-        chosen = fallback
+    via = "clause"
+    if chosen is None and fallback is not None and fallback.role != "remote" and not (
+            fallback.span.start in elsewhere if sent.start_char <= fallback.span.start < sent.end_char
+            else _said_elsewhere(fallback, ctx)):
+        chosen, via = fallback, "paragraph"
+    if chosen is None and not m.background:  # the article's home before another clause's place
+        chosen, via = _home_place(ctx), "home"
     if chosen is None:  # another clause's place is better than none
-        chosen = other_clause
+        chosen, via = other_clause, "other_clause"
     if chosen is not None:
         m.place_mention = chosen
         m.place = chosen.place
+        m.attributes["place_via"] = via
+
+
+def _said_elsewhere(p: PlaceMention, ctx: DocContext) -> bool:
+    """Whether another sentence gives this place as where someone was taken, held or comes
+    from ("flown to Arkansas Children's Hospital in Little Rock"): no place for an event
+    that its own sentence does not place."""
+    ptok = ctx.token_at(p.span.start)
+    if ptok is None:
+        return False
+    root = ptok
+    while root.dep_ in ("compound", "flat", "amod") and root.head.i != root.i:
+        root = root.head
+    return _place_elsewhere(root, ptok.sent.root)
+
+
+def _home_place(ctx: DocContext) -> Optional[PlaceMention]:
+    """Where a local story is from: its opening dateline's town ("KATY, Texas (AP) --"), else
+    the town of the first local force it names ("Beebe police arrested ..."); None if neither."""
+    force = None
+    for p in ctx.places:
+        if p.role == "dateline":
+            return p  # the town comes before its state
+        if p.role == "force" and force is None:
+            force = p
+            break
+    return force
 
 
 def _procedure_verb(ttok, group_ids: set[int], forms: frozenset[str]):

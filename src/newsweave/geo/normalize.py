@@ -41,6 +41,7 @@ def lexicon() -> dict:
         "force_stop": frozenset(data.get("force_stop") or ()),
         "place_elsewhere_heads": frozenset(data.get("place_elsewhere_heads") or ()),
         "institution_heads": frozenset(data.get("institution_heads") or ()),
+        "force_name_tails": frozenset(data.get("force_name_tails") or ()),
     }
 
 
