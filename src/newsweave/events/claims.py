@@ -10,7 +10,12 @@ died").  Counts that are statistics over a period or place ("165 people were mur
 the city in 2015") or round-ups of several events ("in three separate shootings") are
 not an event's toll and are left out.  Lists count each member ("his wife, son and
 daughter" = 3) but never the ages inside them ("two men, 19 and 20" = 2), nor numbers of
-things ("shot about 10 times").  ``reconcile_counts`` then reads an article's counts
+things ("shot about 10 times"); a count broken down after it ("13 people, 11 males and two
+females") is not added to.  People shot are told apart from the dead when the sentence
+says so ("a father was killed and his son was shot", "three other men were also shot but
+survived"); "fatal wounds" and "did not survive" are deaths, "found a deceased male" is
+one; a killer killed in turn ("... before his son shot him") joins the toll.
+``reconcile_counts`` then reads an article's counts
 together: a shooter who killed himself, or a suspect killed by police, joins the death toll
 reported apart; injured counts that are parts of a larger one, or a lone wounded victim
 later reported dead (unless sex, role or "another ... was also shot" tells them apart), give
@@ -38,8 +43,8 @@ _COMPILED: dict[int, tuple] = {}
 
 def _data(lex) -> tuple:
     """The casualty data that needs compiling: (not-victim nouns, aggregate regex,
-    one-event determiners, includes-shooter regex, round-up nouns, spread regex), built once
-    per lexicon."""
+    one-event determiners, includes-shooter regex, round-up nouns, spread regex, did-not-survive
+    regex), built once per lexicon."""
     got = _COMPILED.get(id(lex))
     if got is None or got[0] is not lex:
         cas = lex.casualties
@@ -50,7 +55,8 @@ def _data(lex) -> tuple:
                frozenset(str(w).lower() for w in cas.get("one_event_dets") or []),
                re.compile(r"\b(?:" + "|".join(re.escape(str(w).lower()) for w in inc) + r")\b") if inc else None,
                frozenset(str(w).lower() for w in cas.get("roundup_nouns") or []),
-               re.compile("|".join(f"(?:{p})" for p in cas.get("spread_patterns") or [])) if cas.get("spread_patterns") else None)
+               re.compile("|".join(f"(?:{p})" for p in cas.get("spread_patterns") or [])) if cas.get("spread_patterns") else None,
+               re.compile("|".join(f"(?:{p})" for p in cas.get("not_survived_patterns") or [])) if cas.get("not_survived_patterns") else None)
         _COMPILED[id(lex)] = got
     return got[1:]
 
@@ -165,6 +171,8 @@ def count_one(h, ctx: DocContext) -> Optional[tuple[int, str, Optional[str]]]:
             return wv[0], wv[1], _subject_of_number(h) or "people"
         if low in ("couple", "pair") and not any(c.dep_ == "prep" for c in h.children):
             return 2, "exact", "people"  # "a couple and their two children"
+        if h.tag_ == "NNS" and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in h.children) and _is_person(h, ctx.lex):
+            return 2, "at_least", _noun_text(h)  # "killed his children": two at least
         if age_noun and any(c.dep_ == "det" and c.lower_ in _SINGULAR_DETS for c in h.children):
             return 1, "exact", "person"
         singular = h.tag_ in ("NN", "NNP", "JJ") or (h.pos_ == "PROPN" and h.tag_ != "NNPS")
@@ -222,6 +230,7 @@ def count_np(h, ctx: DocContext) -> Optional[tuple[int, str, Optional[str]]]:
     if not conj:
         return first
     total, qual, subj = first
+    parts = 0
     for c in conj:
         got = count_one(c, ctx)
         if got is None and c.tag_ == "NNS" and c.lower_ not in _data(ctx.lex)[0] and \
@@ -233,8 +242,11 @@ def count_np(h, ctx: DocContext) -> Optional[tuple[int, str, Optional[str]]]:
         if got is None:
             return first
         total += got[0]
+        parts += got[0]
         if got[1] != "exact":
             qual = got[1]
+    if first[0] > 1 and parts == first[0] and len(conj) > 1:
+        return first  # "13 people, 11 males and two females": a breakdown of the 13, not more people
     return total, qual, subj if subj not in (None, "person") else "people"
 
 
@@ -390,6 +402,61 @@ def _clause_subject(v):
     return None
 
 
+def _someone_else(shot: RawClaim, killed: list, doc) -> bool:
+    """Whether the people a sentence says were shot are others than its dead: the shot
+    verb says "also" ("his mother was also shot"), or both are named by their own
+    nouns ("a father was killed and his son was shot"), not a part of one group ("two
+    were shot, one fatally", "one of them died")."""
+    if shot.victims is None or any(k.victims is None for k in killed):
+        return False
+    v = doc[shot.victims]
+    if v.lower_ == "another":
+        return True  # "one man was killed and another was shot"
+    if v.pos_ not in _NOUN or v.lower_ in _REFERRING:
+        return False
+    if any(c.dep_ == "advmod" and (c.lower_ == "also" and c.i < shot.anchor.i or c.lower_ == "too")
+           for c in shot.anchor.children):
+        return True
+    if any(c.dep_ == "det" and c.lower_ == "the" for c in v.children):
+        return False  # "shot another teen, killing the youth": the same person again
+    a = shot.anchor
+    for k in killed:
+        d = doc[k.victims]
+        if d.pos_ not in _NOUN or d.lower_ == v.lower_ or any(c.dep_ == "prep" and c.lower_ == "of" for c in d.children):
+            return False
+        if d.i == v.i or v.i in {x.i for x in d.ancestors} or d.i in {x.i for x in v.ancestors}:
+            return False
+        # the two clauses are coordinated, each with its own victims
+        b = k.anchor
+        if not ((a.dep_ == "conj" and a.head.i == b.i) or (b.dep_ == "conj" and b.head.i == a.i)):
+            return False
+    return True
+
+
+_SURVIVED_SHOT = re.compile(r"\b(?:but|and) (?:survived|lived)\b")
+
+
+def _shot_apart(shot: RawClaim, doc, low: str) -> bool:
+    """People shot who are told apart from any dead: "three other men", "were also
+    shot", "were shot but survived"."""
+    if shot.victims is None:
+        return False
+    v = doc[shot.victims]
+    if any(c.dep_ == "det" and c.lower_ == "the" for c in v.children):
+        return False  # "shot the other boy", "the other three victims": people named before
+    if v.lower_ == "others" or any(c.dep_ in ("amod", "det") and c.lower_ == "other" for c in v.children):
+        return True
+    if any(c.dep_ == "advmod" and c.lower_ == "also" and c.i < shot.anchor.i for c in shot.anchor.children):
+        return True  # "were also shot" (not "shot ..., also in the city")
+    return bool(_SURVIVED_SHOT.search(low))
+
+
+def _own_victims(v) -> bool:
+    """A coordinated verb with its own subject or object ("a man was killed and his son was
+    shot") is about other people than the verb it is coordinated with ("shot and killed")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in v.children)
+
+
 def _negated(v) -> bool:
     return any(c.dep_ == "neg" for c in v.children)
 
@@ -403,7 +470,7 @@ def _aggregate(sent, low: str, words: set[str], ctx: DocContext) -> tuple[bool, 
     naming neither one event, "the shooting", "Sunday's attack", nor one day -, the
     plural event nouns of a round-up, "in three separate shootings", that do not point
     at one event)."""
-    _, agg_re, one_dets, _, roundup, spread_re = _data(ctx.lex)
+    _, agg_re, one_dets, _, roundup, spread_re, _ = _data(ctx.lex)
     rounds: list = []
     if words & roundup:
         for t in sent:
@@ -486,6 +553,17 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
             return  # "five wounded, including a woman who ...": a part of a count already made
         if attr == "killed" and victims.lower_ in _FIRST_PERSON:
             return  # "they killed me!", "I'm dead": a speaker alive to say it
+        if victims.lower_ in ("they", "them"):
+            # "found two men who had been shot ... where they died": the group counted
+            # before in the sentence, counted once
+            # (people shot stay a count of people shot: the deaths are taken from it later)
+            pool = out + shots if attr == "killed" else out
+            prior = [c for c in pool if c.victims is not None and c.victims < victims.i and c.value > 1]
+            if prior and (attr, prior[-1].victims) not in used:
+                p = prior[-1]
+                used.add((attr, p.victims))
+                out.append(RawClaim(attr, p.value, p.qualifier, p.subject, anchor, p.victims))
+            return
         got = count_np(victims, ctx)
         if got is None:
             return
@@ -532,7 +610,7 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
             if t.dep_ == "conj" and L(t.head) in shot_v:
                 consumed.add(t.head.i)
             for c in t.children:
-                if c.dep_ == "conj" and L(c) in shot_v:
+                if c.dep_ == "conj" and L(c) in shot_v and not _own_victims(c):
                     consumed.add(c.i)
         elif lem in died_v and pos in _VERB:
             add("killed", t, _subject(t))
@@ -549,8 +627,11 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
                 add("killed", t, h)  # "left a man dead"
                 continue
             if t.dep_ in ("amod",) and h.pos_ in _NOUN:
-                # "two dead bodies" / "a dead man"
-                continue
+                # "found a deceased male", "a dead man was discovered": a person found dead
+                if _is_person(h, lex) and h.dep_ in ("dobj", "nsubjpass") and \
+                        h.head.lower_ in lex.set("casualties", "found_verbs"):
+                    add("killed", t, h)
+                continue  # "two dead bodies", "a dead end
             if h.pos_ in _VERB:
                 if L(h) in shot_v:
                     consumed.add(h.i)
@@ -589,7 +670,7 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
             if t.dep_ == "conj" and L(t.head) in shot_v:
                 consumed.add(t.head.i)
             for c in t.children:
-                if c.dep_ == "conj" and L(c) in shot_v:
+                if c.dep_ == "conj" and L(c) in shot_v and not _own_victims(c):
                     consumed.add(c.i)
         elif lem in inj_v and pos == "ADJ" and t.dep_ in ("acomp", "oprd", "conj") and t.head.pos_ in _VERB:
             add("injured", t, _subject(t.head))
@@ -609,8 +690,13 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
                 h = t.head
                 if h.dep_ == "prep":
                     h = h.head
+                # "suffered fatal gunshot wounds": a death, not an injury ("non-fatal" is one)
+                fatal_wound = any(c.dep_ in ("amod", "compound") and c.lower_ in fatal_adj
+                                  and not (c.i >= 2 and c.doc[c.i - 1].text == "-" and c.doc[c.i - 2].lower_ == "non")
+                                  for c in t.children)
                 if h.pos_ in _VERB and L(h) in suffer_v:
-                    add("injured", t, (_subject(h) or _clause_subject(h)) if not _passive(h) or L(h) != "treat" else _victims_of_verb(h))
+                    who = (_subject(h) or _clause_subject(h)) if not _passive(h) or L(h) != "treat" else _victims_of_verb(h)
+                    add("killed" if fatal_wound else "injured", t, who)
                 elif t.head.lower_ == "with" and t.dep_ == "pobj" and L(t) == "wound" and \
                         not any(c.lower_ in fatal_adj for c in t.children) and \
                         not any(L(x) in died_v or L(x) in dead_a or L(x) in fatal_adv or L(x) in killed_v for x in toks):
@@ -697,6 +783,18 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
             add("arrested", t, _victims_of_verb(t))
         elif lem in missing_a and pos == "ADJ" and t.head.pos_ in _VERB:
             add("missing", t, _subject(t.head))
+    # "was rushed to a hospital with severe injuries but did not survive": the injured died
+    surv = _data(lex)[6]
+    if surv is not None and out and not any(c.attribute == "killed" for c in out) and surv.search(sent_low):
+        for c in out:
+            if c.attribute == "injured" and c.value > 0:
+                c.attribute = "killed"
+                used.add(("killed", c.victims))
+        for s in shots:
+            if s.value > 0 and s.victims is not None:
+                out.append(RawClaim("killed", s.value, s.qualifier, s.subject, s.anchor, s.victims))
+                used.add(("killed", s.victims))
+                break
     shots = [s for s in shots if s.anchor.i not in consumed and ("killed", s.victims) not in used and ("injured", s.victims) not in used]
     # "X died of a gunshot wound, but also suffered burns": the dead are not also injured
     out = [c for c in out if c.attribute != "injured" or c.victims is None or ("killed", c.victims) not in used]
@@ -712,8 +810,11 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
         # the shooter adds to the dead only when the sentence counts others killed by him
         # ("killed his wife ... then turned the gun on himself"), not when the dead person
         # is the shooter ("a boy who shot himself has died")
-        by_other = [c for c in own if c.anchor.pos_ in _VERB and L(c.anchor) in killed_v | shot_v
-                    and _subject(c.anchor) is not None and c.victims != _subject(c.anchor).i]
+        def verb_of(c):  # "shot his daughter dead": the verb of a "dead" complement
+            a = c.anchor
+            return a.head if a.pos_ == "ADJ" and a.head.pos_ in _VERB else a
+        by_other = [c for c in own if verb_of(c).pos_ in _VERB and L(verb_of(c)) in killed_v | shot_v
+                    and _subject(verb_of(c)) is not None and c.victims != _subject(verb_of(c)).i]
         if by_other:
             c = by_other[0]
             c.value += 1
@@ -758,6 +859,21 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
                 total = sum(c.value for c in members)
                 qual = "at_least" if any(c.qualifier == "at_least" for c in members) else members[0].qualifier
                 pool.append(RawClaim(attr, total, qual, "people", members[0].anchor, None))
+    # "killed his wife and granddaughter before his son shot him to death": the killer,
+    # killed in turn in a clause hanging on the killing, joins its toll
+    dead = [c for c in out if c.attribute == "killed" and c.value > 0 and c.victims is not None]
+    if len(dead) > 1:
+        doc = sent.doc
+        for late in dead:
+            lv = late.anchor.head if late.anchor.pos_ == "ADJ" else late.anchor  # "shot him dead"
+            if doc[late.victims].lower_ not in ("him", "her") or lv.dep_ != "advcl":
+                continue
+            first = next((c for c in dead if c is not late and c.anchor.i == lv.head.i
+                          and c.victims != late.victims and _subject(c.anchor) is not None), None)
+            if first is not None:
+                out.append(RawClaim("killed", first.value + 1, first.qualifier,
+                                    f"{first.subject or 'people'} and the shooter", first.anchor, None))
+                break
     # "three people were shot ... one of them died": the rest are injured
     if shots and not any(c.attribute == "injured" for c in out):
         killed = sum(c.value for c in out if c.attribute == "killed")
@@ -765,6 +881,22 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
             n = shots[0]
             if n.value > killed:
                 out.append(RawClaim("injured", n.value - killed, n.qualifier, n.subject, n.anchor, n.victims))
+            elif _someone_else(n, [c for c in out if c.attribute == "killed"], sent.doc):
+                # "a father was killed and his son was shot", "X was killed while his
+                # mother was also shot": the people shot are not the dead
+                out.append(RawClaim("injured", n.value, n.qualifier, n.subject, n.anchor, n.victims))
+            shots = []
+    # "three other men were also shot but survived": people shot apart from the dead the
+    # article reports elsewhere are wounded as they are counted, not a total the deaths
+    # are taken from
+    if shots and not any(c.attribute == "killed" for c in out):
+        apart = [x for x in shots if x.value > 0 and _shot_apart(x, sent.doc, sent_low)]
+        if apart:
+            # the sentence's largest count of people shot ("a woman was shot in the chest,
+            # and another woman was also shot" = 2)
+            x = max(shots, key=lambda y: y.value)
+            if not any(c.attribute == "injured" for c in out):
+                out.append(RawClaim("injured", x.value, x.qualifier, x.subject, x.anchor, x.victims))
             shots = []
     # counts over a period or a place ("165 people were murdered in 2015") are statistics,
     # not one event's toll, unless the sentence points at one event or one day
@@ -899,10 +1031,24 @@ def reconcile_counts(claims: list, background: set[str], text: str, lex) -> list
                 return False
             sex = _sex(head, lex)
             return sex is None or not dead_sex or sex in dead_sex
-        n_dead = max(c.value for c in killed if c.value > 0)
-        drop |= {c.id for c in injured if c.value == 1 and c.start not in dead_sents
+        # the shooter who killed himself is one of the dead, but not one of his victims
+        # ("killed his daughter before turning the gun on himself" then "the girl with a
+        # gunshot wound"), and the suspect reported wounded is the shooter who died
+        shooter_dead = any(c.subject == "shooter" or (c.subject or "").endswith("and the shooter")
+                           for c in killed if c.value > 0)
+        n_dead = max(c.value - ((c.subject or "").endswith("and the shooter")) for c in killed if c.value > 0)
+
+        def same_dead(c) -> bool:
+            head = (c.subject or "person").split(" ")[-1]
+            if shooter_dead and head in perp_words:
+                return True
+            return same_victim(c) if n_dead <= 1 else head in dead_heads | _GENERIC
+        # a lone victim, or a group as large as the dead ("two men with gunshot wounds"
+        # then "the two men died"), reported wounded before the deaths are the dead
+        drop |= {c.id for c in injured if c.start not in dead_sents
                  and not _OTHER.search(c.quote.lower()) and not _SURVIVED.search(c.quote.lower())
-                 and (same_victim(c) if n_dead == 1 else (c.subject or "person").split(" ")[-1] in dead_heads | _GENERIC)}
+                 and (c.value == 1 and same_dead(c) or c.value == n_dead > 1
+                      and (c.subject or "").split(" ")[-1] in dead_heads - _GENERIC)}
         injured = [c for c in injured if c.id not in drop]
     if injured:
         top = max(injured, key=lambda c: c.value)
