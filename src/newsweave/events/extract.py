@@ -8,6 +8,7 @@ the end ("two were shot ... one of them died" = 1 killed, 1 injured).
 """
 from __future__ import annotations
 
+import datetime as dt
 from typing import Optional
 
 from newsweave.records import Article, Claim, DateRange, EntityMention, EventMention, PlaceMention, TimeMention
@@ -37,6 +38,21 @@ _EXTRA_PREFILTER = frozenset({"casualties", "casualty", "injuries", "injured", "
                               "passed"})
 _REFER_DETS = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "such"}
 _DIE_TRIGGER = Trigger(lemma="die", type="ASSAULT", pos="verb", rank=0)
+_COARSE = {"week", "month", "season", "year", "decade"}
+
+
+def _time_of(tok, lex: Lexicon) -> bool:
+    """'at the time of the shooting', 'the night of the attack': the trigger names the
+    moment a time phrase stands for, so that phrase never makes it a recalled event."""
+    head = tok.head
+    return tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in lex.time_of_heads
+
+
+def _series_count(tok) -> bool:
+    """'the fifth shooting this month', 'the city's 50th homicide of 2017': an ordinal
+    counts the event in a series."""
+    return tok.pos_ in ("NOUN", "PROPN") and any(
+        c.ent_type_ == "ORDINAL" and c.dep_ in ("amod", "nummod") for c in tok.children)
 
 
 class _Builder:
@@ -55,6 +71,7 @@ class _Builder:
         self._by_trigger: dict[int, EventMention] = {}
         self.last_any_assault: Optional[EventMention] = None
         self._sent_of: dict[str, int] = {}
+        self.live_day: Optional[dt.date] = None  # the first day a reported attack is dated to
 
     # ------------------------------------------------------------------ mentions
     def mention(self, c: Cand, sent, group: list[Cand], etype: str) -> EventMention:
@@ -101,6 +118,17 @@ class _Builder:
                 m.date = DateRange(prev.date.start, prev.date.end, prev.date.precision)
             elif refers_back and not m.background and self.main is not None and self.main.date.start is not None:
                 m.date = DateRange(self.main.date.start, self.main.date.end, self.main.date.precision)
+        if m.time is not None and m.date.precision in _COARSE and _series_count(tok):
+            # "the city's 50th homicide this year": the year frames the count, not the event
+            m.time, m.date = None, DateRange(None, None, "unknown")
+        if m.background and etype == "ASSAULT" and self._undated_main(sent, m):
+            # "the shooting" of an article whose attack has no day yet, on a day weeks
+            # before publication: a follow-up report dating its own attack, not a recalled one
+            m.background = False
+        elif not m.background and etype == "ASSAULT" and not refers_back and self._before_main(m):
+            # "a vigil for a man killed in a shooting last week" in a report of Thursday's attack
+            m.background = True
+            m.attributes["background_reason"] = "dated before the attack the article reports"
         self.mentions.append(m)
         self._by_trigger[tok.i] = m
         if etype == "ASSAULT" and not m.negated and not m.hypothetical:
@@ -110,9 +138,30 @@ class _Builder:
                 self.last_bg_assault = m
             else:
                 self.last_assault = m
+                if self.live_day is None and m.date.precision == "day":
+                    self.live_day = m.date.start
                 if self.main is None:
                     self.main = m
         return m
+
+    def _before_main(self, m: EventMention) -> bool:
+        """Whether a mention's own time expression ends before the day of the article's
+        attack (the first day a reported attack of the article is dated to)."""
+        if self.live_day is None or m.time is None or m.date.end is None:
+            return False
+        # even the day before is another attack more often than the same one told across
+        # midnight ("a day earlier, a man was shot ..."); measured on local news reports
+        return m.date.end < self.live_day
+
+    def _undated_main(self, sent, m: EventMention) -> bool:
+        """Whether a mention made background only by its date is the article's own
+        attack: no attack reported so far is dated to a day, the mention's own time
+        expression gives one, and nothing in the sentence recalls the past ("last year",
+        "at the time")."""
+        if self.main is None or self.live_day is not None or m.time is None or m.date.precision != "day":
+            return False
+        bg = self.lex.background_re
+        return bg is None or bg.search(self.ctx.lower_text(sent)) is None
 
     def _fallback_place(self, sent, m: EventMention, refers_back: bool) -> Optional[PlaceMention]:
         ctx = self.ctx
@@ -195,7 +244,7 @@ class _Builder:
             c = Cand(t, trig)
             c.negated = is_negated(t, ctx)
             c.hypothetical = is_hypothetical(t, ctx)
-            c.background = is_background(t, anchors)
+            c.background = is_background(t, anchors) and not _time_of(t, lex)
             cands.append(c)
         assaults = [c for c in cands if c.trig.type == "ASSAULT"]
         groups = group_assaults(assaults, ctx) if assaults else []

@@ -33,6 +33,13 @@ class Trigger:
     needs_object: tuple[str, ...] = ()
     particle: tuple[str, ...] = ()
     plural_only: bool = False
+    # what a verbal trigger with ``head`` may have as its object or passive subject
+    # besides a weapon ("shots were fired", "fired several rounds")
+    objects: tuple[str, ...] = ()
+    # nouns a noun trigger may modify and still name the event ("gunshot wound")
+    modifies: tuple[str, ...] = ()
+    # objects that give a verbal trigger another sense ("shooting video", "shoot hoops")
+    not_objects: tuple[str, ...] = ()
 
 
 @dataclass
@@ -52,6 +59,7 @@ class Lexicon:
     armed_words: frozenset[str]
     intervention_words: frozenset[str]
     exclude_modifiers: frozenset[str] = frozenset()
+    time_of_heads: frozenset[str] = frozenset()  # "at the time of the shooting"
     # derived sets
     trigger_forms: frozenset[str] = frozenset()
     casualty_forms: frozenset[str] = frozenset()
@@ -119,6 +127,9 @@ def build_lexicon(trig: dict, cues: dict, numbers: dict, casualties: dict, acled
             needs_object=tuple(spec.get("needs_object") or ()),
             particle=tuple(spec.get("particle") or ()),
             plural_only=bool(spec.get("plural_only", False)),
+            objects=tuple(str(x).lower() for x in spec.get("objects") or ()),
+            modifies=tuple(str(x).lower() for x in spec.get("modifies") or ()),
+            not_objects=tuple(str(x).lower() for x in spec.get("not_objects") or ()),
         )
     mode_words = {str(k).lower(): v for k, v in (trig.get("mode_words") or {}).items()}
     # every lemma we ever compare against gets its inflections in the table
@@ -160,6 +171,7 @@ def build_lexicon(trig: dict, cues: dict, numbers: dict, casualties: dict, acled
         armed_words=frozenset(str(x).lower() for x in acled.get("armed_words") or []),
         intervention_words=frozenset(str(x).lower() for x in acled.get("intervention_words") or []),
         exclude_modifiers=frozenset(str(x).lower() for x in trig.get("exclude_modifiers") or []),
+        time_of_heads=frozenset(str(x).lower() for x in trig.get("time_of_heads") or []),
     )
     lex.trigger_forms = frozenset(f for f, l in lemmas.items() if l in triggers)
     cas_keys = ("killed_verbs", "died_verbs", "killed_adjs", "killed_nouns", "injured_verbs",

@@ -60,14 +60,17 @@ def trigger_for(tok, ctx: DocContext) -> Optional[Trigger]:
                 break
     if trig is None:
         return None
+    if is_noun and trig.pos == "verb" and low != lemma and tok.tag_ == "NN" and any(c.dep_ == "nummod" for c in tok.children):
+        is_verb, is_noun = True, False  # a headline's participle read as a noun: "4 shot", "2 killed"
     if trig.pos == "verb" and not is_verb:
         return None
     if trig.pos == "noun" and not is_noun:
         return None
     if trig.pos == "any" and not (is_verb or is_noun):
         return None
-    if tok.dep_ in ("amod", "compound") and (is_verb or tok.head.pos_ in _NOUN):
-        return None  # "Iran-backed", "attack helicopter"
+    if tok.dep_ in ("amod", "compound") and (is_verb or tok.head.pos_ in _NOUN) and not (
+            is_noun and trig.modifies and ctx.lemma(tok.head) in trig.modifies):
+        return None  # "Iran-backed", "attack helicopter"; but "gunshot wound" names a shooting
     if trig.plural_only and low == lemma:
         return None
     if pos == "PROPN" and (tok.ent_type_ in ("ORG", "NORP", "GPE", "FAC", "PERSON", "LOC", "WORK_OF_ART", "LAW")
@@ -82,11 +85,14 @@ def trigger_for(tok, ctx: DocContext) -> Optional[Trigger]:
                 return None
         else:  # verbal use: needs a weapon object or an "at/on" target ("fired rockets at")
             ok = any(
-                (c.dep_ == "dobj" and ctx.lemma(c) in lex.mode_words) or (c.dep_ == "prep" and c.lower_ in ("at", "on", "upon", "into"))
+                (c.dep_ in ("dobj", "nsubjpass") and (ctx.lemma(c) in lex.mode_words or c.lower_ in trig.objects))
+                or (c.dep_ == "prep" and c.lower_ in ("at", "on", "upon", "into"))
                 for c in tok.children
-            )
+            )  # "fired rockets at", "shots were fired", "a gun was fired"
             if not ok:
                 return None
+    if trig.not_objects and is_verb and any(c.dep_ == "dobj" and c.lower_ in trig.not_objects for c in tok.children):
+        return None  # "shooting video"
     if trig.particle:
         if not any(c.dep_ in ("prep", "prt") and c.lower_ in trig.particle for c in tok.children):
             return None
@@ -135,6 +141,9 @@ def is_hypothetical(tok, ctx: DocContext) -> bool:
         if anc is not tok:
             if lem in reactive:
                 return False
+            if anc.i == tok.head.i and anc.pos_ in _VERB and (tok.dep_ in ("oprd", "attr") or tok.dep_ == "npadvmod" and any(
+                    c.dep_ == "auxpass" for c in anc.children)):
+                return False  # the predicate classifies a real event: "the death was ruled a homicide"
             if lem in intensional and anc.pos_ in (_VERB | _NOUN | {"ADJ"}):
                 return True
             if anc.pos_ in _VERB and lem in speech:
