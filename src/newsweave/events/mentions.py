@@ -691,7 +691,42 @@ def _named_by_procedure(g, forms: frozenset[str]) -> bool:
     return False
 
 
+_ARTICLE_DAYS: dict[str, tuple] = {}  # the last article's times list -> its days (see attach_time)
+
+
 def attach_time(m: EventMention, tok, sent, ctx: DocContext) -> bool:
+    """Date the mention from its sentence (:func:`_attach_sentence_time`); True when
+    that sentence dates it.  Otherwise a mention of a happening the article reports
+    (not one it recalls) keeps the day the article as a whole gives
+    (:func:`newsweave.time.find.article_day`) in ``attributes["article_day"]``: not
+    its date, but what fusion may count for an article that dates the event nowhere
+    else, beside other articles that do.  An article whose only days are firm dates
+    of procedures ("Around 6:30 p.m. Wednesday, officials say they were called")
+    dates the mention with that day: nothing else in it could."""
+    if _attach_sentence_time(m, tok, sent, ctx):
+        return True
+    if not m.background and ctx.times:
+        from newsweave.time.find import article_day
+
+        pub = ctx.article.published
+        cached = _ARTICLE_DAYS.get("last")
+        if cached is not None and cached[0] is ctx.times:  # one computation per article
+            day, pday = cached[1], cached[2]
+        else:
+            day = article_day(ctx.times, pub)
+            pday = article_day(ctx.times, pub, procedures=True) if day is None else None
+            _ARTICLE_DAYS["last"] = (ctx.times, day, pday)
+        if day is not None:
+            m.attributes["article_day"] = day
+        elif m.date.start is None:
+            day = pday
+            if day is not None:
+                m.date = DateRange(day, day, "day")
+                m.attributes["dated_by"] = "the article's only day, of a procedure"
+    return False
+
+
+def _attach_sentence_time(m: EventMention, tok, sent, ctx: DocContext) -> bool:
     """Date the mention with the time expression of its sentence that hangs on its
     trigger (or on another trigger of the same happening), else the nearest one on
     the trigger's verb chain.  An expression that dates a procedure or a report of

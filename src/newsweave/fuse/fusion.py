@@ -153,19 +153,39 @@ def best_date(mentions: Iterable[EventMention]) -> DateRange:
     the article's time expressions give, ties to the earliest: an article dates the
     event and then, later, what followed it (arrests, funerals, statements), whose
     dates attach to the same mentions.  Across articles, the date most articles give
-    (each article once), ties to the earliest.
+    (each article once), ties to the earliest.  When the date is a day, an article
+    whose mentions carry no date of their own counts with the day it gives as a
+    whole (``attributes["article_day"]``, see ``events.mentions.attach_time``):
+    "police were called at 11:30 p.m. Wednesday" outside the sentences that name the
+    shooting still dates it, against another outlet's "this morning's shooting".
+    When the date is coarser ("last week", "in 2017"), the day such an article
+    gives inside that range narrows it.  Such days never date an event alone
+    (fusion dates an event no article dates from the articles themselves).
     """
     per_doc: dict[str, list[EventMention]] = defaultdict(list)
+    fallback: dict[str, dt.date] = {}
     for m in mentions:
         if m.date is not None and m.date.start is not None and m.date.precision != "unknown":
             per_doc[m.doc].append(m)
+        else:
+            day = m.attributes.get("article_day") if m.attributes else None
+            if isinstance(day, dt.date) and not m.background:
+                fallback.setdefault(m.doc, day)
     picks = [d for d in (_article_date(ms) for ms in per_doc.values()) if d is not None]
     if not picks:
         return DateRange(None, None, "unknown")
     rank = min(_PRECISION_RANK[d.precision] for d in picks)
     top = [d for d in picks if _PRECISION_RANK[d.precision] == rank]
     counts = Counter((d.start, d.end) for d in top)
+    if top[0].precision == "day":
+        counts.update((day, day) for doc, day in fallback.items() if doc not in per_doc)
     (start, end), _ = min(counts.items(), key=lambda kv: (-kv[1], kv[0][0]))
+    if top[0].precision != "day" and fallback and start is not None:
+        # "last week", "in 2017": a day an article gives inside that range narrows it
+        inside = Counter(day for day in fallback.values() if start <= day <= (end or start))
+        if inside:
+            day = min(inside, key=lambda d: (-inside[d], d))
+            return DateRange(day, day, "day")
     return DateRange(start, end, top[0].precision)
 
 

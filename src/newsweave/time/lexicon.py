@@ -57,6 +57,7 @@ class Lexicon:
     future_words: frozenset[str]
     vague_time_words: frozenset[str]
     procedure_verbs: frozenset[str] = frozenset()  # every form of the verbs that date their own act
+    street_suffixes: tuple[str, ...] = ()  # "St.", "Avenue": a number before a street name is an address
 
 
 def _norm_keys(d: dict[str, Any]) -> dict[str, Any]:
@@ -84,6 +85,7 @@ def load_lexicon() -> Lexicon:
         future_words=frozenset(normalise(v) for v in raw["future_words"]),
         vague_time_words=frozenset(normalise(v) for v in raw["vague_time_words"]),
         procedure_verbs=_verb_forms(raw.get("procedure_verbs") or {}),
+        street_suffixes=tuple(normalise(str(v)) for v in raw.get("street_suffixes") or []),
     )
 
 

@@ -649,6 +649,19 @@ def _period(m: re.Match, P: dt.date, t: str, pats: Patterns) -> Resolution:
 
 
 def _counted(m: re.Match, P: Optional[dt.date], anchor: Optional[dt.date], lex: Lexicon) -> Resolution:
+    """A counted offset ("two days ago", "three weeks later"); unknown when the count
+    runs outside the calendar the resolver covers ("2021 years ago")."""
+    try:
+        res = _counted_unchecked(m, P, anchor, lex)
+    except (ValueError, OverflowError):
+        return _unknown(f"'{m.group(0)}': outside the calendar")
+    v = res.value
+    if v.start is not None and not (MIN_YEAR <= v.start.year and (v.end or v.start).year <= MAX_YEAR):
+        return _unknown(f"'{m.group(0)}': outside the calendar")
+    return res
+
+
+def _counted_unchecked(m: re.Match, P: Optional[dt.date], anchor: Optional[dt.date], lex: Lexicon) -> Resolution:
     n, vague = _number(m["n"], lex)
     unit = m["unit"]
     direction = " ".join(m["dir"].split())

@@ -1,0 +1,88 @@
+"""The day an article gives as a whole (newsweave.time.find.article_day) and how an
+article that dates the event nowhere else votes for it (fusion.best_date)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from newsweave.fuse.fusion import best_date
+from newsweave.records import DateRange, EventMention, Span, TimeMention
+from newsweave.time.find import article_day, is_firm_date
+
+D = dt.date
+PUB = D(2017, 1, 19)  # a Thursday
+
+
+def tm(text: str, at: int, day: dt.date | None, role: str | None = None, precision: str = "day") -> TimeMention:
+    value = DateRange(day, day, precision) if day is not None else DateRange(None, None, "unknown")  # type: ignore[arg-type]
+    return TimeMention(span=Span("a", at, at + len(text), text), value=value, role=role)
+
+
+def test_time_firm_dates_carry_a_part_of_the_day_a_clock_or_a_month() -> None:
+    assert is_firm_date("around 11:30 p.m. Wednesday")
+    assert is_firm_date("Saturday night")
+    assert is_firm_date("early Sunday")
+    assert is_firm_date("March 3")
+    assert is_firm_date("yesterday")
+    assert not is_firm_date("Wednesday")
+    assert not is_firm_date("today")
+    assert not is_firm_date("this morning")
+
+
+def test_time_article_day_prefers_a_firm_expression_to_a_bare_weekday() -> None:
+    # "said Thursday" (not flagged) first, then "around 11:30 p.m. Wednesday": the firm one wins
+    times = [tm("Thursday", 10, D(2017, 1, 19)), tm("around 11:30 p.m. Wednesday", 80, D(2017, 1, 18))]
+    assert article_day(times, PUB) == D(2017, 1, 18)
+
+
+def test_time_article_day_skips_procedures_later_days_and_vague_ranges() -> None:
+    times = [tm("Wednesday", 5, D(2017, 1, 18), role="procedure"), tm("next week", 30, D(2017, 1, 23), precision="week"),
+             tm("Friday", 50, D(2017, 1, 20)), tm("Monday night", 90, D(2017, 1, 16))]
+    assert article_day(times, PUB) == D(2017, 1, 16)
+    assert article_day([tm("6 p.m.", 5, None)], PUB) is None
+
+
+def test_time_article_day_of_procedures_only_counts_firm_ones() -> None:
+    times = [tm("Wednesday", 5, D(2017, 1, 18), role="procedure"),
+             tm("Around 6:30 p.m. on Tuesday evening", 40, D(2017, 1, 17), role="procedure")]
+    assert article_day(times, PUB) is None
+    assert article_day(times, PUB, procedures=True) == D(2017, 1, 17)
+
+
+def _mention(doc: str, at: int, day: dt.date | None, article: dt.date | None = None) -> EventMention:
+    m = EventMention(id=f"{doc}:{at}", doc=doc, type="ASSAULT", trigger=Span(doc, at, at + 4, "shot"),
+                     sentence=Span(doc, at, at + 10, "x"))
+    if day is not None:
+        m.date = DateRange(day, day, "day")
+        m.time = TimeMention(span=Span(doc, at - 5, at - 1, "this morning"), value=m.date)
+    if article is not None:
+        m.attributes["article_day"] = article
+    return m
+
+
+def test_time_event_date_an_undated_article_votes_with_its_day() -> None:
+    # one outlet's "this morning's shooting" (Thursday) against another's article that
+    # names 11:30 p.m. Wednesday outside the shooting's sentences: a tie, to the earlier
+    ms = [_mention("a", 10, D(2017, 1, 19)), _mention("b", 10, None, D(2017, 1, 18))]
+    assert best_date(ms) == DateRange(D(2017, 1, 18), D(2017, 1, 18), "day")
+
+
+def test_time_event_date_article_days_never_date_an_event_alone() -> None:
+    assert best_date([_mention("b", 10, None, D(2017, 1, 18))]) == DateRange(None, None, "unknown")
+
+
+def test_time_event_date_article_day_ignored_where_the_article_dates_the_event() -> None:
+    ms = [_mention("a", 10, D(2017, 1, 19), D(2017, 1, 10)), _mention("a", 40, None, D(2017, 1, 10))]
+    assert best_date(ms).start == D(2017, 1, 19)
+
+
+def test_time_house_numbers_are_not_years() -> None:
+    from newsweave.time.find import is_year_modifier
+
+    text = "Police were dispatched to 1802 Beacon St. after a boy was shot. In 2015 Smith Street was quiet."
+    at = text.index("1802")
+    assert is_year_modifier(text, at, at + 4)
+    at = text.index("2015")
+    assert not is_year_modifier(text, at, at + 4)
+    text = "Officers went to 2015 N. Martin Luther King Blvd on Sunday."
+    at = text.index("2015")
+    assert is_year_modifier(text, at, at + 4)
