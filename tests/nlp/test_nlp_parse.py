@@ -62,3 +62,16 @@ def test_nlp_pos_mapper_matches_attribute_ruler(nlp, seeds_dir):
     got = full.to_array(POS)
     agree = (got == want).mean()
     assert agree > 0.995, agree
+
+
+def test_nlp_parse_paragraph_breaks_start_sentences():
+    import spacy
+
+    from newsweave.nlp.parse import paragraph_breaks
+
+    nlp = spacy.blank("en")
+    doc = nlp.make_doc("Attack details\n\nThree people were hurt. More\n\n\n \nlater \n\n")
+    paragraph_breaks(doc)
+    starts = [t.text for t in doc if t.is_sent_start]
+    assert starts == ["Attack", "Three", "later"]
+    assert paragraph_breaks(nlp.make_doc("")) is None

@@ -68,28 +68,53 @@ class _Words:
         upper: list[bool] = []
         capital: list[bool] = []
         joined: list[bool] = []  # only spaces/hyphens (or dropped particles) since the previous word
+        cache = _SURFACES
+        if len(cache) > _SURFACES_MAX:
+            cache.clear()
         last_end = 0
         gaps_ok = True  # every gap since the previous kept word was spaces/hyphens
-        for m in _WORD_RE.finditer(text):
-            s, e = m.span()
-            gaps_ok = gaps_ok and not text[last_end:s].strip(" -\u00a0")
+        for m in _GAP_WORD_RE.finditer(text):
+            s, e = m.span(1)
+            # the match starts where the previous word ended only when the gap is spaces/hyphens
+            gaps_ok = gaps_ok and m.start() == last_end
             last_end = e
-            surface = m.group()
-            key = normalize_name(surface)
-            if not key or (key in _PARTICLES_BEFORE_HYPHEN and text[e: e + 1] == "-"):
+            surface = m.group(1)
+            info = cache.get(surface)
+            if info is None:
+                key = normalize_name(surface)
+                info = cache[surface] = (tuple(key.split()), surface.isupper(), surface[:1].isupper(),
+                                         key in _PARTICLES_BEFORE_HYPHEN)
+            parts, up, cap, particle = info
+            if not parts or (particle and text[e: e + 1] == "-"):
                 continue  # dropped word: "the", "al-", "ad-" ...
-            up = surface.isupper()
-            cap = surface[:1].isupper()
-            for i, part in enumerate(key.split()):
-                norm.append(part)
+            if len(parts) == 1:
+                norm.append(parts[0])
                 start.append(s)
                 end.append(e)
                 upper.append(up)
                 capital.append(cap)
-                joined.append(gaps_ok if i == 0 else True)
+                joined.append(gaps_ok)
+            else:
+                for i, part in enumerate(parts):
+                    norm.append(part)
+                    start.append(s)
+                    end.append(e)
+                    upper.append(up)
+                    capital.append(cap)
+                    joined.append(gaps_ok if i == 0 else True)
             gaps_ok = True
         self.norm, self.start, self.end = norm, start, end
         self.upper, self.capital, self.joined = upper, capital, joined
+
+
+# A word with the spaces/hyphens right before it: a match that starts where the
+# previous word ended had nothing else in between.  The gap characters cannot start
+# a word, so the words found are exactly those of ``_WORD_RE``.
+_GAP_WORD_RE = re.compile(r"[ \-\u00a0]*(" + _WORD_RE.pattern + ")")
+# surface form -> (key words, all upper case, capitalised, an Arabic particle): the
+# same few thousand word forms recur in every article
+_SURFACES: dict[str, tuple[tuple[str, ...], bool, bool, bool]] = {}
+_SURFACES_MAX = 200_000
 
 
 def scan_aliases(words: _Words, actors: ActorDictionary) -> list[tuple[int, int, str, str]]:

@@ -99,10 +99,17 @@ def paragraph_breaks(doc) -> None:
     own lines are not glued to the sentence that follows them (the statistical
     sentence splitter often does, and a claim's quote and attribution would then begin
     with "Attack details" or a dropped byline)."""
-    n = len(doc)
-    for tok in doc:
-        if tok.is_space and "\n\n" in tok.text and tok.i + 1 < n and not doc[tok.i + 1].is_space:
-            doc[tok.i + 1].is_sent_start = True
+    from spacy.attrs import IS_SPACE, SENT_START
+
+    if len(doc) < 2:
+        return
+    space = doc.to_array(IS_SPACE).astype(bool)
+    # whitespace tokens followed by a word; only those are looked at one by one
+    starts = [i + 1 for i in numpy.flatnonzero(space[:-1] & ~space[1:]).tolist() if "\n\n" in doc[i].text]
+    if starts:  # written in one array pass (setting ``is_sent_start`` token by token rescans the doc each time)
+        sent = doc.to_array(SENT_START)
+        sent[starts] = 1
+        doc.from_array([SENT_START], sent.reshape(-1, 1))
 
 
 class TwoPass:
@@ -133,7 +140,7 @@ class TwoPass:
             yield from docs
 
     def _parse(self, docs: list, batch_size: int) -> None:
-        from spacy.attrs import DEP, HEAD, SENT_START
+        from spacy.attrs import DEP, HEAD, SENT_START, SPACY
         from spacy.tokens import Doc
 
         jobs: list[tuple[int, int, int]] = []  # (doc index, start token, end token)
@@ -149,12 +156,14 @@ class TwoPass:
             starts = numpy.flatnonzero(ss == 1)
             bounds = numpy.append(starts, len(doc))
             picked = numpy.unique(numpy.searchsorted(starts, want, side="right") - 1)
+            # each token's text and trailing space once per article, sliced per sentence
+            texts = [t.text for t in doc]
+            spaces = doc.to_array(SPACY).astype(bool).tolist()
+            tensor = doc.tensor
             for si in picked.tolist():
                 a, b = int(bounds[si]), int(bounds[si + 1])
-                words = [t.text for t in doc[a:b]]
-                spaces = [bool(t.whitespace_) for t in doc[a:b]]
-                sub = Doc(doc.vocab, words=words, spaces=spaces)
-                sub.tensor = doc.tensor[a:b]
+                sub = Doc(doc.vocab, words=texts[a:b], spaces=spaces[a:b])
+                sub.tensor = tensor[a:b]
                 subs.append(sub)
                 jobs.append((di, a, b))
         if not subs:

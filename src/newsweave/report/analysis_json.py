@@ -13,6 +13,7 @@ import os
 from typing import Any, Iterable, TextIO
 
 from newsweave.records import Analysis, Article
+from newsweave.report.indented import dumps_indented
 
 SCHEMA_VERSION = "1"
 
@@ -56,7 +57,7 @@ def analysis_to_dict(analysis: Analysis, generated_at: str | None = None) -> dic
 
 def _dumps(value: Any, indent: str) -> str:
     """``value`` as ``json.dump(..., indent=1)`` writes it at this depth (JSON strings hold no raw newline)."""
-    return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n" + indent)
+    return dumps_indented(value, indent)
 
 
 def write_json_stream(fh: TextIO, head: dict[str, Any], lists: Iterable[tuple[str, Iterable[Any]]]) -> None:

@@ -1,7 +1,6 @@
 """Every export format as text, by name: what ``export`` prints and ``analyze`` writes."""
 from __future__ import annotations
 
-import json
 import os
 from typing import Optional
 
@@ -10,6 +9,7 @@ from newsweave.records import Analysis
 from newsweave.report.acled import events_csv
 from newsweave.report.analysis_json import analysis_to_dict
 from newsweave.report.geojson import events_geojson
+from newsweave.report.indented import dumps_indented
 from newsweave.report.plover import plover_export
 
 FORMATS = ("csv", "geojson", "plover", "json")
@@ -28,7 +28,7 @@ def render_export(analysis: Analysis, fmt: str, include_all: bool = False, times
         data = analysis_to_dict(analysis)
     else:
         raise NewsweaveError(E_BAD_OPTION, f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    return dumps_indented(data) + "\n"  # the bytes of json.dumps(data, ensure_ascii=False, indent=1)
 
 
 def write_text(path: str, text: str) -> str:

@@ -433,7 +433,24 @@ class Store(QueryMixin):
             for table in (t.entities, t.places, t.aliases, t.spans, t.events, t.event_entities,
                           t.event_documents, t.event_mentions, t.merge_reasons, t.claims, t.disagreements):
                 for chunk in _batched(rows[table.name], _INSERT_ROWS):
-                    conn.execute(table.insert(), chunk)
+                    self._insert_many(conn, table, chunk)
+
+    def _insert_many(self, conn: Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
+        """``conn.execute(table.insert(), rows)``; on SQLite straight through the driver's
+        ``executemany`` (the statement compiled once, rows as tuples): the resolved layer
+        is tens of thousands of rows, and the per-row parameter handling of the general
+        path cost more than the writing.  Every column of these tables is text or a
+        number, which the driver binds as they are."""
+        if self.dialect != "sqlite" or not rows:
+            conn.execute(table.insert(), rows)
+            return
+        keys = list(rows[0])
+        compiled = table.insert().compile(dialect=conn.dialect, column_keys=keys)
+        order = compiled.positiontup
+        if order is None or set(order) != set(keys) or any(len(r) != len(keys) for r in rows):
+            conn.execute(table.insert(), rows)  # defaults to fill in, or ragged rows: the general path
+            return
+        conn.exec_driver_sql(str(compiled), [tuple(r[k] for k in order) for r in rows])
 
     @staticmethod
     def _result_rows(analysis: Analysis) -> dict[str, Iterator[dict[str, Any]]]:
@@ -702,6 +719,61 @@ class Store(QueryMixin):
         with self._write() as conn:
             conn.execute(t.fetched.delete().where(t.fetched.c.url == url))
             conn.execute(t.fetched.insert(), [row])
+
+
+def select_results(analysis: Analysis, doc_ids: Iterable[str]) -> Analysis:
+    """What ``Store.load_results(doc_ids)`` returns right after ``save_results(analysis)``,
+    taken from ``analysis`` itself instead of read back from the store.
+
+    ``analysis`` must be the resolved layer of every stored document (what
+    ``analyze`` has just saved), with ``documents`` the stored articles.  The
+    selection is the same as ``load_results``': those documents, every event they
+    report, all of those events' documents and claims, the entities and places they
+    refer to or mention (affiliations transitively), the disagreements of those
+    events; entity and place mentions only where they fall in the documents
+    returned.  Reading it all back costs as much as writing it; ``analyze`` uses this."""
+    wanted = set(doc_ids)
+    events = [e for e in analysis.events if any(d in wanted for d in e.documents)]
+    ids = {e.id for e in events}
+    docs = set(wanted)
+    for e in events:
+        docs.update(e.documents)
+    documents = sorted((a for a in analysis.documents if a.id in docs), key=lambda a: a.id)
+    docs = {a.id for a in documents}  # documents asked for but never stored are not invented
+
+    claims = [c for c in analysis.claims if (c.event or c.mention) in ids or c.doc in docs]
+    disagreements = [d for d in analysis.disagreements if d.event in ids]
+
+    ent_ids = {x for e in events for x in e.actors + e.targets}
+    place_ids = {e.place for e in events if e.place}
+    for e in analysis.entities:
+        if any(s.doc in docs for s in e.mentions):
+            ent_ids.add(e.id)
+    for p in analysis.places:
+        if any(s.doc in docs for s in p.mentions):
+            place_ids.add(p.id)
+    for c in claims:  # attributions and values that name an entity id
+        for v in (c.attributed_to, c.value if isinstance(c.value, str) else None):
+            if v:
+                ent_ids.add(v)
+    by_id = {e.id: e for e in analysis.entities}
+    have = {i for i in ent_ids if i in by_id}
+    todo = {by_id[i].affiliation for i in have if by_id[i].affiliation and by_id[i].affiliation not in have}
+    while todo:  # affiliations (parents, sponsors) come along, transitively
+        more = {i for i in todo if i in by_id}
+        have |= more
+        todo = {by_id[i].affiliation for i in more if by_id[i].affiliation and by_id[i].affiliation not in have}
+    entities = [
+        Entity(id=e.id, name=e.name, type=e.type, aliases=list(e.aliases), affiliation=e.affiliation,
+               mentions=[s for s in e.mentions if s.doc in docs])
+        for e in analysis.entities if e.id in have
+    ]
+    places = [
+        dataclasses.replace(p, aliases=list(p.aliases), mentions=[s for s in p.mentions if s.doc in docs])
+        for p in analysis.places if p.id in place_ids
+    ]
+    return Analysis(documents=documents, entities=entities, places=places, events=events, claims=claims,
+                    disagreements=disagreements)
 
 
 def _select_in(conn: Connection, table: sa.Table, column: sa.Column, ids: Optional[set[str]], order: list) -> list[Any]:
