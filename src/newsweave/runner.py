@@ -137,15 +137,24 @@ def _run_analyze(inputs: list[str], options: Options, manifest: Optional[str], o
         if stored and not options.quiet:
             print(f"newsweave: {len(stored)} of {len(articles)} articles already stored, skipped", file=sys.stderr)
 
+        redo = _stale(store, articles, stored, options)
+
         added = 0
         # with several workers a batch gives each of them work; a killed run still loses one batch at most
         size = max(1, batch_articles) * max(1, options.n_process)
-        bar = progress_factory(len(new), options.quiet) if (progress_factory and new) else None
-        batches = _handed_out(new, size)
-        del articles, seen, new  # from here on the batches, then the store, hold what was read
+        total = len(new) + len(redo)
+        bar = progress_factory(total, options.quiet) if (progress_factory and total) else None
+        redo_ids = {a.id for a in redo}
+        batches = _handed_out(redo + new, size)
+        del articles, seen, new, redo  # from here on the batches, then the store, hold what was read
         failed = True
         try:
             for analyses in pipeline.extract_batches(batches, options, progress=bar):
+                if redo_ids:
+                    again = [a for a in analyses if a.article.id in redo_ids]
+                    if again:
+                        store.replace_analyses(again)
+                        analyses = [a for a in analyses if a.article.id not in redo_ids]
                 added += store.add_analyses(analyses)
                 del analyses
             failed = False
@@ -173,6 +182,30 @@ def _run_analyze(inputs: list[str], options: Options, manifest: Optional[str], o
         )
         print(f"newsweave: wrote {os.path.join(options.out, 'analysis.json')}", file=sys.stderr)
     return 0
+
+
+def _stale(store, articles: list[Article], stored: dict[str, str], options: Options) -> list[Article]:
+    """Stored articles whose analysis an earlier version of the extractor made, to be
+    extracted again: read afresh when this run gives them again (under their stored
+    id), else as stored (text and cleaning)."""
+    stale = set(store.stale_doc_ids())
+    if not stale:
+        return []
+    if not options.quiet:
+        print(
+            f"newsweave: {len(stale)} stored article{'s were' if len(stale) != 1 else ' was'} extracted by another "
+            "version of newsweave; extracting again",
+            file=sys.stderr,
+        )
+    redo: list[Article] = []
+    for a in articles:
+        doc_id = stored.get(a.content_hash)
+        if doc_id in stale:
+            a.id = doc_id
+            redo.append(a)
+            stale.discard(doc_id)
+    redo.extend(store.load_documents(stale))
+    return redo
 
 
 def _handed_out(items: list[Article], size: int) -> Iterator[list[Article]]:

@@ -140,3 +140,38 @@ def test_store_runner_keeps_batches_of_a_failed_run(tmp_path, fake_pipeline, mon
     code, data, _ = _run([str(i) for i in range(6)], db, tmp_path / "b", batch_articles=2)
     assert code == 0 and len(data["documents"]) == 6
     assert fake_pipeline["extracted"][-2:] == ["doc004", "doc005"]
+
+
+def test_store_runner_extracts_again_what_another_extractor_made(store_url, tmp_path, fake_pipeline, monkeypatch):
+    code, first, _ = _run(["0", "1"], store_url, tmp_path / "a")
+    assert code == 0 and fake_pipeline["extracted"] == ["doc000", "doc001"]
+    _run(["0", "1"], store_url, tmp_path / "b")
+    assert fake_pipeline["extracted"] == ["doc000", "doc001"]  # same extractor: nothing again
+
+    # an upgrade changes the extractor: every stored analysis is stale, whether or not
+    # this run gives its article again (doc001 is read again, doc000 comes from the store)
+    import newsweave.store.db as db
+
+    monkeypatch.setattr(db, "extractor_fingerprint", lambda: "newer")
+    with Store(store_url) as store:
+        assert store.stale_doc_ids() == ["doc000", "doc001"]
+    code, third, _ = _run(["1"], store_url, tmp_path / "c")
+    assert code == 0
+    assert sorted(fake_pipeline["extracted"][2:]) == ["doc000", "doc001"]
+    with Store(store_url) as store:
+        assert store.stale_doc_ids() == []
+        assert store.document_count() == 2  # replaced, not added
+    assert [d["id"] for d in third["documents"]] == ["doc001"]
+    assert [e["id"] for e in third["events"]] == [e["id"] for e in first["events"] if "doc001" in e["documents"]]
+
+
+def test_store_replace_analyses_needs_the_stored_content(store_url, store_factory):
+    from newsweave.store.db import StoreError
+
+    with Store(store_url) as store:
+        da = store_factory.make_analysis(1)
+        store.add_analyses([da])
+        other = store_factory.make_analysis(2, doc_id=da.article.id)
+        with pytest.raises(StoreError, match="not stored with this content"):
+            store.replace_analyses([other])
+        assert store.load_analyses()[0].article.content_hash == da.article.content_hash

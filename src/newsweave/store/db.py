@@ -36,6 +36,7 @@ from sqlalchemy import event as sa_event
 from sqlalchemy.engine import Connection, Engine
 
 from newsweave.errors import E_STORE, NewsweaveError
+from newsweave.fingerprint import extractor_fingerprint
 from newsweave.records import (
     Analysis,
     Article,
@@ -292,6 +293,44 @@ class Store(QueryMixin):
     def _document_count(conn: Connection) -> int:
         return int(conn.execute(sa.select(sa.func.count()).select_from(t.documents)).scalar_one())
 
+    def stale_doc_ids(self) -> list[str]:
+        """Stored documents whose analysis another version of the extractor made (or
+        none recorded, from before the store kept it): they are to be extracted again."""
+        current = extractor_fingerprint()
+        with self._read() as conn:
+            return sorted(conn.execute(
+                sa.select(t.analyses.c.doc_id).where(
+                    sa.or_(t.analyses.c.extractor.is_(None), t.analyses.c.extractor != current)
+                )
+            ).scalars())
+
+    def replace_analyses(self, analyses: list[DocAnalysis | PackedAnalysis]) -> int:
+        """Replace stored documents' analyses (and their cleaning and metadata) with new
+        extractions of the same content, in ONE transaction; returns how many were
+        replaced.  An article whose content hash is not stored under its id is an error."""
+        if not analyses:
+            return 0
+        extractor = extractor_fingerprint()
+        with self._write() as conn:
+            ids = sorted({a.article.id for a in analyses})
+            known: dict[str, str] = {}
+            for chunk in _chunks(ids):
+                known.update(dict(conn.execute(sa.select(t.documents.c.id, t.documents.c.content_hash).where(t.documents.c.id.in_(chunk))).all()))
+            now = _now()
+            for a in analyses:
+                art = a.article
+                if known.get(art.id) != art.content_hash:
+                    raise StoreError(f"the document {art.id!r} is not stored with this content; its analysis cannot be replaced.")
+                row = self._document_row(art, now)
+                del row["id"], row["added_at"]
+                conn.execute(t.documents.update().where(t.documents.c.id == art.id).values(**row))
+                payload = a.payload if isinstance(a, PackedAnalysis) else _pack(a)
+                conn.execute(
+                    t.analyses.update().where(t.analyses.c.doc_id == art.id)
+                    .values(format=PAYLOAD_FORMAT, payload=payload, extractor=extractor)
+                )
+        return len(analyses)
+
     def add_analyses(self, analyses: list[DocAnalysis | PackedAnalysis]) -> int:
         """Store a batch of extracted articles in ONE transaction; returns how many were new.
 
@@ -303,6 +342,7 @@ class Store(QueryMixin):
         """
         if not analyses:
             return 0
+        extractor = extractor_fingerprint()
         added = 0
         with self._write() as conn:
             hashes = [a.article.content_hash for a in analyses]
@@ -330,7 +370,7 @@ class Store(QueryMixin):
                 taken[art.id] = art.content_hash
                 doc_rows.append(self._document_row(art, now))
                 payload = a.payload if isinstance(a, PackedAnalysis) else _pack(a)
-                payload_rows.append({"doc_id": art.id, "format": PAYLOAD_FORMAT, "payload": payload})
+                payload_rows.append({"doc_id": art.id, "format": PAYLOAD_FORMAT, "payload": payload, "extractor": extractor})
             if doc_rows:
                 conn.execute(t.documents.insert(), doc_rows)
                 conn.execute(t.analyses.insert(), payload_rows)

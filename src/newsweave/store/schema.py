@@ -5,7 +5,8 @@ Two layers:
 * the **extraction layer**, written once per article and never rewritten:
   ``documents`` (one row per distinct content hash) and ``analyses`` (the
   article's full ``DocAnalysis`` as JSON, so resolution and fusion can be
-  re-run over every stored article without parsing it again);
+  re-run over every stored article without parsing it again; an analysis made
+  by another version of the extractor is extracted again and replaced);
 * the **resolved layer**, replaced as a whole by every run: entities, places,
   events (with their actors/targets, documents, mentions and merge reasons),
   claims and disagreements, plus the ``aliases`` and ``spans`` they own.
@@ -47,6 +48,7 @@ analyses = sa.Table(
     sa.Column("doc_id", sa.Text, sa.ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
     sa.Column("format", sa.Integer, nullable=False),
     sa.Column("payload", sa.LargeBinary, nullable=False),  # zlib(serialize.to_json(DocAnalysis))
+    sa.Column("extractor", sa.Text),  # newsweave.fingerprint of the extractor that made it (None: before 0002)
 )
 
 entities = sa.Table(
