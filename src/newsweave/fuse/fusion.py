@@ -445,6 +445,7 @@ class _Fuser:
                 notes.append([])
                 grains.append({grain} if grain else set())
                 heads.append({head})
+        self._fold_into_main(da, groups, cands, notes)
         out = []
         for g, c, n in zip(groups, cands, notes):
             claims = [cl for x in g for cl in self.claims_by_mention.get(x.id, [])]
@@ -456,6 +457,41 @@ class _Fuser:
         for c in out:
             c.published = da.article.published
         return out
+
+    def _fold_into_main(self, da: DocAnalysis, groups: list[list[EventMention]], cands: list[Candidate],
+                        notes: list[list[str]]) -> None:
+        """Reading order can leave a part of the attack an article is about in a group
+        of its own ("A man was killed and four others hurt", after a paragraph on the
+        drones used elsewhere).  A current attack group that nothing in the article
+        sets apart from the main one (no conflicting date, place, mode or
+        participants) joins it, when the main attack is dated; recalled events keep
+        their own groups."""
+        current = [i for i, c in enumerate(cands) if c.type == "ASSAULT" and not c.background]
+        if len(current) < 2:
+            return
+        mi = max(current, key=lambda i: (len(groups[i]), -groups[i][0].trigger.start))
+        if cands[mi].date.start is None:
+            # an article that dates nothing can't tell the strike from the rockets that
+            # answered it a day later: without a date, reading order is all there is
+            return
+        folded = []
+        for i in current:
+            if i == mi:
+                continue
+            v = self.comparer.compare(cands[mi], cands[i], same_doc=True)
+            if v.conflict:
+                continue
+            first = groups[i][0]
+            groups[mi] = sorted(groups[mi] + groups[i], key=lambda m: m.trigger.start)
+            cands[mi] = _joined(cands[mi], cands[i], groups[mi], self.places, self.entities, self.weak)
+            notes[mi].extend(notes[i])
+            notes[mi].append(
+                f"in {da.article.id}, '{first.trigger.text}' (offset {first.trigger.start}) belongs to the attack the "
+                f"article is about: nothing in the article sets it apart ({'; '.join(v.reasons) or 'no conflicting date, place, mode or participants'})"
+            )
+            folded.append(i)
+        for i in sorted(folded, reverse=True):
+            del groups[i], cands[i], notes[i]
 
     def _inside(self, p: Place, coarse: Optional[Place]) -> bool:
         """Whether a town can lie in the coarse place the mentions give."""
