@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Optional
 
-import yaml
+from newsweave.data import safe_load as _yaml_load
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ def _alternation(patterns: list[str]) -> str:
 @functools.lru_cache(maxsize=1)
 def load_rules() -> Rules:
     text = resources.files("newsweave.data").joinpath("clean_rules.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = _yaml_load(text)
     flags = re.IGNORECASE
     whole, prefix = [], []
     for reason, spec in data["rules"].items():

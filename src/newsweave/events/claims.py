@@ -110,7 +110,7 @@ def _crosses_break(a, b) -> bool:
     (captions, bylines) glued to the sentence, not one noun phrase."""
     doc = a.doc
     lo, hi = (a, b) if a.i < b.i else (b, a)
-    gap = doc.text[lo.idx + len(lo.text):hi.idx]
+    gap = lo.whitespace_ + "".join(t.text_with_ws for t in doc[lo.i + 1 : hi.i])  # doc.text would join the whole text
     return "\n" in gap or "  " in gap
 
 

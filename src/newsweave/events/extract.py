@@ -447,5 +447,12 @@ def _prefilter(doc, lex: Lexicon) -> list[int]:
         lex.__dict__["_prefilter_cache"] = cached
     if len(doc) == 0:
         return []
+    done = doc.user_data.get("newsweave.prefilter")  # the parse selection asked already
+    if done is not None and done[0] == key:
+        return done[1]
     arr = doc.to_array(LOWER)
-    return numpy.nonzero(numpy.isin(arr, cached[1]))[0].tolist()
+    hashes = cached[1]
+    at = numpy.minimum(numpy.searchsorted(hashes, arr), len(hashes) - 1)  # a sorted lookup, faster than isin
+    hits = numpy.flatnonzero(hashes[at] == arr).tolist() if len(hashes) else []
+    doc.user_data["newsweave.prefilter"] = (key, hits)
+    return hits

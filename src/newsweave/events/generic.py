@@ -32,7 +32,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Iterable, Optional
 
-import yaml
+from newsweave.data import safe_load as _yaml_load
+
 
 KINDS = ("verb", "reporting", "light", "state", "aspectual", "causative", "noun", "nominal", "support", "adjective")
 
@@ -84,7 +85,7 @@ def load_generic_lexicon() -> GenericLexicon:
     """The word lists of ``data/events_generic.yaml``, as lemma keys, loaded once."""
     from newsweave.fuse.coref import load_coref_data
 
-    raw = yaml.safe_load(resources.files("newsweave.data").joinpath("events_generic.yaml").read_text(encoding="utf-8")) or {}
+    raw = _yaml_load(resources.files("newsweave.data").joinpath("events_generic.yaml").read_text(encoding="utf-8")) or {}
     irregular = load_coref_data().irregular
     verb_kinds: dict[str, str] = {}
     # the first list a verb is in decides its kind

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, Optional
 
-import yaml
+from newsweave.data import safe_load as _yaml_load
+
 
 _VOWELS = set("aeiou")
 
@@ -108,7 +109,7 @@ def inflections(lemma: str) -> set[str]:
 
 def _read(name: str) -> Any:
     text = resources.files("newsweave.data").joinpath(name).read_text(encoding="utf-8")
-    return yaml.safe_load(text) or {}
+    return _yaml_load(text) or {}
 
 
 def build_lexicon(trig: dict, cues: dict, numbers: dict, casualties: dict, acled: dict) -> Lexicon:

@@ -32,8 +32,8 @@ from importlib import resources
 from typing import Iterable, Optional, Sequence
 
 import numpy as np
-import yaml
 
+from newsweave.data import safe_load as _yaml_load
 from newsweave.records import DocAnalysis, EventMention
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
@@ -61,7 +61,7 @@ class CorefData:
 
 
 def _read(name: str) -> dict:
-    return yaml.safe_load(resources.files("newsweave.data").joinpath(name).read_text(encoding="utf-8")) or {}
+    return _yaml_load(resources.files("newsweave.data").joinpath(name).read_text(encoding="utf-8")) or {}
 
 
 @functools.lru_cache(maxsize=1)

@@ -17,8 +17,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Optional
 
-import yaml
-
+from newsweave.data import safe_load as _yaml_load
 from newsweave.records import DateRange, Entity, Place
 
 # kinds of place whose extent is large: compared with a wider radius
@@ -29,7 +28,7 @@ _COUNTRY_KINDS = {"country"}
 @functools.lru_cache(maxsize=1)
 def weights() -> dict:
     with resources.files("newsweave.data").joinpath("fuse_weights.yaml").open("r", encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return _yaml_load(fh)
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -4,8 +4,7 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
-import yaml
-
+from newsweave.data import safe_load as _yaml_load
 from newsweave.records import Entity, Event, Place
 
 _MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
@@ -14,7 +13,7 @@ _MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 @functools.lru_cache(maxsize=1)
 def _phrases() -> dict:
     with resources.files("newsweave.data").joinpath("fuse_phrases.yaml").open("r", encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return _yaml_load(fh)
 
 
 def format_date(event: Event) -> str:

@@ -17,15 +17,16 @@ import functools
 import re
 from importlib import resources
 
-import yaml
 from unidecode import unidecode
+
+from newsweave.data import safe_load as _yaml_load
 
 
 @functools.lru_cache(maxsize=1)
 def lexicon() -> dict:
     """The geocoder's word lists (``data/geo_lexicon.yaml``), loaded once."""
     text = resources.files("newsweave").joinpath("data/geo_lexicon.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = _yaml_load(text)
     return {
         "articles": frozenset(data["articles"]),
         "admin_words": frozenset(data["admin_words"]),

@@ -13,8 +13,7 @@ import importlib.resources
 from dataclasses import dataclass
 from typing import Any, Iterable, Optional
 
-import yaml
-
+from newsweave.data import safe_load as _yaml_load
 from newsweave.records import Analysis, Article, Claim, DateRange, Entity, Event, Place
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -31,7 +30,7 @@ def _data_text(name: str) -> str:
 @functools.lru_cache(maxsize=None)
 def acled_codes() -> dict[str, Any]:
     """The ACLED mapping tables (``data/acled_actor_codes.yaml``)."""
-    return yaml.safe_load(_data_text("acled_actor_codes.yaml"))
+    return _yaml_load(_data_text("acled_actor_codes.yaml"))
 
 
 @functools.lru_cache(maxsize=None)

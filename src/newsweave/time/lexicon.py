@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-import yaml
+from newsweave.data import safe_load as _yaml_load
+
 
 LEXICON_FILE = "time_lexicon.yaml"
 
@@ -68,7 +69,7 @@ def _norm_keys(d: dict[str, Any]) -> dict[str, Any]:
 def load_lexicon() -> Lexicon:
     """Read the packaged lexicon once per process."""
     with resources.files("newsweave.data").joinpath(LEXICON_FILE).open("r", encoding="utf-8") as fh:
-        raw = yaml.safe_load(fh)
+        raw = _yaml_load(fh)
     return Lexicon(
         months=_norm_keys(raw["months"]),
         weekdays=_norm_keys(raw["weekdays"]),
