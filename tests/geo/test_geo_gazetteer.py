@@ -5,13 +5,8 @@ import pickle
 
 import pytest
 
-from newsweave.geo import distance_km, load_gazetteer
+from newsweave.geo import distance_km
 from newsweave.geo.normalize import name_key
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    return load_gazetteer()
 
 
 def test_geo_gazetteer_distance_haversine() -> None:

@@ -6,14 +6,9 @@ import re
 
 import pytest
 
-from newsweave.geo import distance_km, find_places_in_text, load_gazetteer
+from newsweave.geo import distance_km, find_places_in_text
 from newsweave.geo.find import outlet_region, phone_regions
 from newsweave.geo.normalize import name_key
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    return load_gazetteer()
 
 
 def ents(text: str, *names: str, label: str = "GPE") -> list[tuple[int, int, str]]:

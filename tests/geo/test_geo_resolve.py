@@ -5,13 +5,8 @@ import re
 
 import pytest
 
-from newsweave.geo import collect_places, distance_km, find_places_in_text, load_gazetteer
+from newsweave.geo import collect_places, distance_km, find_places_in_text
 from newsweave.records import Article, DocAnalysis
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    return load_gazetteer()
 
 
 def ents(text: str, *names: str, label: str = "GPE") -> list[tuple[int, int, str]]:

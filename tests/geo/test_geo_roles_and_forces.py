@@ -5,17 +5,10 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from newsweave.fuse.fusion import best_place
-from newsweave.geo import distance_km, find_places_in_text, load_gazetteer
+from newsweave.geo import distance_km, find_places_in_text
 from newsweave.geo.find import outlet_region, title_states
 from newsweave.records import EventMention, Place, PlaceMention, Span
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    return load_gazetteer()
 
 
 def ents(text: str, *names: str, label: str = "GPE") -> list[tuple[int, int, str]]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.geo import distance_km, find_places, load_gazetteer
+from newsweave.geo import distance_km, find_places
 from newsweave.records import Article
 
 pytestmark = pytest.mark.model
@@ -32,11 +32,6 @@ EXPECTED = {
     "syria": (35.0, 38.5),
     "iraq": (33.0, 43.5),
 }
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    return load_gazetteer()
 
 
 @pytest.fixture(scope="module")

@@ -274,13 +274,27 @@ def _entity_ids(mentions) -> list[str]:
     return [e for e, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
+def _chosen(mentions: list[EventMention], places: dict[str, Place], entities: dict[str, Entity],
+            weak: frozenset[str] | set[str]) -> dict:
+    """What a group's mentions decide together (in reading order): its key and type,
+    its most frequent mode, its date and its place (mentions in ``weak`` give none)."""
+    modes = Counter(m.mode for m in mentions if m.mode and m.mode != "unspecified")
+    return dict(
+        key=mentions[0].id,
+        type=mentions[0].type,
+        mode=min(modes, key=lambda k: (-modes[k], k)) if modes else None,
+        date=best_date(mentions),
+        place=best_place([m for m in mentions if m.id not in weak], places, entities),
+        members=mentions,
+    )
+
+
 def candidate_for(mentions: list[EventMention], claims: list[Claim], places: dict[str, Place],
                   entities: dict[str, Entity], sentence_persons: Optional[set[str]] = None,
                   weak: frozenset[str] | set[str] = frozenset()) -> Candidate:
     """The features fusion compares, for a group of mentions (and their claims).
     Mentions in ``weak`` give no place (see ``_weak_place``)."""
     mentions = sorted(mentions, key=lambda m: (m.doc, m.trigger.start))
-    modes = Counter(m.mode for m in mentions if m.mode and m.mode != "unspecified")
     actors = frozenset(_entity_ids(a for m in mentions for a in m.actors))
     targets = frozenset(_entity_ids(t for m in mentions for t in m.targets))
     victims = {t for t in targets if entities.get(t) and entities[t].type == "PERSON"}
@@ -296,11 +310,7 @@ def candidate_for(mentions: list[EventMention], claims: list[Claim], places: dic
     for m in mentions:
         words |= content_words(m.sentence.text)
     return Candidate(
-        key=mentions[0].id,
-        type=mentions[0].type,
-        mode=min(modes, key=lambda k: (-modes[k], k)) if modes else None,
-        date=best_date(mentions),
-        place=best_place([m for m in mentions if m.id not in weak], places, entities),
+        **_chosen(mentions, places, entities, weak),
         actors=actors,
         targets=targets,
         victims=frozenset(victims),
@@ -308,7 +318,6 @@ def candidate_for(mentions: list[EventMention], claims: list[Claim], places: dic
         words=frozenset(words),
         docs=frozenset(m.doc for m in mentions),
         background=all(m.background for m in mentions),
-        members=mentions,
         sourced=sourced,
     )
 
@@ -318,13 +327,8 @@ def _joined(group: Candidate, single: Candidate, mentions: list[EventMention], p
     """``candidate_for(mentions)`` after ``single``'s mention joined ``group`` in reading
     order, without recounting the group's words, participants and figures: the sets
     are unions; mode, date and place are chosen again from all the mentions."""
-    modes = Counter(m.mode for m in mentions if m.mode and m.mode != "unspecified")
     return Candidate(
-        key=mentions[0].id,
-        type=mentions[0].type,
-        mode=min(modes, key=lambda k: (-modes[k], k)) if modes else None,
-        date=best_date(mentions),
-        place=best_place([m for m in mentions if m.id not in weak], places, entities),
+        **_chosen(mentions, places, entities, weak),
         actors=group.actors | single.actors,
         targets=group.targets | single.targets,
         victims=group.victims | single.victims,
@@ -332,7 +336,6 @@ def _joined(group: Candidate, single: Candidate, mentions: list[EventMention], p
         words=group.words | single.words,
         docs=group.docs | single.docs,
         background=group.background and single.background,
-        members=mentions,
         sourced=group.sourced | single.sourced,
     )
 
