@@ -38,6 +38,8 @@ class DocContext:
         # Doc.text joins every token on each call; the masked article is the same string
         # (the pipeline parses ``article.masked``, so the two are equal)
         self.doc_text: str = article.masked
+        # the day the article gives as a whole, and its procedures' day (see mentions.attach_time)
+        self.article_days: Optional[tuple] = None
 
     # ----------------------------------------------------------------- text and spans
     def lower_text(self, sent) -> str:

@@ -691,9 +691,6 @@ def _named_by_procedure(g, forms: frozenset[str]) -> bool:
     return False
 
 
-_ARTICLE_DAYS: dict[str, tuple] = {}  # the last article's times list -> its days (see attach_time)
-
-
 def attach_time(m: EventMention, tok, sent, ctx: DocContext) -> bool:
     """Date the mention from its sentence (:func:`_attach_sentence_time`); True when
     that sentence dates it.  Otherwise a mention of a happening the article reports
@@ -709,13 +706,10 @@ def attach_time(m: EventMention, tok, sent, ctx: DocContext) -> bool:
         from newsweave.time.find import article_day
 
         pub = ctx.article.published
-        cached = _ARTICLE_DAYS.get("last")
-        if cached is not None and cached[0] is ctx.times:  # one computation per article
-            day, pday = cached[1], cached[2]
-        else:
+        if ctx.article_days is None:  # one computation per article
             day = article_day(ctx.times, pub)
-            pday = article_day(ctx.times, pub, procedures=True) if day is None else None
-            _ARTICLE_DAYS["last"] = (ctx.times, day, pday)
+            ctx.article_days = (day, article_day(ctx.times, pub, procedures=True) if day is None else None)
+        day, pday = ctx.article_days
         if day is not None:
             m.attributes["article_day"] = day
         elif m.date.start is None:
