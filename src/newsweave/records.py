@@ -32,9 +32,16 @@ class Span:
     start: int
     end: int
     text: str
+    # which text of the document the offsets point into: "text" (the original decoded
+    # text) or "title" (the headline, read when the body reports no event:
+    # ``article.title[start:end] == text``)
+    field: str = "text"
 
     def as_dict(self) -> dict[str, Any]:
-        return {"doc": self.doc, "start": self.start, "end": self.end, "text": self.text}
+        d = {"doc": self.doc, "start": self.start, "end": self.end, "text": self.text}
+        if self.field != "text":
+            d["field"] = self.field
+        return d
 
 
 @dataclass(slots=True)
@@ -213,9 +220,11 @@ class Claim:
     attributed_mention: Optional[EntityMention] = None
     # for perpetrator/target claims: the entity mention the value names
     value_mention: Optional[EntityMention] = None
+    # the text start/end/quote point into: "text" or "title" (as ``Span.field``)
+    field: str = "text"
 
     def as_dict(self) -> dict[str, Any]:
-        return {
+        d = {
             "id": self.id,
             "event": self.event or self.mention,
             "attribute": self.attribute,
@@ -228,6 +237,9 @@ class Claim:
             "quote": self.quote,
             "attributed_to": self.attributed_to,
         }
+        if self.field != "text":
+            d["field"] = self.field
+        return d
 
 
 @dataclass(slots=True)

@@ -198,7 +198,7 @@ def test_store_migrations_match_the_tables(store_url):
         with store.engine.connect() as conn:
             diff = compare_metadata(MigrationContext.configure(conn), schema.metadata)
             assert diff == []
-            assert conn.execute(sa.text("select version_num from alembic_version")).scalars().all() == ["0002"]
+            assert conn.execute(sa.text("select version_num from alembic_version")).scalars().all() == ["0003"]
 
 
 def test_store_fetch_log(store_url, store_factory):

@@ -62,6 +62,9 @@ class Ref:
     outlet: str
     quote: str
     anchor: str
+    # "title" when the stretch is of the document's headline (``Span.field``): it is
+    # quoted as the headline and never highlighted in the body
+    field: str = "text"
 
 
 @dataclass(slots=True)
@@ -180,8 +183,11 @@ class _Refs:
         self.refs: list[Ref] = []
         self.marks: dict[str, set[tuple[int, int]]] = {}
         self.anchors: dict[str, set[tuple[int, int, str]]] = {}
+        self.headlines: set[str] = set()  # documents quoted by their headline
 
-    def get(self, doc: str, start: int, end: int, mark: bool = True) -> Ref:
+    def get(self, doc: str, start: int, end: int, mark: bool = True, field: str = "text") -> Ref:
+        if field != "text":
+            return self._headline(doc, start, end, field)
         key = (doc, start, end)
         ref = self.by_key.get(key)
         if ref is None:
@@ -195,6 +201,20 @@ class _Refs:
             self.anchors.setdefault(doc, set()).add((start, end, ref.anchor))
             if mark:
                 self.marks.setdefault(doc, set()).add((start, end))
+        return ref
+
+    def _headline(self, doc: str, start: int, end: int, field: str) -> Ref:
+        """A stretch of the headline: it links to the document's source entry, whose
+        heading shows the title; nothing in the body is highlighted."""
+        key = (doc, start, end, field)
+        ref = self.by_key.get(key)  # type: ignore[arg-type]
+        if ref is None:
+            art = self.index.docs.get(doc)
+            quote = (art.title or "")[start:end] if art is not None else ""
+            ref = Ref(len(self.refs) + 1, doc, start, end, self.index.outlet(doc), quote, f"doc-{_slug(doc)}", field)
+            self.by_key[key] = ref  # type: ignore[index]
+            self.refs.append(ref)
+            self.headlines.add(doc)
         return ref
 
 
@@ -217,7 +237,7 @@ def format_value(index: Index, claim: Claim) -> str:
 
 def _claim_view(index: Index, refs: _Refs, claim: Claim) -> ClaimView:
     voice = index.entity_name(claim.attributed_to) if claim.attributed_to else ""
-    return ClaimView(format_value(index, claim), voice, refs.get(claim.doc, claim.start, claim.end))
+    return ClaimView(format_value(index, claim), voice, refs.get(claim.doc, claim.start, claim.end, field=claim.field))
 
 
 def _fatalities(ev: Event) -> str:
@@ -239,8 +259,8 @@ def _title(index: Index, ev: Event) -> str:
 def _event_sentence_ref(refs: _Refs, ev: Event) -> list[Ref]:
     if not ev.mentions:
         return []
-    m = min(ev.mentions, key=lambda m: (m.doc, m.sentence.start))
-    return [refs.get(m.doc, m.sentence.start, m.sentence.end)]
+    m = min(ev.mentions, key=lambda m: (m.doc, m.sentence.field != "text", m.sentence.start))
+    return [refs.get(m.doc, m.sentence.start, m.sentence.end, field=m.sentence.field)]
 
 
 def _event_view(index: Index, refs: _Refs, ev: Event, n: int) -> EventView:
@@ -262,7 +282,7 @@ def _event_view(index: Index, refs: _Refs, ev: Event, n: int) -> EventView:
             c = index.claims.get(cid)
             if c is None:
                 continue
-            parts.append((index.voice(c), format_value(index, c), refs.get(c.doc, c.start, c.end)))
+            parts.append((index.voice(c), format_value(index, c), refs.get(c.doc, c.start, c.end, field=c.field)))
         if parts:
             disagreements.append(Disagreement(d.attribute, parts, d.summary))
     summary_text = ev.summary or _title(index, ev)
@@ -393,10 +413,10 @@ def build_brief(analysis: Analysis, generated_at: Optional[str] = None) -> Brief
         first = None
         if e.mentions:  # prefer a mention in a document the brief already quotes
             quoted = [m for m in e.mentions if m.doc in refs.marks]
-            first = min(quoted or e.mentions, key=lambda s: (s.doc, s.start))
+            first = min(quoted or e.mentions, key=lambda s: (s.doc, s.field != "text", s.start))
         aliases = sorted({a for a in e.aliases if a != e.name}, key=lambda s: (s.casefold(), s))
         actors.append(ActorView(e.name, e.type, aliases, len(e.mentions),
-                                refs.get(first.doc, first.start, first.end, mark=False) if first else None))
+                                refs.get(first.doc, first.start, first.end, mark=False, field=first.field) if first else None))
 
     points, map_rows = [], []
     for v in views:
@@ -410,7 +430,7 @@ def build_brief(analysis: Analysis, generated_at: Optional[str] = None) -> Brief
 
     sources = []
     for d in docs:
-        if d.id not in refs.anchors:
+        if d.id not in refs.anchors and d.id not in refs.headlines:
             continue
         sources.append(SourceView(
             doc=d.id, anchor=f"doc-{_slug(d.id)}", outlet=d.outlet or "", title=d.title or "",

@@ -68,8 +68,9 @@ def event_record(index: Index, ev: Event) -> dict[str, Any]:
                      "url": index.docs[d].url if d in index.docs else None,
                      "published": index.docs[d].published.isoformat() if d in index.docs and index.docs[d].published else None}
                     for d in docs],
-        "mentions": [{"doc": m.doc, "start": m.sentence.start, "end": m.sentence.end, "text": m.sentence.text}
-                     for m in sorted(ev.mentions, key=lambda m: (m.doc, m.sentence.start))],
+        # a sentence read from the headline says so ("field": "title"), as in analysis.json
+        "mentions": [{**m.sentence.as_dict(), "doc": m.doc}
+                     for m in sorted(ev.mentions, key=lambda m: (m.doc, m.sentence.field != "text", m.sentence.start))],
         "fatalities": ev.fatalities,
         "acled": ev.acled,
         "summary": ev.summary,

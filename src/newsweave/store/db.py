@@ -507,7 +507,8 @@ class Store(QueryMixin):
         def spans() -> Iterator[dict[str, Any]]:
             for owner, owner_id, _, mentions in [*owned("entity", analysis.entities), *owned("place", analysis.places)]:
                 yield from (
-                    {"owner": owner, "owner_id": owner_id, "position": i, "doc": s.doc, "start": s.start, "end": s.end, "text": s.text}
+                    {"owner": owner, "owner_id": owner_id, "position": i, "doc": s.doc, "start": s.start, "end": s.end, "text": s.text,
+                     "field": s.field}
                     for i, s in enumerate(mentions)
                 )
 
@@ -559,7 +560,7 @@ class Store(QueryMixin):
                     "position": pos, "id": c.id, "event_id": c.event or c.mention, "attribute": c.attribute,
                     "value": serialize.dumps(serialize.value_to_data(c.value)), "qualifier": c.qualifier, "subject": c.subject,
                     "doc": c.doc, "start": c.start, "end": c.end, "quote": c.quote, "attributed_to": c.attributed_to,
-                    "payload": serialize.to_json(c),
+                    "payload": serialize.to_json(c), "field": c.field,
                 }
 
         def disagreements() -> Iterator[dict[str, Any]]:
@@ -650,7 +651,7 @@ class Store(QueryMixin):
         span_rows = self._owned(conn, t.spans, owners if docs is not None else None)
         aliases = _grouped_owned(alias_rows, lambda r: r.alias)
         spans = _grouped_owned(
-            [r for r in span_rows if docs is None or r.doc in docs], lambda r: Span(r.doc, r.start, r.end, r.text)
+            [r for r in span_rows if docs is None or r.doc in docs], lambda r: Span(r.doc, r.start, r.end, r.text, r.field)
         )
         entities = [
             Entity(id=r.id, name=r.name, type=r.type, aliases=aliases.get(("entity", r.id), []), affiliation=r.affiliation,

@@ -98,6 +98,8 @@ spans = sa.Table(
     sa.Column("start", sa.Integer, nullable=False),
     sa.Column("end", sa.Integer, nullable=False),
     sa.Column("text", sa.Text, nullable=False),
+    # the text the offsets point into: "text" (the document's) or "title" (its headline)
+    sa.Column("field", sa.Text, nullable=False, server_default="text"),
 )
 
 events = sa.Table(
@@ -169,6 +171,7 @@ claims = sa.Table(
     sa.Column("quote", sa.Text, nullable=False),
     sa.Column("attributed_to", sa.Text),
     sa.Column("payload", sa.Text, nullable=False),  # serialize.to_json(Claim)
+    sa.Column("field", sa.Text, nullable=False, server_default="text"),  # what start/end point into
 )
 
 disagreements = sa.Table(

@@ -13,7 +13,8 @@ Two details make the round trip exact rather than merely equal:
 * inside one ``DocAnalysis`` a span of the analysed article is written as
   ``[start, end]`` when its text is exactly ``article.text[start:end]`` (the
   invariant of ``records.py``) and read back from the article, which makes a
-  payload several times smaller; any other span is written in full;
+  payload several times smaller; any other span is written in full (a span of
+  the headline, ``field == "title"``, with its field);
 * inside one ``DocAnalysis`` an event's actor, place or time that *is* one of
   the analysis' own entity, place or time mentions is written as a reference
   (``{"$ref": "entities/3"}``) and read back as that same object, so that
@@ -190,6 +191,8 @@ def _span_codec() -> tuple[Encoder, Decoder]:
     Span = records.Span
 
     def enc(v: Any, ctx: Optional[_Ctx]) -> Any:
+        if v.field != "text":  # a stretch of the headline: written in full, with its field
+            return {"doc": v.doc, "start": v.start, "end": v.end, "text": v.text, "field": v.field}
         if ctx is not None and v.doc == ctx.doc and 0 <= v.start <= v.end and ctx.text[v.start : v.end] == v.text:
             return [v.start, v.end]
         return {"doc": v.doc, "start": v.start, "end": v.end, "text": v.text}
@@ -197,7 +200,7 @@ def _span_codec() -> tuple[Encoder, Decoder]:
     def dec(d: Any, ctx: Optional[_Ctx]) -> Any:
         if isinstance(d, list):
             return Span(ctx.doc, d[0], d[1], ctx.text[d[0] : d[1]])
-        return Span(_intern(d["doc"]), d["start"], d["end"], d["text"])
+        return Span(_intern(d["doc"]), d["start"], d["end"], d["text"], _intern(d.get("field", "text")))
 
     return enc, dec
 

@@ -384,7 +384,8 @@ def create_app(db_url: Optional[str] = None, write_token: Optional[str] = None, 
         if a is None:
             raise StarletteHTTPException(404, "There is no document with this id.")
         events = src.events_of(doc_id)
-        sentences = sorted({(m.sentence.start, m.sentence.end) for ev in events for m in ev.mentions if m.doc == doc_id})
+        sentences = sorted({(m.sentence.start, m.sentence.end) for ev in events for m in ev.mentions
+                            if m.doc == doc_id and m.sentence.field == "text"})  # headline ones: the title above
         claims = src.claims_of(doc_id)
         return render(
             "document.html",

@@ -109,16 +109,23 @@ def format_value(ix: Index, claim: Claim) -> str:
     return str(value)
 
 
+# the document page's headline: where a claim or sentence read from the title links to
+HEADLINE_ANCHOR = "headline"
+
+
 def claim_view(ix: Index, claim: Claim) -> ClaimView:
+    """A claim as shown; one read from the headline (``Claim.field == "title"``) says
+    so and links to the document's headline, not into its text."""
+    headline = claim.field == "title"
     return ClaimView(
         id=claim.id,
-        anchor=anchor("c", claim.id),
+        anchor=HEADLINE_ANCHOR if headline else anchor("c", claim.id),
         attribute=claim.attribute,
         value=format_value(ix, claim),
         voice=ix.entity_name(claim.attributed_to) if claim.attributed_to else None,
         outlet=doc_label(ix, claim.doc),
         doc=claim.doc,
-        quote=claim.quote,
+        quote=f"(headline) {claim.quote}" if headline else claim.quote,
     )
 
 
@@ -165,12 +172,15 @@ def event_page(ix: Index, ev: Event) -> EventPage:
         col = SourceColumn(doc_id, doc_label(ix, doc_id), (a.title or "") if a else "", published_label(a) if a else "",
                            a.url if a else None)
         seen = set()
-        for m in sorted((m for m in ev.mentions if m.doc == doc_id), key=lambda m: m.sentence.start):
-            key = (m.sentence.start, m.sentence.end)
+        for m in sorted((m for m in ev.mentions if m.doc == doc_id), key=lambda m: (m.sentence.field == "text", m.sentence.start)):
+            key = (m.sentence.field, m.sentence.start, m.sentence.end)
             if key in seen:
                 continue
             seen.add(key)
-            col.sentences.append((anchor("s", f"{m.sentence.start}-{m.sentence.end}"), m.sentence.text))
+            if m.sentence.field == "title":
+                col.sentences.append((HEADLINE_ANCHOR, f"(headline) {m.sentence.text}"))
+            else:
+                col.sentences.append((anchor("s", f"{m.sentence.start}-{m.sentence.end}"), m.sentence.text))
         columns.append(col)
     col_index = {c.doc: i for i, c in enumerate(columns)}
     rows_map: dict[str, list[list[ClaimView]]] = {}
@@ -220,7 +230,7 @@ def document_segments(article: Article, claims: list[Claim], sentences: list[tup
     n = len(text)
     spans: list[tuple[int, int, str, str]] = []  # start, end, kind, anchor
     for c in claims:
-        if 0 <= c.start < c.end <= n:
+        if c.field == "text" and 0 <= c.start < c.end <= n:  # a headline's claim is no stretch of the text
             spans.append((c.start, c.end, "claim", anchor("c", c.id)))
     for s, e in sentences:
         if 0 <= s < e <= n:

@@ -1,0 +1,104 @@
+"""The headline is read when the page's body reports no event (a login wall, a video
+page), and only then; its spans point into the title."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsweave import pipeline
+from newsweave.clean import clean_article
+from newsweave.clean.title import title_debris
+from newsweave.records import Article
+
+WALL = ("Log in to continue reading.\n\nSubscribers get unlimited access to every story. "
+        "Already a member? Sign in with your email address and password.\n")
+
+
+def _analyse(text: str, title: str, url: str = "https://www.example-news.com/local/story-1"):
+    res = pipeline.load_resources()
+    art = clean_article(Article(id="d1", source="test", text=text, title=title, published=dt.date(2017, 3, 6), url=url))
+    doc = next(iter(pipeline._two_pass().pipe([art.masked])))
+    return pipeline.extract_article(art, doc, res)
+
+
+def _spans(da):
+    for m in da.events:
+        yield m.trigger
+        yield m.sentence
+        yield from (e.span for e in (*m.actors, *m.targets))
+        if m.place_mention is not None:
+            yield m.place_mention.span
+        if m.time is not None:
+            yield m.time.span
+    for x in (*da.entities, *da.places, *da.times):
+        yield x.span
+
+
+@pytest.mark.model
+def test_pipeline_headline_read_when_the_body_is_a_login_wall():
+    title = "Man, 24, shot and killed in Springfield"
+    da = _analyse(WALL, title)
+    assaults = [m for m in da.events if m.type == "ASSAULT"]
+    assert assaults, "the headline's shooting is read"
+    m = assaults[0]
+    assert m.trigger.field == "title" and m.sentence.field == "title"
+    assert m.id.startswith("d1:t")
+    for sp in _spans(da):
+        text = da.article.title if sp.field == "title" else da.article.text
+        assert text[sp.start:sp.end] == sp.text
+    killed = [c for c in da.claims if c.attribute == "killed"]
+    assert [c.value for c in killed] == [1]
+    c = killed[0]
+    assert c.field == "title" and c.mention == m.id and c.id.startswith("d1:t")
+    assert da.article.title[c.start:c.end] == c.quote == title
+    assert c.as_dict()["field"] == "title" and m.trigger.as_dict()["field"] == "title"
+
+
+@pytest.mark.model
+def test_pipeline_headline_not_read_when_the_body_reports_the_event(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("the headline was read although the body reports the event")
+
+    monkeypatch.setattr(pipeline, "_add_headline", refuse)
+    da = _analyse("SPRINGFIELD -- A 24-year-old man was shot and killed on Elm Street on Sunday night, police said.\n",
+                  "Woman stabbed in Dayton, police say")
+    assert any(m.type == "ASSAULT" for m in da.events)
+    assert all(sp.field == "text" for sp in _spans(da))
+    assert all(c.field == "text" and "field" not in c.as_dict() for c in da.claims)
+
+
+@pytest.mark.model
+def test_pipeline_headline_place_and_site_name():
+    da = _analyse(WALL, "St. Louis woman killed, 3 wounded by gunfire in park :: Example News",
+                  url="http://web.archive.org/web/2016/http://www.examplenews.com/a/1")
+    m = next(m for m in da.events if m.type == "ASSAULT")
+    assert m.place_mention is not None and m.place_mention.span.field == "title"
+    assert m.place_mention.span.text == "St. Louis"
+    assert all("Example" not in c.quote for c in da.claims)  # the site's name is not read
+
+
+def test_pipeline_headline_site_name_is_blanked_by_host_outlet_or_words():
+    words = frozenset({"shot", "killed", "shooting"})
+    t = "Five shot at billiards bar :: WRAL.com"
+    (r,) = title_debris(t, url="http://www.wral.com/news/1", event_words=words)
+    assert t[:r.start] == "Five shot at billiards bar" and r.end == len(t)
+    t = "Man killed in crash - Daily Courier"
+    (r,) = title_debris(t, outlet="The Daily Courier")
+    assert t[:r.start] == "Man killed in crash"
+    t = "Teen shot on Main St. - Memphis, Tennessee | Local 9 News, Weather"
+    (r,) = title_debris(t, event_words=words)
+    assert t[:r.start] == "Teen shot on Main St."
+    # a tail holding the story's words stays; no separator, nothing removed
+    assert title_debris("Police: man shot - suspect killed", event_words=words) == []
+    assert title_debris("Man shot while hunting", url="http://www.wral.com/x", event_words=words) == []
+    assert title_debris("", event_words=words) == []
+
+
+def test_pipeline_headline_sentence_case_keeps_length_and_names():
+    words = frozenset({"shot", "killed"})
+    t = "2 Girls, 2 Men Shot At Birthday Party In Compton"
+    out = pipeline._sentence_case(t, words)
+    assert len(out) == len(t)
+    assert out == "2 Girls, 2 Men shot at Birthday Party in Compton"
+    assert pipeline._sentence_case("Man shot in Compton", words) == "Man shot in Compton"
