@@ -88,3 +88,62 @@ def test_numbers_reconcile_keeps_background_counts_apart():
     claims[0].mention = "old"
     kept = reconcile_counts(claims, {"old"}, "", load_lexicon())
     assert len(kept) == 2
+
+
+def test_numbers_reconcile_zero_about_officers_is_not_the_toll():
+    from newsweave.events.claims import reconcile_counts
+
+    claims = [
+        _claim(1, "injured", 2, "Two people were wounded in the shooting.", "people"),
+        _claim(2, "injured", 0, "No officers were hurt.", None, 50),
+    ]
+    kept = reconcile_counts(claims, set(), "", load_lexicon())
+    assert [c.value for c in kept] == [2]
+
+
+def test_numbers_reconcile_one_of_the_victims_died_leaves_the_rest_wounded():
+    from newsweave.events.claims import reconcile_counts
+
+    claims = [
+        _claim(1, "injured", 4, "All four victims were taken to a hospital.", "victims"),
+        _claim(2, "killed", 1, "One of the victims later died.", "victims", 50),
+    ]
+    kept = reconcile_counts(claims, set(), "", load_lexicon())
+    assert [c.value for c in kept if c.attribute == "injured"] == [3]
+
+
+def test_numbers_reconcile_more_victims_are_not_among_the_wounded():
+    from newsweave.events.claims import reconcile_counts
+
+    claims = [
+        _claim(1, "injured", 4, "The shooting left four students injured.", "students"),
+        _claim(2, "killed", 1, "Three more students were shot, one of them fatally.", "students", 50),
+    ]
+    kept = reconcile_counts(claims, set(), "", load_lexicon())
+    assert [c.value for c in kept if c.attribute == "injured"] == [4]
+
+
+def test_numbers_reconcile_victims_told_apart_add_up():
+    from newsweave.events.claims import reconcile_counts
+
+    text = "A 29-year-old man was shot in the leg. A 19-year-old woman was shot in the arm."
+    claims = [
+        _claim(1, "injured", 1, text[:38], "man", 0),
+        _claim(2, "injured", 1, text[39:], "woman", 39),
+    ]
+    kept = reconcile_counts(claims, set(), text, load_lexicon())
+    top = [c for c in kept if c.attribute == "injured"]
+    assert [c.value for c in top] == [2]
+    assert text[top[0].start:top[0].end] == top[0].quote
+
+
+def test_numbers_reconcile_same_sex_without_age_is_one_victim():
+    from newsweave.events.claims import reconcile_counts
+
+    text = "A man was shot in the leg on Friday. Police said a man was taken to a hospital."
+    claims = [
+        _claim(1, "injured", 1, text[:36], "man", 0),
+        _claim(2, "injured", 1, text[37:], "man", 37),
+    ]
+    kept = reconcile_counts(claims, set(), text, load_lexicon())
+    assert sorted(c.value for c in kept if c.attribute == "injured") == [1, 1]

@@ -19,12 +19,17 @@ one; a killer killed in turn ("... before his son shot him") joins the toll.
 together: a shooter who killed himself, or a suspect killed by police, joins the death toll
 reported apart; injured counts that are parts of a larger one, or a lone wounded victim
 later reported dead (unless sex, role or "another ... was also shot" tells them apart), give
-way; a sentence the page repeats (captions) counts once.
+way; a sentence the page repeats (captions) counts once; wounded victims described one
+by one over several sentences ("A 29-year-old man was shot in the leg ... A 19-year-old
+woman was shot in the arm") add up when age or sex tells them apart; a count of the
+wounded that holds the dead ("all four victims were taken to hospitals ... one of the
+victims later died") gives them up; a zero beside people wounded ("no officers were hurt")
+speaks of some of the people, not the toll.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from newsweave.events.context import DocContext
@@ -105,6 +110,26 @@ def _is_age_or_year(h) -> bool:
     return low.isdigit() and len(low) == 4 and 1800 <= int(low) <= 2100
 
 
+def _headline(ctx: DocContext) -> bool:
+    """Whether the text read is an article's headline on its own (headline style drops
+    articles and auxiliaries: "St. Louis woman killed, 3 wounded")."""
+    a = ctx.article
+    return bool(a.title) and a.text == a.title
+
+
+def _non(t) -> bool:
+    """'non-fatal', 'non fatal': the adjective negated."""
+    doc = t.doc
+    return (t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ == "non") or \
+        (t.i >= 1 and doc[t.i - 1].lower_ in ("non", "nonfatal"))
+
+
+def _age_bound(h) -> bool:
+    """'a boy younger than 12', 'a man older than 30': a number bounding an age."""
+    return any(c.lower_ == "than" for c in h.children) and \
+        any(c.tag_ == "JJR" and c.lower_ in ("younger", "older") for c in h.children)
+
+
 def _crosses_break(a, b) -> bool:
     """True when a line break or a run of spaces lies between two tokens: debris
     (captions, bylines) glued to the sentence, not one noun phrase."""
@@ -127,7 +152,7 @@ def count_one(h, ctx: DocContext) -> Optional[tuple[int, str, Optional[str]]]:
     if h.pos_ == "NUM" or (word_value(low, nums) is not None and h.pos_ not in _NOUN | {"DET"} and low not in ("a", "an", "some")):
         if h.pos_ == "NUM" and not h.like_num and word_value(low, nums) is None:
             return None
-        if _is_age_or_year(h) or _counts_things(h, ctx):
+        if _is_age_or_year(h) or _counts_things(h, ctx) or _age_bound(h):
             return None
         words = [t.text for t in h.doc[h.left_edge.i : h.i + 1] if t.dep_ not in ("det", "punct") or t.i == h.i]
         got = parse_count(words[-4:], nums)
@@ -147,7 +172,8 @@ def count_one(h, ctx: DocContext) -> Optional[tuple[int, str, Optional[str]]]:
         age_noun = low == "old" or low.endswith("-old") or low.endswith("-olds")  # "a 17-year-old"
         if h.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT") and not age_noun:
             return None
-        if h.ent_type_ in ("GPE", "LOC") and not age_noun and (h.pos_ != "PROPN" or h.tag_ == "NNPS" or _is_place(h, ctx)):
+        if h.ent_type_ in ("GPE", "LOC") and not age_noun and (h.pos_ != "PROPN" or h.tag_ == "NNPS" or _is_place(h, ctx)) \
+                and not (h.pos_ == "NOUN" and _is_person(h, ctx.lex)):
             return None  # a place; a name the tagger took for one ("Madueno died") is a person
         # "two men", "at least seven militiamen", "several people", "dozens of people"
         for c in h.children:
@@ -181,6 +207,8 @@ def count_one(h, ctx: DocContext) -> Optional[tuple[int, str, Optional[str]]]:
                 return 1, "exact", "person" if h.ent_type_ == "PERSON" else _noun_text(h)
             if any(c.dep_ in ("det", "poss") and (c.lower_ in _SINGULAR_DETS or c.dep_ == "poss") for c in h.children):
                 return 1, "exact", _noun_text(h)
+            if h.tag_ == "NN" and _headline(ctx) and _is_person(h, ctx.lex):
+                return 1, "exact", _noun_text(h)  # headlines drop the article: "Teen killed in crash"
             if h.pos_ == "ADJ":
                 return None
         return None
@@ -226,7 +254,21 @@ def count_np(h, ctx: DocContext) -> Optional[tuple[int, str, Optional[str]]]:
             more = [c for c in ap.conjuncts if c.i > ap.i and c not in conj]
             if ap.pos_ == "NOUN" and noun and more and first[0] == 1:
                 more.insert(0, ap)  # "his wife, son and daughter": the appositive is one of a list
+            if ap.pos_ == "PROPN" and h.pos_ == "PROPN" and _age_between(h, ap):
+                more.insert(0, ap)  # "A, 55, B, 29, and C": a name after an age is the next person
             conj += [c for c in more if not (noun and _bare_number(c))]
+    # "Deputy, Brad Garafola, 45": a name joined to the title before it is that person
+    conj = [c for c in conj if not _names_title(c)]
+    if not conj and h.pos_ in _NOUN:
+        nxt = _dangling_member(h, ctx)
+        if nxt is not None:
+            conj = [nxt]
+        else:
+            prev = _dangling_before(h, ctx)
+            if prev is not None:
+                got = count_one(prev, ctx)
+                if got is not None:
+                    return first[0] + got[0], first[1] if got[1] == "exact" else got[1], "people"
     if not conj:
         return first
     total, qual, subj = first
@@ -248,6 +290,75 @@ def count_np(h, ctx: DocContext) -> Optional[tuple[int, str, Optional[str]]]:
     if first[0] > 1 and parts == first[0] and len(conj) > 1:
         return first  # "13 people, 11 males and two females": a breakdown of the 13, not more people
     return total, qual, subj if subj not in (None, "person") else "people"
+
+
+def _age_between(h, ap) -> bool:
+    """An age stands between a name and a later name: "Betty M., 55, Alexis M."."""
+    return any(c.dep_ == "appos" and _bare_number(c) and h.i < c.i < ap.i for c in h.children)
+
+
+def _names_title(c) -> bool:
+    """A person's name joined as a conjunct to a title or role with no "and"/"or"
+    between them ("an East Baton Rouge Parish Sheriff's Deputy, Brad Garafola"): the
+    same person, not one more."""
+    h = c.head
+    if c.dep_ != "conj" or c.ent_type_ != "PERSON" or c.pos_ != "PROPN" or h.ent_type_ == "PERSON" \
+            or h.pos_ not in _NOUN or h.tag_ in ("NNS", "NNPS"):
+        return False
+    return not any(t.dep_ == "cc" for t in c.doc[h.i + 1 : c.i])
+
+
+def _dangling_member(h, ctx: DocContext):
+    """The parser broke a list whose "and" it left on the first member ("found A, 11,
+    and her brother B, 15, shot to death": "brother" made the subject of "shot"): the
+    person noun just after the "and", when it hangs on a verb."""
+    cc = next((c for c in h.children if c.dep_ == "cc" and c.lower_ == "and" and c.i > h.i), None)
+    if cc is None or any(c.dep_ == "conj" for c in h.children):
+        return None
+    doc = h.doc
+    end = min(cc.i + 5, h.sent.end)
+    for j in range(cc.i + 1, end):
+        t = doc[j]
+        if t.dep_ in ("det", "poss", "amod", "compound", "nummod") or t.is_punct:
+            continue
+        if t.pos_ in _NOUN and t.head.pos_ in _VERB and t.head.i > t.i and _is_person(t, ctx.lex):
+            return t
+        return None
+    return None
+
+
+_GROUP_AGAIN = {"both", "all", "they", "them", "each"}
+
+
+def _dead_again(c: RawClaim, out: list, doc) -> bool:
+    """An injured count whose victims are a word pointing back ("both", "all", "they")
+    at as many people the sentence already reported dead, or "he"/"she" beside the one
+    death the sentence reports."""
+    if c.attribute != "injured" or c.victims is None:
+        return False
+    v = doc[c.victims]
+    if v.lower_ in ("he", "she", "him", "her") and c.value == 1:
+        # "The teen died shortly after he was taken to the hospital in critical condition"
+        return any(k.attribute == "killed" and k.value == 1 and k.victims is not None and k.victims != v.i
+                   and doc[k.victims].lower_ not in ("him", "her", "himself", "herself") for k in out) \
+            and not _OTHER.search(v.sent.text.lower())
+    if v.lower_ not in _GROUP_AGAIN or any(x.dep_ == "prep" for x in v.children):
+        return False  # "both of their wives": other people
+    return any(k.attribute == "killed" and k.victims is not None and k.victims < v.i and k.value == c.value
+               for k in out)
+
+
+def _dangling_before(h, ctx: DocContext):
+    """The same broken list seen from its last member: "A, 67, and B, 62, died" parsed as
+    two subjects of "died", the "and" left on the first."""
+    if h.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    for s in h.head.children:
+        if s.i < h.i and s.dep_ == h.dep_ and s.pos_ in _NOUN and _is_person(s, ctx.lex) \
+                and not any(c.dep_ == "conj" for c in s.children) \
+                and any(c.dep_ == "cc" and c.lower_ == "and" and s.i < c.i < h.i for c in s.children):
+            return s
+    return None
 
 
 def _passive(v) -> bool:
@@ -650,7 +761,7 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
                 continue  # "charged with murder": a charge, not a count
             if of is not None:
                 p = next((c for c in of.children if c.dep_ == "pobj"), None)
-                if p is not None and p.ent_type_ not in ("GPE", "ORG", "NORP"):
+                if p is not None and (p.ent_type_ not in ("GPE", "ORG", "NORP") or p.pos_ == "NOUN" and _is_person(p, lex)):
                     add("killed", t, p)
                     continue
             num = next((c for c in t.children if c.dep_ == "nummod"), None)
@@ -750,7 +861,7 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
             got = count_np(victims, ctx)
             if got is not None:
                 shots.append(RawClaim("shot", got[0], got[1], got[2], t, victims.i))
-        elif t.lower_ in fatal_adj and t.dep_ == "amod" and L(t.head) in _EVENT_WORDS[1]:
+        elif t.lower_ in fatal_adj and t.dep_ == "amod" and L(t.head) in _EVENT_WORDS[1] and not _non(t):
             ev = t.head
             of = next((c for c in ev.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             p = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
@@ -798,6 +909,8 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
     shots = [s for s in shots if s.anchor.i not in consumed and ("killed", s.victims) not in used and ("injured", s.victims) not in used]
     # "X died of a gunshot wound, but also suffered burns": the dead are not also injured
     out = [c for c in out if c.attribute != "injured" or c.victims is None or ("killed", c.victims) not in used]
+    # "A and B were deceased, both having suffered gunshot wounds": the dead again
+    out = [c for c in out if not _dead_again(c, out, sent.doc)]
     # "... then turned the gun on himself": the shooter is among the dead
     low, words = sent_low, sent_words
     self_harm = lex.self_harm_re is not None and lex.self_harm_re.search(low)
@@ -915,6 +1028,26 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
         if not violent:
             out = []
             shots = []
+    # "a third person has died": the third death of the event
+    kills = [c for c in out if c.attribute == "killed"]
+    if len(kills) == 1 and kills[0].value == 1 and kills[0].victims is not None:
+        v = sent.doc[kills[0].victims]
+        ords = lex.numbers.get("ordinals") or {}
+        o = next((c for c in v.children if c.dep_ == "amod" and c.lower_ in ords), None)
+        if o is not None and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in v.children):
+            kills[0].value = int(ords[o.lower_])
+            kills[0].qualifier = "at_least"
+    # one person brought in and shot, in a sentence that reports no one dead or hurt
+    # ("A 19-year-old woman was shot in the arm"): one wounded, so that victims an article
+    # describes one by one can be added up (the dead among them are told apart later)
+    if len(shots) == 1 and not out:
+        x = shots[0]
+        v = sent.doc[x.victims] if x.victims is not None else None
+        # the person is the subject ("A 19-year-old woman was shot"), not the object of
+        # a shooter ("shot another teen": often the one who died)
+        if x.value == 1 and x.qualifier == "exact" and v is not None and v.dep_ == "nsubjpass" \
+                and _introduced(v) and _is_person(v, lex):
+            out.append(RawClaim("injured", 1, "exact", x.subject, x.anchor, x.victims))
     # zero statements ("no one was hurt", "without causing casualties")
     for rx, attrs in (lex.zero_patterns if ("no" in low or "without" in low) else ()):
         m = rx.search(low)
@@ -926,7 +1059,8 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
     return out, shots
 
 
-_OTHER = re.compile(r"\b(?:other|others|another|also|second|third|additional|both|too|as well)\b")
+# "also" before a place ("on Woodland Avenue, also in the central city") sets no one apart
+_OTHER = re.compile(r"\b(?:other|others|another|also(?! (?:in|on|at|near|from|of|inside|outside)\b)|second|third|additional|both|too|as well)\b")
 _SURVIVED = re.compile(r"\b(?:survived?|survives|stable|good condition|fair condition|non-life|not life|released|recover(?:ing|ed)?|expected to live)\b")
 _GENERIC = {"person", "people", "victim", "victims", ""}
 _SEQUENCE = re.compile(r"\b(?:then|before|after|also)\b|\b(?:shot|killed|killing|shooting|stabbed|stabbing) (?:him|her|them|his|their|a|an|the|two|three|four|five|six|\d+)\b")
@@ -956,6 +1090,76 @@ def _sex(head: str, lex) -> Optional[str]:
     if head in lex.set("casualties", "male_nouns"):
         return "m"
     return None
+
+
+_INTRO: dict[int, tuple] = {}
+
+
+def _intro_re(lex) -> re.Pattern[str]:
+    """'a 29-year-old man', 'another woman', 'a 17-year-old': a person brought in, with
+    the age and the noun as groups."""
+    got = _INTRO.get(id(lex))
+    if got is None or got[0] is not lex:
+        alt = "|".join(sorted((re.escape(n) for n in _person_nouns(lex)), key=len, reverse=True))
+        got = (lex, re.compile(rf"\b(?:a|an|another|one)\s+(?:(\d{{1,3}})[- ]year[- ]old\b\s*)?"
+                               rf"(?:[a-z]+\s+)??({alt})?\b"))
+        _INTRO[id(lex)] = got
+    return got[1]
+
+
+def _signature(c, lex) -> Optional[tuple[Optional[str], Optional[str]]]:
+    """(age, sex) of the one person a count of one introduces in its sentence, or None
+    when the sentence does not bring that person in unambiguously."""
+    head = (c.subject or "").split(" ")[-1]
+    aged = head == "old" or head.endswith("-old")
+    if not aged and head not in _person_nouns(lex):
+        return None
+    found = set()
+    for m in _intro_re(lex).finditer(c.quote.lower()):
+        age, noun = m.group(1), m.group(2)
+        if noun == head or (aged and noun is None and age is not None):
+            found.add((age, _sex(noun, lex) if noun else None))
+    if len(found) != 1:
+        return None
+    sig = found.pop()
+    return sig if sig != (None, None) else None
+
+
+def _distinct(a: tuple, b: tuple) -> bool:
+    return (a[0] is not None and b[0] is not None and a[0] != b[0]) or \
+        (a[1] is not None and b[1] is not None and a[1] != b[1])
+
+
+_SEVERAL_SHOOTINGS = re.compile(r"\b(?:separate|unrelated|(?:another|other|second|third) (?:shootings?|incidents?|attacks?))\b")
+_ONE_BY_ONE_SPAN = 700  # characters from the first victim described to the last
+
+
+def _one_by_one(injured: list, text: str, lex):
+    """A count of the wounded an article gives person by person over several sentences:
+    counts of one, each introducing someone ("a 23-year-old man", "a 19-year-old
+    woman") that age or sex tells apart from the others. Returns a claim of their
+    number quoting the passage, or None."""
+    if "\u2022" in text:
+        return None  # a bulleted round-up of several shootings
+    parts = []
+    for c in sorted(injured, key=lambda c: c.start):
+        if c.value != 1 or (c.qualifier or "exact") != "exact" or any(p.start == c.start for p, _ in parts):
+            continue
+        if parts and c.start - parts[0][0].start > _ONE_BY_ONE_SPAN:
+            break  # victims of one shooting are described together
+        sig = _signature(c, lex)
+        if sig is not None and all(_distinct(sig, s) for _, s in parts):
+            parts.append((c, sig))
+    if len(parts) < 2:
+        return None
+    first, last = parts[0][0], max((p for p, _ in parts), key=lambda p: p.end)
+    if _SEVERAL_SHOOTINGS.search(text.lower()):
+        return None  # "four separate shootings", "another shooting in the 5100 block": other incidents
+    same = len({p.attributed_to for p, _ in parts}) == 1
+    return replace(first, id=f"{first.id}:each", value=len(parts), qualifier="exact", subject="people, one by one",
+                   end=last.end, quote=text[first.start:last.end],
+                   attributed_to=first.attributed_to if same else None,
+                   attributed_mention=first.attributed_mention if same else None)
 
 
 def reconcile_counts(claims: list, background: set[str], text: str, lex) -> list:
@@ -1007,6 +1211,24 @@ def reconcile_counts(claims: list, background: set[str], text: str, lex) -> list
             p.subject = f"{top.subject or 'people'} and the {p.subject.split(' ')[-1]}"
     injured = [c for c in live if c.attribute == "injured"]
     drop: set[str] = set()
+    reduced: set[str] = set()
+    # "All four victims were taken to a hospital" then "One of the victims later died": the
+    # dead were among the wounded counted before
+    for k in killed:
+        head = (k.subject or "").split(" ")[-1]
+        if k.value <= 0 or not head.endswith("s") or head in ("people", "others"):
+            continue
+        q = k.quote.lower()
+        if not re.search(rf"\bof (?:the|those|these) (?:[a-z-]+ )?{re.escape(head)}\b", q) or _OTHER.search(q) \
+                or re.search(r"\bmore\b", q):
+            continue  # only "one of the victims", not "three more students were shot, one fatally"
+        for c in injured:
+            if c.start < k.start and c.value > k.value and (c.subject or "").split(" ")[-1] == head \
+                    and (c.qualifier or "exact") == "exact":
+                c.value -= k.value
+                c.subject = f"{c.subject}, less {k.value} who died"
+                reduced.add(c.id)
+                break
     if injured and any(c.value > 0 for c in killed):
         # "a boy was shot in the head ... and was in critical condition" then "the boy
         # has died": one victim, counted among the killed (a person who later dies is
@@ -1023,6 +1245,8 @@ def reconcile_counts(claims: list, background: set[str], text: str, lex) -> list
 
         def same_victim(c) -> bool:
             head = (c.subject or "person").split(" ")[-1]
+            if c.value == 1 and head.endswith("s") and head[:-1] in roles | _person_nouns(lex):
+                head = head[:-1]  # "striking one of the suspects": a suspect
             if head in dead_heads | _GENERIC:
                 return True
             # a name or a word for a person may be the one who died; a role (the
@@ -1051,11 +1275,32 @@ def reconcile_counts(claims: list, background: set[str], text: str, lex) -> list
                       and (c.subject or "").split(" ")[-1] in dead_heads - _GENERIC)}
         injured = [c for c in injured if c.id not in drop]
     if injured:
+        # victims described one by one ("A 29-year-old man was shot in the leg ... A
+        # 19-year-old woman was shot in the arm"): told apart by age or sex, they add up
+        added = _one_by_one(injured, text, lex)
+        if added is not None and added.value > max(c.value for c in injured):
+            claims = claims + [added]
+            injured = injured + [added]
+    if injured:
         top = max(injured, key=lambda c: c.value)
+        k_top = max((c.value for c in killed if c.value > 0), default=0)
+        tops = [c for c in injured if c.value == top.value]
+        if k_top and top.value - k_top >= 2 and any(c.value == top.value - k_top for c in injured) \
+                and not any(c.id in reduced or _OTHER.search(c.quote.lower()) for c in tops):
+            # "six people were shot ... one man dead" and "five were wounded": the larger
+            # count holds the dead too (not "... and three others were injured")
+            drop |= {c.id for c in tops}
+            injured = [c for c in injured if c.id not in drop]
+            top = max(injured, key=lambda c: c.value)
         if top.value > 1:
             drop |= {c.id for c in injured if 0 < c.value < top.value}
         if top.value > 0:
-            drop |= {c.id for c in injured if c.value == 0 and re.search(r"\b(?:else|other|others)\b", c.quote.lower())}
+            # beside people wounded in the same happening, "no one else was hurt", "no
+            # officers were injured", "none suffered life-threatening injuries" speak of
+            # some of the people
+            hurt = {c.mention for c in injured if c.value > 0}
+            drop |= {c.id for c in injured if c.value == 0 and
+                     (c.mention in hurt or re.search(r"\b(?:else|other|others)\b", c.quote.lower()))}
     # a sentence the page repeats (a photo caption under every image, a teaser above the
     # story) states its figure once
     seen: set[tuple] = set()

@@ -1,0 +1,72 @@
+"""Victims listed with ages or described one by one, and the dead not counted again as
+wounded (needs the model).
+
+Read as the Gun Violence Archive codes an incident: killed is the highest death toll the
+article states for its event, injured the most common wounded count (ties: the lower;
+none: 0).
+"""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def test_claims_names_with_ages_count_each_person(tolls):
+    text = ("Betty Mungo, 55, Alexis Mungo, 29 and pregnant, and Armand Mungo, eight years old, "
+            "were fatally shot in a mobile home on Pine Highway.")
+    assert tolls(text)[0] == 3
+
+
+def test_claims_list_broken_by_the_parser_counts_both(tolls):
+    text = "Officers found Tanya Coles, 11, and her brother Devon, 15, shot to death inside the house on Oak Lane."
+    assert tolls(text)[0] == 2
+
+
+def test_claims_title_and_name_are_one_person(tolls):
+    text = ("Marcus Jay, 32, and Officer Matt Gerard, 41, and a County Sheriff's Deputy, Brad Garner, 45, "
+            "were killed during the attack.")
+    assert tolls(text)[0] == 3
+
+
+def test_claims_both_having_wounds_are_the_dead(tolls):
+    text = "Joe Kane and Jen Kane were deceased, both having suffered gunshot wounds."
+    assert tolls(text) == (2, 0)
+
+
+def test_claims_victims_told_apart_by_age_add_up(tolls):
+    text = ("Police are investigating a shooting on Elm Street on Sunday night. "
+            "A 29-year-old man was shot in the leg. "
+            "A 19-year-old woman was shot in the arm, police said.")
+    assert tolls(text) == (0, 2)
+
+
+def test_claims_victim_described_twice_counts_once(tolls):
+    text = ("A man was shot on Elm Street on Sunday night. "
+            "Police said a 29-year-old man was taken to a hospital with a wound to the leg.")
+    assert tolls(text) == (0, 1)
+
+
+def test_claims_victim_shot_then_dead_is_not_wounded(tolls):
+    text = ("A 15-year-old boy was shot on Elm Street on Sunday night. "
+            "The boy was taken to a hospital where he was pronounced dead.")
+    assert tolls(text) == (1, 0)
+
+
+def _headline_tolls(nlp, title: str) -> list[tuple[str, int]]:
+    import datetime as dt
+    from types import SimpleNamespace
+
+    from newsweave.events import extract_events, load_lexicon
+    from newsweave.records import Article
+
+    art = Article(id="h", source="test", text=title, title=title, published=dt.date(2021, 5, 10))
+    res = SimpleNamespace(lexicon=load_lexicon(), gazetteer=None, actors=None)
+    _, claims = extract_events(nlp(art.masked), art, [], [], [], res)
+    return [(c.attribute, c.value) for c in claims if c.attribute in ("killed", "injured")]
+
+
+def test_claims_headline_without_article_counts_one(nlp):
+    assert ("killed", 1) in _headline_tolls(nlp, "Shooting leaves young woman dead on Elm street")
+    assert ("killed", 1) in _headline_tolls(nlp, "Springfield teen killed by apparent accidental gunshot")
+
