@@ -551,7 +551,8 @@ def attach_place(m: EventMention, tok, sent, ctx: DocContext, fallback: Optional
     """The place of an event mention: one in the trigger's own phrase or clause first, then
     the paragraph's (``fallback``), then (for an event the article reports, not recalls) the
     article's home (its dateline, else its local force's town), then one in another clause
-    of the sentence.  Places that say where someone was taken, held or lives, and places
+    of the sentence, else (reported, not recalled) the place the headline names.  Places
+    that say where someone was taken, held or lives, and places
     geocoding marks as remote from the article's home, are left out.  How the place was
     found goes to ``attributes["place_via"]`` (fusion weighs another clause's place less)."""
     inside = ctx.places_between(sent.start_char, sent.end_char)
@@ -600,12 +601,25 @@ def attach_place(m: EventMention, tok, sent, ctx: DocContext, fallback: Optional
         chosen, via = fallback, "paragraph"
     if chosen is None and not m.background:  # the article's home before another clause's place
         chosen, via = _home_place(ctx), "home"
+    if chosen is None and not m.background and other_clause is None:  # the place the headline names
+        chosen, via = _title_place(ctx), "title"
     if chosen is None:  # another clause's place is better than none
         chosen, via = other_clause, "other_clause"
     if chosen is not None:
         m.place_mention = chosen
         m.place = chosen.place
         m.attributes["place_via"] = via
+
+
+def _title_place(ctx: DocContext) -> Optional[PlaceMention]:
+    """The place the article's headline names (``geo.title_place``), read once per article."""
+    got = getattr(ctx, "_title_place", False)
+    if got is False:
+        from newsweave.geo import load_gazetteer
+        from newsweave.geo.find import title_place
+
+        got = ctx._title_place = title_place(ctx.article, ctx.places, load_gazetteer())
+    return got
 
 
 def _said_elsewhere(p: PlaceMention, ctx: DocContext) -> bool:

@@ -19,6 +19,12 @@ to the longer span.  Resolution runs in two passes over the article:
    out rather than placed far away.  A namesake abroad is left out of a story
    whose places lie elsewhere ("Whitehaven" in a Memphis story), and a local
    story in one country keeps its own namesake ("Lima" in an Ohio story).
+
+The page title is context too (its names, and the site's name after it, support their
+regions), and ``title_place`` reads the place the headline names for an event whose
+body gives none ("Allentown man shoots self in leg" over a body that says "the man").
+A bare name that geocodes far from the big city whose own police tell the story is
+one of that city's neighbourhoods ("AUSTIN -- ... Chicago police said"): remote.
 """
 from __future__ import annotations
 
@@ -393,12 +399,16 @@ def _collect_mentions(text: str, ents: Iterable[tuple[int, int, str]], tm: TextM
     for hit in tm.borders(text, lower):
         found.append(_Mention(hit.start, hit.end, 3, place_id=hit.place_id))
     heads = lexicon()["place_heads"]
+    forces_as_persons: set[tuple[int, int]] = set()  # "Cameron Police" read as a PERSON
     for start, end, label in ents:
-        if label == "ORG" or label in NER_LABELS:  # NER may call "Savannah-Chatham Metro Police" a GPE
+        # NER may call "Savannah-Chatham Metro Police" a GPE, or "Cameron Police Chief ..." a person
+        if label in ("ORG", "PERSON") or label in NER_LABELS:
             part = tm.org_place(text, start, end)
             if part:
                 part = _force_place(text, part[0], part[1], gaz)
                 found.append(_Mention(part[0], part[1], 1, label="ORGPLACE"))
+                if label == "PERSON":
+                    forces_as_persons.add((start, end))
                 continue
         if label not in NER_LABELS:
             if label not in ("ORG", "NORP", "PERSON"):
@@ -414,7 +424,7 @@ def _collect_mentions(text: str, ents: Iterable[tuple[int, int, str]], tm: TextM
     # misread ("a dog park in Enfield"), and a date that runs on from the name ("in
     # Chattanooga Sunday") leaves the name (the cue itself never starts with a day or month)
     other = sorted((s, e) for s, e, label in ents
-                   if label not in NER_LABELS and label not in _TIME_LABELS
+                   if label not in NER_LABELS and label not in _TIME_LABELS and label not in _NUMBER_LABELS
                    and not (label in ("PERSON", "ORG") and " " not in text[s:e].strip() and not text[s:e].isupper()))
     other_starts = [s for s, _ in other]
     for start, end in tm.cues(text):
@@ -444,7 +454,7 @@ def _collect_mentions(text: str, ents: Iterable[tuple[int, int, str]], tm: TextM
     # a force's name that overlaps a person's name is that person ("Sgt. Jackson police said")
     # ("Clarksville police were searching": NER's one-word PERSON that is the whole name, with
     # no title before it, is the town)
-    persons = sorted((s, e) for s, e, label in ents if label == "PERSON")
+    persons = sorted((s, e) for s, e, label in ents if label == "PERSON" and (s, e) not in forces_as_persons)
     if persons:
         pstarts = [s for s, _ in persons]
         whole = {(s, e) for s, e in persons if " " not in text[s:e]}
@@ -586,7 +596,8 @@ def phone_regions(text: str, gaz: Gazetteer) -> set[tuple[str, str]]:
 
 
 def _resolve_mentions(gaz: Gazetteer, text: str, mentions: list[_Mention], states_named: Iterable[str] = (),
-                      outlet: Optional[tuple[str, str]] = None) -> _Context:
+                      outlet: Optional[tuple[str, str]] = None,
+                      title_names: Iterable[tuple[str, tuple[Candidate, ...]]] = ()) -> _Context:
     """Resolve mentions in place (``resolved``), using the article as context (returned)."""
     r = _Resolver(gaz, text)
     ctx = _Context(outlet=outlet)
@@ -608,6 +619,14 @@ def _resolve_mentions(gaz: Gazetteer, text: str, mentions: list[_Mention], state
     if outlet is not None:
         ctx.regions.add(outlet)
     own = _support(gaz, r, text, mentions, ctx)
+    # the headline's names that the body does not repeat support their regions too
+    # ("Man from Lowry City ..." over a body that only says "St. Clair County")
+    if title_names:
+        body_keys = {name_key(text[m.start : m.end]) for m in mentions}
+        for key, cands in title_names:
+            if key not in body_keys:
+                for region, share in _shares(cands).items():
+                    ctx.support[region] += share
     # a name a local force carries ("Ontario police") is a town or county, not a province
     force_keys = {name_key(text[m.start : m.end]) for m in mentions
                   if m.local and not admin_stripped(text[m.start : m.end])[1]}
@@ -666,6 +685,7 @@ def _resolve_mentions(gaz: Gazetteer, text: str, mentions: list[_Mention], state
     # and the clearest first, so that "Louisville" places the story before "Saratoga Springs" is read
     pending.sort(key=lambda t: (any(c.kind in ("country", "admin1") for c in t[1]), -min(lead_of.get(id(t[0]), 0.0), 9.0)))
     memo: dict[tuple[str, bool], Optional[Candidate]] = {}
+    named_keys = {m.key for m, _, _ in pending if m.local or m.label in _LONE_LABELS}
     for m, cands, fuzzy in pending:
         if m.key in short_ids and (fuzzy or all(c.kind == "city" and c.population < SMALL_CITY for c in cands)):
             m.resolved = gaz.candidate(short_ids[m.key])
@@ -684,7 +704,10 @@ def _resolve_mentions(gaz: Gazetteer, text: str, mentions: list[_Mention], state
             m.resolved = best
             continue
         if memo_key not in memo:
-            best = _choose(cands, ctx, gaz.preferred.get(m.key), fuzzy, m.label, gaz.alt_only(m.key), m.admin_only,
+            # a name NER found that a pattern also marks as a place elsewhere in the article
+            # ("An Opelousas teen ... Opelousas Police said") is named as a place
+            label = "FORCE" if m.key in named_keys and m.label not in _LONE_LABELS else m.label
+            best = _choose(cands, ctx, gaz.preferred.get(m.key), fuzzy, label, gaz.alt_only(m.key), m.admin_only,
                            own.get(m.key), text[m.start : m.end])
             memo[memo_key] = _city_for_admin1(best, cands, m.admin_only) if best else None
             if memo[memo_key] is not None:
@@ -695,6 +718,8 @@ def _resolve_mentions(gaz: Gazetteer, text: str, mentions: list[_Mention], state
 
 _FORCE_LABELS = frozenset({"FORCE", "ORGPLACE"})
 _TIME_LABELS = frozenset({"DATE", "TIME"})
+# a number word that opens a name is part of it ("in Three Rivers", "near Five Points")
+_NUMBER_LABELS = frozenset({"CARDINAL", "ORDINAL"})
 _NAMED_AS_PLACE = frozenset({"FORCE", "ORGPLACE", "DATELINE"})  # "Beebe police", "BEEBE --"
 
 
@@ -930,7 +955,11 @@ def find_places_in_text(original: str, ents: Iterable[tuple[int, int, str]], gaz
         if len(in_title) == 1:
             st = gazetteer.us_states().get(next(iter(in_title)))
             outlet = ("US", st.admin1) if st is not None and st.admin1 else None
-    ctx = _resolve_mentions(gazetteer, text, mentions, states_named, outlet)
+    title_names = []
+    if title:  # the headline's names and its site's ("KLTV.com - Tyler, Longview") are context
+        _, head_names, site_names = _title_names(title, text, gazetteer)
+        title_names = [(t[2], t[4]) for t in (*head_names, *site_names)]
+    ctx = _resolve_mentions(gazetteer, text, mentions, states_named, outlet, title_names)
     placed = [m for m in mentions if m.resolved is not None]
     roles = _roles(text, placed, ctx)
     return [
@@ -1012,6 +1041,21 @@ def _roles(text: str, placed: list[_Mention], ctx: _Context) -> dict[int, str]:
             for m in placed:
                 if m.resolved.country != country and roles.get(id(m)) in (None, "force"):
                     roles[id(m)] = "remote"
+    # a big city's own force beside a bare name that geocodes to a town in another state far
+    # away: the name is one of the city's neighbourhoods ("AUSTIN -- ... Chicago police said",
+    # "a shooting in Kensington ... Philadelphia police"), so the city is the story's home
+    force = _force_city(placed, roles)
+    if force is not None:
+        bare = dateline is None or (dateline.priority == 2 and dateline.label == "DATELINE"
+                                    and not any(roles.get(id(m)) == "dateline" and m is not dateline for m in placed))
+        if bare and (dateline is None or _far_namesake(dateline.resolved, force)):
+            if dateline is not None:
+                roles[id(dateline)] = "remote"
+            dateline = None
+            for m in placed:
+                if (m.priority == 1 and roles.get(id(m)) is None and m.resolved.kind == "city"
+                        and _far_namesake(m.resolved, force) and not m.local):
+                    roles[id(m)] = "remote"
     if dateline is not None and dateline.resolved.kind == "city" and dateline.resolved.admin1:
         d = dateline.resolved
         regions = Counter((m.resolved.country, m.resolved.admin1) for m in placed if m.resolved.admin1)
@@ -1024,11 +1068,35 @@ def _roles(text: str, placed: list[_Mention], ctx: _Context) -> dict[int, str]:
     return roles
 
 
+FORCE_CITY_MIN = 100_000  # a city this big has neighbourhoods that share names with towns elsewhere
+
+
+def _force_city(placed: list[_Mention], roles: dict[int, str]) -> Optional[Candidate]:
+    """The big city whose own force the article quotes, when it is the town named most."""
+    cities = Counter(m.resolved.id for m in placed if roles.get(id(m)) == "force" and m.resolved.kind == "city")
+    if not cities:
+        return None
+    top = cities.most_common(1)[0][0]
+    c = next(m.resolved for m in placed if m.resolved.id == top)
+    return c if c.population >= FORCE_CITY_MIN and c.admin1 else None
+
+
+def _far_namesake(c: Candidate, home: Candidate) -> bool:
+    """A town in another state or country than ``home``, far from it."""
+    return ((c.country, c.admin1) != (home.country, home.admin1)
+            and distance_km(c.lat, c.lon, home.lat, home.lon) > REMOTE_KM)
+
+
 def collect_places(analyses: list[DocAnalysis], gazetteer: Gazetteer) -> list[Place]:
-    """One ``Place`` per place id used, with every mention and every surface form."""
+    """One ``Place`` per place id used (by a mention of the text, or by an event's place read
+    from the headline), with every mention and every surface form."""
     places: dict[str, Place] = {}
     for analysis in analyses:
-        for pm in analysis.places:
+        # an event may take its place from the headline (``title_place``): that mention counts too
+        listed = {id(pm) for pm in analysis.places}
+        extra = {id(m.place_mention): m.place_mention for m in analysis.events
+                 if m.place_mention is not None and id(m.place_mention) not in listed}
+        for pm in (*analysis.places, *extra.values()):
             if pm.place is None:
                 continue
             place = places.get(pm.place)
@@ -1044,3 +1112,175 @@ def collect_places(analyses: list[DocAnalysis], gazetteer: Gazetteer) -> list[Pl
         place.mentions.sort(key=lambda s: (s.doc, s.start))
         place.aliases.sort()
     return sorted(places.values(), key=lambda p: p.id)
+
+
+# ---------------------------------------------------------------------------------- the headline
+# a headline ends where a site's name begins: "Man shot in Aynor - WMBF News | Myrtle Beach"
+_TITLE_END = re.compile(r"\s+[-|–—]\s+|\s*\|\s*")
+# runs of capitalised words ("Three Rivers", "North College Hill", "Lake Placid")
+_TITLE_RUN = re.compile(r"(?:Mc|Mac|La|De|O['’])?[A-Z][A-Za-z'’.\-]*(?: (?:Mc|Mac|La|De|O['’])?[A-Z][A-Za-z'’.\-]*)*")
+_TITLE_WORDS = re.compile(r"[A-Za-z]{4,}")
+_NON_SPACE = re.compile(r"\S+")
+TITLE_CASE_SHARE = 0.9  # share of a headline's longer words capitalised to call it Title Case ("One shot in Malibu Groves" is not)
+_TITLE_RANK = {"city": 0, "admin2": 1, "admin1": 2}  # the most specific place a headline names wins
+
+
+def _headline_context(article: Article, places: Iterable[PlaceMention], gaz: Gazetteer) -> _Context:
+    """The article as context for reading its headline: its outlet's region, the states its
+    page title names, its local telephone numbers and the places found in its body."""
+    outlet = outlet_region(article.url, gaz)
+    named = title_states(article.title, gaz)
+    if outlet is None and len(named) == 1:
+        st = gaz.us_states().get(next(iter(named)))
+        outlet = ("US", st.admin1) if st is not None and st.admin1 else None
+    ctx = _Context(outlet=outlet)
+    if outlet is not None:
+        ctx.countries[outlet[0]] += 1
+        ctx.subnational.add(outlet[0])
+        ctx.regions.add(outlet)
+    for code in named:
+        st = gaz.us_states().get(code)
+        if st is not None:
+            ctx.admin1.add(("US", st.name))
+            ctx.subnational.add("US")
+    ctx.phone = frozenset(phone_regions(article.masked or article.text, gaz))
+    ctx.regions.update(ctx.phone)
+    for pm in places:
+        c = gaz.candidate(pm.place) if pm.place and pm.role != "remote" else None
+        if c is not None:
+            ctx.add(c)
+    return ctx
+
+
+def title_place(article: Article, places: Iterable[PlaceMention], gaz: Gazetteer) -> Optional[PlaceMention]:
+    """The place the headline names, as a mention in the title (``Span.field == "title"``).
+
+    For an event whose article gives no usable place in its body ("Allentown man shoots
+    self in leg" over a body that only says "the man"): the most specific town, county or
+    state the headline names, read in the article's context.  A name the body also
+    writes is read as the body read it (not at all when the body found no place in it:
+    a person's or a firm's name); a name that opens the headline or stands in a Title
+    Case headline, capitalised for its position, needs the article's support (its states,
+    outlet, telephone numbers, places).  None when nothing fits.
+    """
+    title = article.title or ""
+    if not title.strip():
+        return None
+    body = article.masked or article.text
+    places = list(places)
+    ctx = _headline_context(article, places, gaz)
+    head, names, _ = _title_names(title, body, gaz)
+    in_body = {pm.span.text: pm.place for pm in places if pm.place and pm.span.field == "text"}
+    best: Optional[tuple[tuple[int, int], int, int, Candidate]] = None
+    for s, e, key, admin_only, cands, strict in names:
+        surface = head[s:e]
+        if surface in in_body:
+            c = gaz.candidate(in_body[surface])
+        else:
+            # written in the body only inside a longer name ("Barack Obama School"): only with support
+            longer = _inside_longer_name(surface, body)
+            ranked = _best(cands, ctx, gaz.preferred.get(key), False, gaz.alt_only(key))
+            c = _choose(cands, ctx, gaz.preferred.get(key), False, "CUE", gaz.alt_only(key), admin_only, None, surface)
+            c = _city_for_admin1(c, cands, admin_only) if c is not None else None
+            if c is not None and not _supported(c, ctx) and (longer or (
+                    strict and not (c.population >= SMALL_CITY and c is _lone_town(ranked, ctx, "CUE", surface))
+                    and not (admin_only and c.kind == "admin2" and _leads(ranked, c)))):
+                continue  # capitalised for its position: only a clear, sizeable town counts alone
+        if c is None or c.kind not in _TITLE_RANK:
+            continue
+        rank = (_TITLE_RANK[c.kind], s)
+        if best is None or rank < best[0]:
+            best = (rank, s, e, c)
+    if best is None:
+        return None
+    _, s, e, c = best
+    return PlaceMention(span=Span(article.id, s, e, title[s:e], field="title"), place=c.id)
+
+
+def _title_names(title: str, body: str, gaz: Gazetteer) -> tuple[str, list["_TitleName"], list["_TitleName"]]:
+    """The headline (the site's name after it left out), the names in it the gazetteer
+    knows, and those in the site's name after it ("KLTV.com - Tyler, Longview": the
+    outlet's home)."""
+    end = _TITLE_END.search(title)
+    cut = end is not None and end.start() > 0
+    head = title[: end.start()] if cut else title
+    site = _names_in(title[end.end():], body, gaz) if cut else []
+    return head, _names_in(head, body, gaz), site
+
+
+def _leads(ranked: list[tuple[float, Candidate]], c: Candidate) -> bool:
+    """Whether ``c`` tops the ranking by a clear margin (a lone "Madera County")."""
+    return bool(ranked) and ranked[0][1] is c and (len(ranked) == 1 or ranked[0][0] - ranked[1][0] >= LONE_LEAD)
+
+
+def _inside_longer_name(name: str, body: str) -> bool:
+    """Whether the body writes the name, and only ever next to another capitalised word."""
+    lex = lexicon()
+    own = {x.split(" ", 1)[0].lower() for x in lex["place_org_suffixes"]} | lex["place_heads"]
+    seen = False
+    for m in re.finditer(r"\b" + re.escape(name) + r"\b", body):
+        seen = True
+        before = _PREV_CAP.search(body, max(0, m.start() - 30), m.start())
+        after = _NEXT_CAP.match(body, m.end())
+        if after is not None and after.group(1).lower() in own:
+            after = None  # "Antioch Police", "Madera County": the place's own offices
+        if before is None and after is None:
+            return False
+    return seen
+
+
+_PREV_CAP = re.compile(r"[A-Z][\w'’.\-]* \Z")
+_NEXT_CAP = re.compile(r" ([A-Z][\w'’]*)")
+_NEXT_WHOLE_WORD = re.compile(r"[ \t]+([A-Za-z]+)\b(?!-)")  # "Galt drive-by" is no "Drive"
+_TitleName = tuple[int, int, str, bool, tuple[Candidate, ...], bool]
+_HEAD_START = re.compile(r"(?:\A|:\s+)\Z")
+_MODIFIER = re.compile(r"(?:[NSEW]{1,2}|[NSEW]\.)\Z")  # "NW Albuquerque", "S. Memphis"
+
+
+def _names_in(head: str, body: str, gaz: Gazetteer) -> list[_TitleName]:
+    """(start, end, key, admin_only, candidates, strict) of the names in a short text.
+
+    In a headline written in sentence case a name is a whole run of capitalised words
+    (but for direction words before it: "Southwest Fresno"), so that no part of a
+    person's or a firm's name is read ("Trevor Andre Williams"); in Title Case any run
+    of words may be a name.  A name that opens the headline, or any name of a Title
+    Case headline, is ``strict``: capitalised for its position, it needs the article's
+    support.  Left out: a single word the body writes in lower case, days, months,
+    holidays and labels (``headline_skip``), and the name of a street or building
+    ("Bourbon Street", "Cascade Mall", "Barack Obama School")."""
+    r = _Resolver(gaz, head)
+    lex = lexicon()
+    skip, streets, modifiers = lex["headline_skip"], lex["street_words"], lex["direction_words"]
+    # prepositions ("from", "into") stay in lower case in many Title Case styles
+    longer = [w for w in _TITLE_WORDS.findall(head) if w.lower() not in lex["place_prepositions"]]
+    title_case = bool(longer) and sum(w[0].isupper() for w in longer) >= TITLE_CASE_SHARE * len(longer)
+    out = []
+    for run in _TITLE_RUN.finditer(head):
+        words = [(run.start() + m.start(), run.start() + m.end()) for m in _NON_SPACE.finditer(run.group())]
+        i = 0
+        while i < len(words):
+            for n in range(min(4, len(words) - i), 0, -1):
+                s, e = _trim(head, words[i][0], words[i + n - 1][1])
+                surface = head[s:e]
+                low = surface.lower()
+                if e <= s or low in skip or low in streets or (
+                        n == 1 and re.search(r"\b" + re.escape(low) + r"\b", body)):
+                    continue
+                if not title_case and not all(
+                        head[a:b].lower().strip(".,:;") in modifiers or _MODIFIER.match(head[a:b])
+                        for a, b in words[:i] + words[i + n:]):
+                    continue  # part of a longer name
+                nxt = _NEXT_WHOLE_WORD.match(head, e)
+                if (nxt is not None and nxt.group(1).lower() in streets) or _INSTITUTION.match(head, e):
+                    continue
+                m = _Mention(s, e, 1, label="CUE")
+                cands, fuzzy = r.candidates(m)
+                if cands and not fuzzy:
+                    strict = title_case or _HEAD_START.search(head, 0, s) is not None
+                    out.append((s, e, m.key, m.admin_only, cands, strict))
+                    break
+            else:
+                i += 1
+                continue
+            i += n
+    return out

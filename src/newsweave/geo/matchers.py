@@ -175,7 +175,8 @@ class TextMatchers:
     def forces(self, text: str) -> Iterator[tuple[int, int]]:
         for m in self._force_re.finditer(text):
             c = self._force_name_re.search(text, max(0, m.start() - 40), m.start())
-            if c:
+            # "Tulare County Sheriff's Deputies": the name before the first force word
+            if c and self._force_re.search(" " + c.group(1)) is None:
                 yield c.start(1), c.end(1)
 
     # "the border city of al-Qaim", "the town of Khashan": a name the phrase marks as a place

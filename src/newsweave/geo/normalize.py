@@ -43,6 +43,7 @@ def lexicon() -> dict:
         "place_elsewhere_heads": frozenset(data.get("place_elsewhere_heads") or ()),
         "institution_heads": frozenset(data.get("institution_heads") or ()),
         "force_name_tails": frozenset(data.get("force_name_tails") or ()),
+        "headline_skip": frozenset(data.get("headline_skip") or ()),
     }
 
 
