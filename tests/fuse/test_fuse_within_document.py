@@ -243,3 +243,22 @@ def test_fuse_event_acled_type_follows_its_mode():
     events, _, _ = run(d)
     assert len(events) == 1
     assert events[0].mode == "aerial" and events[0].acled["sub_event_type"] == "Air/drone strike"
+
+
+def test_fuse_definite_description_skips_a_group_that_used_its_word_as_a_verb():
+    d = Doc("a", ["U.S. warplanes carried out airstrikes on the Iraq-Syria border.",
+                  "Officials said the attacks involved drones similar to those that strike targets in Iran.",
+                  "In the airstrikes that followed, U.S. forces hit two sites."])
+    d.mention(0, "airstrikes", place="Iraq-Syria border", actors=("united-states",))
+    d.mention(1, "attacks", place="Iran", mode=None)
+    verb = d.mention(1, "strike", place="Iran", mode=None)
+    verb.attributes["verbal"] = True
+    d.mention(2, "airstrikes")
+    events, _, _ = run(d)
+    by_first = {e.mentions[0].trigger.text: [m.trigger.start for m in e.mentions] for e in events}
+    last = d.events[-1].trigger.start
+    assert last in by_first["airstrikes"]
+    # had the verb counted, "the airstrikes" ("strike") would have joined the drones' group
+    verb.attributes.pop("verbal")
+    events2, _, _ = run(d)
+    assert any(last in [m.trigger.start for m in e.mentions] and e.mentions[0].trigger.text == "attacks" for e in events2)

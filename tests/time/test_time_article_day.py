@@ -48,12 +48,13 @@ def test_time_article_day_of_procedures_only_counts_firm_ones() -> None:
     assert article_day(times, PUB, procedures=True) == D(2017, 1, 17)
 
 
-def _mention(doc: str, at: int, day: dt.date | None, article: dt.date | None = None) -> EventMention:
+def _mention(doc: str, at: int, day: dt.date | None, article: dt.date | None = None,
+             text: str = "this morning") -> EventMention:
     m = EventMention(id=f"{doc}:{at}", doc=doc, type="ASSAULT", trigger=Span(doc, at, at + 4, "shot"),
                      sentence=Span(doc, at, at + 10, "x"))
     if day is not None:
         m.date = DateRange(day, day, "day")
-        m.time = TimeMention(span=Span(doc, at - 5, at - 1, "this morning"), value=m.date)
+        m.time = TimeMention(span=Span(doc, at - 5, at - 1, text), value=m.date)
     if article is not None:
         m.attributes["article_day"] = article
     return m
@@ -71,8 +72,62 @@ def test_time_event_date_article_days_never_date_an_event_alone() -> None:
 
 
 def test_time_event_date_article_day_ignored_where_the_article_dates_the_event() -> None:
-    ms = [_mention("a", 10, D(2017, 1, 19), D(2017, 1, 10)), _mention("a", 40, None, D(2017, 1, 10))]
+    ms = [_mention("a", 10, D(2017, 1, 19), D(2017, 1, 10), text="Thursday morning"),
+          _mention("a", 40, None, D(2017, 1, 10))]
     assert best_date(ms).start == D(2017, 1, 19)
+
+
+def test_time_event_date_today_alone_yields_to_the_article_day() -> None:
+    # "This is very unfortunate today," a neighbour said; the article's other mentions
+    # carry the day it gives as a whole ("about 3 p.m. Wednesday")
+    ms = [_mention("a", 10, D(2017, 1, 19), text="today"), _mention("a", 40, None, D(2017, 1, 18)),
+          _mention("a", 80, None, D(2017, 1, 18))]
+    assert best_date(ms).start == D(2017, 1, 18)
+    # "a deadly shooting this morning" at "a house party last night": after midnight
+    ms = [_mention("a", 10, D(2017, 1, 19), text="this morning"), _mention("a", 40, None, D(2017, 1, 18))]
+    assert best_date(ms).start == D(2017, 1, 19)
+
+
+def test_time_event_date_either_side_of_midnight_goes_to_the_small_hours() -> None:
+    sat, sun = D(2017, 1, 14), D(2017, 1, 15)
+    ms = [_mention("a", 10, sat, text="late Saturday night"), _mention("b", 10, sun, text="early Sunday")]
+    assert best_date(ms).start == sun
+    ms = [_mention("a", 10, sat, text="last night"), _mention("b", 10, sun, text="about 1:30 a.m. Sunday")]
+    assert best_date(ms).start == sun
+    # within one article, too
+    ms = [_mention("a", 10, sat, text="about 10 p.m. Saturday"), _mention("a", 40, sun, text="about 12:30 a.m. Sunday")]
+    assert best_date(ms).start == sun
+
+
+def test_time_event_date_small_hours_win_only_against_a_night_before() -> None:
+    sat, sun = D(2017, 1, 14), D(2017, 1, 15)
+    # "Saturday afternoon" is no night straddling midnight: ties to the earliest
+    ms = [_mention("a", 10, sat, text="Saturday afternoon"), _mention("b", 10, sun, text="early Sunday")]
+    assert best_date(ms).start == sat
+    # a report that also names the earlier day otherwise ("March 7") keeps it
+    ms = [_mention("a", 10, sat, text="around 11 p.m. Saturday"), _mention("a", 40, sat, text="Jan. 14"),
+          _mention("b", 10, sun, text="early Sunday")]
+    assert best_date(ms).start == sat
+    # a majority is never overturned
+    ms = [_mention("a", 10, sat, text="Saturday night"), _mention("c", 10, sat, text="Saturday night"),
+          _mention("b", 10, sun, text="early Sunday")]
+    assert best_date(ms).start == sat
+
+
+def test_time_small_hours_and_late_night_expressions() -> None:
+    from newsweave.time.find import is_late_night, is_small_hours
+
+    for text in ("early Sunday", "early Sunday morning", "about 2 a.m. Sunday", "shortly after midnight Sunday",
+                 "the wee hours of Sunday", "12:30 a.m. Monday"):
+        assert is_small_hours(text), text
+        assert not is_late_night(text), text
+    for text in ("late Saturday night", "Saturday night", "at 11 p.m. Saturday", "last night", "just before midnight Friday"):
+        assert is_late_night(text), text
+        assert not is_small_hours(text), text
+    for text in ("Sunday", "early Sunday evening", "around 10 a.m. Sunday", "Saturday afternoon"):
+        assert not is_small_hours(text), text
+    for text in ("Saturday afternoon", "about 9 a.m. Sunday", "late Saturday morning", "late Saturday afternoon"):
+        assert not is_late_night(text), text
 
 
 def test_time_house_numbers_are_not_years() -> None:
@@ -86,3 +141,14 @@ def test_time_house_numbers_are_not_years() -> None:
     text = "Officers went to 2015 N. Martin Luther King Blvd on Sunday."
     at = text.index("2015")
     assert is_year_modifier(text, at, at + 4)
+
+
+def test_time_event_date_a_tie_in_one_article_goes_to_the_day_it_gives_as_a_whole() -> None:
+    sun, mon = D(2017, 1, 15), D(2017, 1, 16)
+    # "last night" once, "Monday evening" once, and the article's other sentences on Monday
+    ms = [_mention("a", 10, sun, text="last night"), _mention("a", 40, mon, text="Monday evening"),
+          _mention("a", 80, None, mon)]
+    assert best_date(ms).start == mon
+    # without such a day, the earliest
+    ms = [_mention("a", 10, sun, text="last night"), _mention("a", 40, mon, text="Monday evening")]
+    assert best_date(ms).start == sun

@@ -94,6 +94,10 @@ class _Builder:
         m.hypothetical = c.hypothetical
         m.background = any(g.background for g in group)
         m.attributes["trigger_lemma"] = c.trig.lemma
+        if tok.pos_ in ("VERB", "AUX"):
+            # "drones that strike targets": a verb introduces no referent for a later
+            # "the strikes" (see fusion's definite descriptions)
+            m.attributes["verbal"] = True
         if len(group) > 1:
             m.attributes["also"] = [ctx.token_span(g.tok).as_dict() for g in group if g is not c]
         refers_back = tok.pos_ in ("NOUN", "PROPN") and any(ch.lower_ in _REFER_DETS for ch in tok.lefts)

@@ -97,8 +97,8 @@ def _weak_place(m: EventMention, text: str, places: dict[str, Place]) -> bool:
     hyphenated modifier ("Iran-backed", "Britain-based"), a possessive ("Iraq's
     military"), or a country naming who struck ("U.S. airstrikes")."""
     pm = m.place_mention
-    if pm is None:
-        return False
+    if pm is None or getattr(pm.span, "field", "text") != "text":
+        return False  # a headline's place: its offsets are not the body's
     after = text[pm.span.end:pm.span.end + 3]
     if after[:1] in ("-", "‐", "–") and after[1:2].isalpha():
         return True
@@ -123,27 +123,93 @@ def _earliest_most_precise(dates: list[DateRange]) -> Optional[DateRange]:
     return min((d for d in dates if _PRECISION_RANK[d.precision] == rank), key=lambda d: (d.start, d.end or d.start))
 
 
-def _article_date(mentions: list[EventMention]) -> Optional[DateRange]:
-    """One article's date for an event: among its most precise dates, the one most
-    of its own time expressions give (each expression counted once, however many
-    mentions it dates), ties to the earliest.  An article names the attack's day
-    again and again ("Saturday", "about 3 a.m. Saturday", "early Saturday"), while
-    the evening before, an arrest or a funeral is named once; without two
-    expressions to tell them apart, the earliest wins (the attack comes first)."""
+def _pick(counts: dict[tuple, float], small: set, night: set, prefer: Optional[dt.date] = None) -> tuple:
+    """The (start, end) with the most votes.  Ties go to the earliest, except that a
+    day some report puts in its first hours ("early Sunday", "about 1 a.m. Sunday")
+    wins over the day before it when every report of that earlier day puts it in its
+    last hours ("late Saturday night", "last night"): the same shooting told from
+    either side of midnight happened on the later calendar day.  Otherwise a tied
+    day equal to ``prefer`` (the day the article gives as a whole) wins."""
+    top = max(counts.values())
+    tied = sorted((k for k, v in counts.items() if v == top), key=lambda k: (k[0], k[1] or k[0]))
+    if len(tied) > 1 and small:
+        starts = {k[0] for k in tied}
+        for k in tied:
+            before = k[0] - dt.timedelta(days=1) if k[0] is not None else None
+            if k[0] in small and before in starts and before in night:
+                return k
+    if prefer is not None:
+        for k in tied:
+            if k[0] == prefer:
+                return k
+    return tied[0]
+
+
+def _night_days(texts: Iterable[tuple[Optional[dt.date], str]]) -> tuple[set, set]:
+    """(days some expression puts in their first hours, days every expression puts
+    in their last hours) among (day, expression text) pairs."""
+    from newsweave.time.find import is_late_night, is_small_hours
+
+    small: set = set()
+    late: dict[dt.date, bool] = {}
+    for day, text in texts:
+        if day is None:
+            continue
+        if is_small_hours(text):
+            small.add(day)
+        late[day] = late.get(day, True) and is_late_night(text)
+    return small, {d for d, v in late.items() if v}
+
+
+def _article_vote(mentions: list[EventMention], article_day: Optional[dt.date] = None
+                  ) -> Optional[tuple[DateRange, set, set, bool]]:
+    """One article's date for an event (see :func:`_article_date`): the date, that day
+    if the article puts the happening in its first hours (else nothing), that day if
+    every expression of it puts the happening in its last hours (else nothing), and
+    whether only "today"/"tonight" give that day.  ``article_day`` is the day the
+    article gives as a whole, if its mentions of the event don't all carry it."""
+    from newsweave.time.find import names_today
+
     dates = [m.date for m in mentions]
     best = _earliest_most_precise(dates)
     if best is None:
         return None
     rank = _PRECISION_RANK[best.precision]
-    own: dict[int, DateRange] = {}
+    own: dict[int, tuple[DateRange, str]] = {}
     for m in mentions:
         if m.time is not None and _PRECISION_RANK[m.date.precision] == rank:
-            own.setdefault(m.time.span.start, m.date)
+            own.setdefault(m.time.span.start, (m.date, m.time.span.text))
     if not own:
-        return best
-    counts = Counter((d.start, d.end) for d in own.values())
-    (start, end), _ = min(counts.items(), key=lambda kv: (-kv[1], kv[0][0], kv[0][1] or kv[0][0]))
-    return DateRange(start, end, best.precision)
+        return best, set(), set(), False
+    today = best.precision == "day" and all(names_today(text) for _, text in own.values())
+    if today and article_day is not None and article_day not in {d.start for d, _ in own.values()} and not (
+            article_day == best.start - dt.timedelta(days=1) and all(_MORNING.search(t) for _, t in own.values())):
+        # "today" and "tonight" often date a quotation or a live update, not the attack:
+        # the day the article gives as a whole, carried by its other mentions, wins;
+        # but "this morning" after the night before ("a party last night") is the
+        # same night seen from after midnight, and keeps its day
+        return DateRange(article_day, article_day, "day"), set(), set(), False
+    counts = Counter((d.start, d.end) for d, _ in own.values())
+    small, night = _night_days((d.start, text) for d, text in own.values() if d.precision == "day")
+    start, end = _pick(counts, small, night, article_day)
+    return DateRange(start, end, best.precision), small & {start}, night & {start}, today
+
+
+def _article_date(mentions: list[EventMention]) -> Optional[DateRange]:
+    """One article's date for an event: among its most precise dates, the one most
+    of its own time expressions give (each expression counted once, however many
+    mentions it dates), ties to the day the article gives as a whole
+    (:func:`newsweave.time.find.article_day`, carried by its undated mentions), else
+    to the earliest, unless the later of two adjacent days is put in its first hours
+    ("late Saturday night" ... "about 1 a.m. Sunday": Sunday).
+    An article names the attack's day again and again ("Saturday", "about 3 a.m.
+    Saturday", "early Saturday"), while the evening before, an arrest or a funeral is
+    named once; without two expressions to tell them apart, the earliest wins (the
+    attack comes first).  A date given only by "today"/"tonight" yields to the day
+    the article gives as a whole (``attributes["article_day"]`` of its other mentions)."""
+    days = [d for m in mentions if isinstance(d := (m.attributes or {}).get("article_day"), dt.date)]
+    vote = _article_vote(mentions, days[0] if days else None)
+    return vote[0] if vote is not None else None
 
 
 def best_date(mentions: Iterable[EventMention]) -> DateRange:
@@ -153,13 +219,16 @@ def best_date(mentions: Iterable[EventMention]) -> DateRange:
     the article's time expressions give, ties to the earliest: an article dates the
     event and then, later, what followed it (arrests, funerals, statements), whose
     dates attach to the same mentions.  Across articles, the date most articles give
-    (each article once), ties to the earliest.  When the date is a day, an article
-    whose mentions carry no date of their own counts with the day it gives as a
-    whole (``attributes["article_day"]``, see ``events.mentions.attach_time``):
+    (each article once), ties to the earliest, unless the later of two adjacent days
+    is one an article puts in its first hours ("early Sunday" against another
+    outlet's "late Saturday night").  An article dating the event only with "today"
+    or "tonight" counts half.  When the date is a day, an article whose
+    mentions carry no date of their own counts with the day it gives as a whole
+    (``attributes["article_day"]``, see ``events.mentions.attach_time``):
     "police were called at 11:30 p.m. Wednesday" outside the sentences that name the
     shooting still dates it, against another outlet's "this morning's shooting".
-    When the date is coarser ("last week", "in 2017"), the day such an article
-    gives inside that range narrows it.  Such days never date an event alone
+    When the date is coarser ("last week", "in 2017"), the day such an article gives
+    inside that range narrows it.  Such days never date an event alone
     (fusion dates an event no article dates from the articles themselves).
     """
     per_doc: dict[str, list[EventMention]] = defaultdict(list)
@@ -171,22 +240,39 @@ def best_date(mentions: Iterable[EventMention]) -> DateRange:
             day = m.attributes.get("article_day") if m.attributes else None
             if isinstance(day, dt.date) and not m.background:
                 fallback.setdefault(m.doc, day)
-    picks = [d for d in (_article_date(ms) for ms in per_doc.values()) if d is not None]
-    if not picks:
+    votes = [v for v in (_article_vote(ms, fallback.get(doc)) for doc, ms in per_doc.items()) if v is not None]
+    if not votes:
         return DateRange(None, None, "unknown")
-    rank = min(_PRECISION_RANK[d.precision] for d in picks)
-    top = [d for d in picks if _PRECISION_RANK[d.precision] == rank]
-    counts = Counter((d.start, d.end) for d in top)
-    if top[0].precision == "day":
-        counts.update((day, day) for doc, day in fallback.items() if doc not in per_doc)
-    (start, end), _ = min(counts.items(), key=lambda kv: (-kv[1], kv[0][0]))
-    if top[0].precision != "day" and fallback and start is not None:
+    rank = min(_PRECISION_RANK[v[0].precision] for v in votes)
+    top = [v for v in votes if _PRECISION_RANK[v[0].precision] == rank]
+    counts: dict[tuple, float] = {}
+    small: set = set()
+    late: dict[dt.date, bool] = {}
+    for d, sm, nt, today in top:
+        counts[(d.start, d.end)] = counts.get((d.start, d.end), 0) + (_TODAY_VOTE if today else 1)
+        small |= sm
+        if d.start is not None:
+            late[d.start] = late.get(d.start, True) and d.start in nt
+    precision = top[0][0].precision
+    if precision == "day":
+        for doc, day in fallback.items():
+            if doc not in per_doc:
+                counts[(day, day)] = counts.get((day, day), 0) + 1
+                late[day] = False
+    start, end = _pick(counts, small, {d for d, v in late.items() if v})
+    if precision != "day" and fallback and start is not None:
         # "last week", "in 2017": a day an article gives inside that range narrows it
         inside = Counter(day for day in fallback.values() if start <= day <= (end or start))
         if inside:
             day = min(inside, key=lambda d: (-inside[d], d))
             return DateRange(day, day, "day")
-    return DateRange(start, end, top[0].precision)
+    return DateRange(start, end, precision)
+
+
+_MORNING = re.compile(r"\bmorning\b", re.IGNORECASE)
+_TODAY_VOTE = 0.5
+"""The vote of an article that dates an event only with "today"/"tonight" (which
+date quotations and live updates as often as the attack): half that of another."""
 
 
 def _participant_countries(mentions: Iterable[EventMention], entities: dict[str, Entity]) -> set[str]:
@@ -241,14 +327,18 @@ def best_place(mentions: Iterable[EventMention], places: dict[str, Place], entit
 
 _REMOTE_WEIGHT = 0.3  # a mention's place that geocoding marks as remote from the article's home
 _OTHER_CLAUSE_WEIGHT = 0.5  # a place found only in another clause of the event's sentence
+_TITLE_WEIGHT = 0.5  # a place only the article's headline names (the body gave none for the event)
 
 
 def _place_weight(m: EventMention) -> float:
     w = 1.0
     if m.place_mention is not None and m.place_mention.role == "remote":
         w *= _REMOTE_WEIGHT
-    if m.attributes.get("place_via") == "other_clause":
+    via = m.attributes.get("place_via")
+    if via == "other_clause":
         w *= _OTHER_CLAUSE_WEIGHT
+    elif via == "title" and m.trigger.field != "title":
+        w *= _TITLE_WEIGHT
     return w
 
 
@@ -368,8 +458,8 @@ class _Fuser:
         """People named in the sentences that report casualties of these mentions
         (victims and suspects), not the people the claims are attributed to."""
         sources = {id(c.attributed_mention) for c in claims if c.attributed_mention is not None}
-        spans = [(c.start, c.end) for c in claims if c.attribute in ("killed", "injured")]
-        spans += [(m.sentence.start, m.sentence.end) for m in mentions if m.type == "ASSAULT"]
+        spans = [(c.field, c.start, c.end) for c in claims if c.attribute in ("killed", "injured")]
+        spans += [(m.sentence.field, m.sentence.start, m.sentence.end) for m in mentions if m.type == "ASSAULT"]
         # who strikes is no victim, nor is one of its officials ("at the direction of President X")
         actors = {a.entity for m in mentions for a in m.actors if a.entity}
         out = set()
@@ -379,18 +469,21 @@ class _Fuser:
             aff = self.entities[em.entity].affiliation if em.entity in self.entities else None
             if aff and any(self.comparer._related(aff, a) for a in actors):
                 continue
-            if any(s <= em.span.start < e for s, e in spans):
+            if any(f == em.span.field and s <= em.span.start < e for f, s, e in spans):
                 out.add(em.entity)
         return out
 
     def within_document(self, da: DocAnalysis) -> list[Candidate]:
         """Join one article's mentions of the same happening, reading in order: each
         mention joins the latest compatible group (a definite description, "the
-        strikes", the latest one that used the same word), else opens its own."""
+        strikes", the latest one that used the same word as a noun: a verb, "drones
+        that strike targets", introduces nothing to refer back to), else opens its own."""
         mentions = sorted((m for m in da.events if not m.negated and not m.hypothetical), key=lambda m: m.trigger.start)
         self.comparer.forget_norms()
         text = da.article.text
-        weak = {m.id for m in mentions if _weak_place(m, text, self.places)}
+        # a mention read from the headline (``Span.field == "title"``) has its offsets there
+        title = da.article.title or ""
+        weak = {m.id for m in mentions if _weak_place(m, title if m.trigger.field == "title" else text, self.places)}
         self.weak |= weak
         groups: list[list[EventMention]] = []
         cands: list[Candidate] = []
@@ -399,9 +492,11 @@ class _Fuser:
         heads: list[set[str]] = []
         for m in mentions:
             claims_m = self.claims_by_mention.get(m.id, [])
-            definite = m.trigger.start > 0 and _definite(text, m.sentence.start, m.trigger.start)
+            definite = m.trigger.start > 0 and _definite(title if m.trigger.field == "title" else text,
+                                                         m.sentence.start, m.trigger.start)
             if definite and m.place_mention is not None and not (
-                    m.sentence.start <= m.place_mention.span.start < m.sentence.end):
+                    m.place_mention.span.field == m.trigger.field
+                    and m.sentence.start <= m.place_mention.span.start < m.sentence.end):
                 # "the strikes" refers back: a place from another sentence is no reason to
                 # start a new event (it still counts for where the event happened)
                 single = candidate_for([m], claims_m, self.places, self.entities, weak=weak | {m.id})
@@ -433,7 +528,8 @@ class _Fuser:
                 groups[gi].append(m)
                 if grain:
                     grains[gi].add(grain)
-                heads[gi].add(head)
+                if not m.attributes.get("verbal"):
+                    heads[gi].add(head)
                 cands[gi] = _joined(cands[gi], single, groups[gi], self.places, self.entities, weak)
                 why = "; ".join(v.reasons) or "no conflicting date, place, mode or participants"
                 if definite:
@@ -447,7 +543,7 @@ class _Fuser:
                 cands.append(single)
                 notes.append([])
                 grains.append({grain} if grain else set())
-                heads.append({head})
+                heads.append(set() if m.attributes.get("verbal") else {head})
         self._fold_into_main(da, groups, cands, notes)
         out = []
         for g, c, n in zip(groups, cands, notes):

@@ -514,6 +514,54 @@ def _same_day_words() -> re.Pattern:
     return re.compile(rf"\b(?:{alternation(today)})\b", re.IGNORECASE)
 
 
+# A clock time from midnight to 4:59 a.m.: the first hours of the day named.
+_SMALL_CLOCK = r"\b(?:12|0?[1-4])(?::\d\d)?\s*a\.?\s?m\b"
+# Parts of the day that are not its first hours: "early Sunday evening" is evening.
+_LATE_PART = re.compile(r"\b(?:afternoon|evening|night|nighttime|tonight|p\.?\s?m)\b", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
+def _small_hours_words() -> re.Pattern:
+    words = load_lexicon().small_hours
+    alts = [_SMALL_CLOCK] + ([rf"\b(?:{alternation(words)})\b"] if words else [])
+    return re.compile("|".join(alts), re.IGNORECASE)
+
+
+def is_small_hours(text: str) -> bool:
+    """True when a day expression puts the happening in the first hours of that day
+    ("early Sunday", "shortly after midnight Sunday", "about 2 a.m. Sunday"), not in
+    its afternoon or evening.  Between two adjacent days given for one happening
+    ("late Saturday night" in one report, "early Sunday" in another), such an
+    expression names the calendar day it happened."""
+    return bool(_small_hours_words().search(text)) and not _LATE_PART.search(text)
+
+
+# A clock time from 9 p.m. to 11:59 p.m.: the last hours of the day named.
+_LATE_CLOCK = r"\b(?:9|1[01])(?::\d\d)?\s*p\.?\s?m\b"
+# Parts of the day that are not its last hours: "late Saturday morning" is morning.
+_EARLY_PART = re.compile(r"\b(?:morning|afternoon|noon|midday|a\.?\s?m)\b", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
+def _late_night_words() -> re.Pattern:
+    words = load_lexicon().late_night
+    alts = [_LATE_CLOCK] + ([rf"\b(?:{alternation(words)})\b"] if words else [])
+    return re.compile("|".join(alts), re.IGNORECASE)
+
+
+def is_late_night(text: str) -> bool:
+    """True when a day expression puts the happening in the last hours of that day
+    ("Saturday night", "late Saturday", "about 11 p.m. Saturday", "last night"),
+    the other side of midnight from :func:`is_small_hours`."""
+    return bool(_late_night_words().search(text)) and not _EARLY_PART.search(text) and not is_small_hours(text)
+
+
+def names_today(text: str) -> bool:
+    """True when an expression dates by the day of writing ("today", "tonight",
+    "this morning"): in a quotation or a report it is often not the attack's day."""
+    return bool(_same_day_words().search(text))
+
+
 def is_firm_date(text: str) -> bool:
     """True when a day-precision expression carries more than a bare weekday or a
     "today": a part of the day, a clock time, a month and day, a year, or the day

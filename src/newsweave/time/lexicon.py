@@ -59,6 +59,8 @@ class Lexicon:
     vague_time_words: frozenset[str]
     procedure_verbs: frozenset[str] = frozenset()  # every form of the verbs that date their own act
     street_suffixes: tuple[str, ...] = ()  # "St.", "Avenue": a number before a street name is an address
+    small_hours: tuple[str, ...] = ()  # "early Sunday", "after midnight": the first hours of the day named
+    late_night: tuple[str, ...] = ()  # "Saturday night", "late Saturday": the last hours of the day named
 
 
 def _norm_keys(d: dict[str, Any]) -> dict[str, Any]:
@@ -87,6 +89,8 @@ def load_lexicon() -> Lexicon:
         vague_time_words=frozenset(normalise(v) for v in raw["vague_time_words"]),
         procedure_verbs=_verb_forms(raw.get("procedure_verbs") or {}),
         street_suffixes=tuple(normalise(str(v)) for v in raw.get("street_suffixes") or []),
+        small_hours=tuple(normalise(str(v)) for v in raw.get("small_hours") or []),
+        late_night=tuple(normalise(str(v)) for v in raw.get("late_night") or []),
     )
 
 
