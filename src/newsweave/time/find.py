@@ -518,12 +518,19 @@ def _same_day_words() -> re.Pattern:
 _SMALL_CLOCK = r"\b(?:12|0?[1-4])(?::\d\d)?\s*a\.?\s?m\b"
 # Parts of the day that are not its first hours: "early Sunday evening" is evening.
 _LATE_PART = re.compile(r"\b(?:afternoon|evening|night|nighttime|tonight|p\.?\s?m)\b", re.IGNORECASE)
+# A clock time from 9 p.m. to 11:59 p.m.: the last hours of the day named.
+_LATE_CLOCK = r"\b(?:9|1[01])(?::\d\d)?\s*p\.?\s?m\b"
+# Parts of the day that are not its last hours: "late Saturday morning" is morning.
+_EARLY_PART = re.compile(r"\b(?:morning|afternoon|noon|midday|a\.?\s?m)\b", re.IGNORECASE)
 
 
-@functools.lru_cache(maxsize=1)
-def _small_hours_words() -> re.Pattern:
-    words = load_lexicon().small_hours
-    alts = [_SMALL_CLOCK] + ([rf"\b(?:{alternation(words)})\b"] if words else [])
+@functools.lru_cache(maxsize=2)
+def _hours_words(which: str) -> re.Pattern:
+    """The clock times and lexicon words (``small_hours`` or ``late_night``) of one end
+    of the day."""
+    words = getattr(load_lexicon(), which)
+    clock = _SMALL_CLOCK if which == "small_hours" else _LATE_CLOCK
+    alts = [clock] + ([rf"\b(?:{alternation(words)})\b"] if words else [])
     return re.compile("|".join(alts), re.IGNORECASE)
 
 
@@ -533,27 +540,15 @@ def is_small_hours(text: str) -> bool:
     its afternoon or evening.  Between two adjacent days given for one happening
     ("late Saturday night" in one report, "early Sunday" in another), such an
     expression names the calendar day it happened."""
-    return bool(_small_hours_words().search(text)) and not _LATE_PART.search(text)
-
-
-# A clock time from 9 p.m. to 11:59 p.m.: the last hours of the day named.
-_LATE_CLOCK = r"\b(?:9|1[01])(?::\d\d)?\s*p\.?\s?m\b"
-# Parts of the day that are not its last hours: "late Saturday morning" is morning.
-_EARLY_PART = re.compile(r"\b(?:morning|afternoon|noon|midday|a\.?\s?m)\b", re.IGNORECASE)
-
-
-@functools.lru_cache(maxsize=1)
-def _late_night_words() -> re.Pattern:
-    words = load_lexicon().late_night
-    alts = [_LATE_CLOCK] + ([rf"\b(?:{alternation(words)})\b"] if words else [])
-    return re.compile("|".join(alts), re.IGNORECASE)
+    return bool(_hours_words("small_hours").search(text)) and not _LATE_PART.search(text)
 
 
 def is_late_night(text: str) -> bool:
     """True when a day expression puts the happening in the last hours of that day
     ("Saturday night", "late Saturday", "about 11 p.m. Saturday", "last night"),
     the other side of midnight from :func:`is_small_hours`."""
-    return bool(_late_night_words().search(text)) and not _EARLY_PART.search(text) and not is_small_hours(text)
+    return (bool(_hours_words("late_night").search(text)) and not _EARLY_PART.search(text)
+            and not is_small_hours(text))
 
 
 def names_today(text: str) -> bool:
