@@ -117,6 +117,55 @@ def _headline(ctx: DocContext) -> bool:
     return bool(a.title) and a.text == a.title
 
 
+def _headline_death(sent, lex, violent: bool) -> Optional[object]:
+    """The token of a headline naming a death without counting it ("17-year-old shot,
+    killed", "Slain teen identified", "fatal shooting"), or None.  Words taken back by
+    the word before ("attempted murder") or after ("deadly weapon") name no death; a
+    death that names no killing ("death", "died") counts only in a ``violent`` headline
+    (one naming gunfire, a weapon or an attack)."""
+    deaths = lex.set("casualties", "headline_death_words")
+    killings = lex.set("casualties", "headline_killing_words")
+    fatal = lex.set("casualties", "headline_fatal_adjs")
+    negators = lex.set("casualties", "headline_death_negators")
+    not_heads = lex.set("casualties", "headline_death_not_heads")
+    attacks = _EVENT_WORDS[0]
+    doc = sent.doc
+    for t in sent:
+        low = t.lower_
+        if low not in deaths and low not in fatal:
+            continue
+        if not violent and low not in killings:
+            continue  # "Death of former mayor mourned": no attack
+        j = t.i - 1
+        while j >= sent.start and doc[j].text in ("-", "\u2010", "\u2011"):
+            j -= 1
+        if j >= sent.start and doc[j].lower_ in negators:
+            continue
+        nxt = doc[t.i + 1].lower_ if t.i + 1 < sent.end else ""
+        if nxt in not_heads:
+            continue
+        if low in fatal and t.head.lower_ not in attacks and not _attack_noun_follows(t, sent.end, attacks):
+            continue  # "fatal" alone ("a fatal mistake") is no death; "fatal shooting" is
+        return t
+    return None
+
+
+_NP_BREAK = {"ADP", "VERB", "AUX", "CCONJ", "SCONJ", "PRON"}
+
+
+def _attack_noun_follows(t, end: int, attacks: frozenset[str], reach: int = 5) -> bool:
+    """Whether an attack noun ends the noun phrase an adjective opens ("fatal New
+    Year's Eve shooting"), looking at most ``reach`` tokens ahead."""
+    doc = t.doc
+    for j in range(t.i + 1, min(end, t.i + 1 + reach)):
+        w = doc[j]
+        if w.lower_ in attacks:
+            return True
+        if w.pos_ in _NP_BREAK or (w.is_punct and w.text not in ("-", "'s", "\u2019s")):
+            return False
+    return False
+
+
 def _non(t) -> bool:
     """'non-fatal', 'non fatal': the adjective negated."""
     doc = t.doc
@@ -987,6 +1036,13 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
                 out.append(RawClaim("killed", first.value + 1, first.qualifier,
                                     f"{first.subject or 'people'} and the shooter", first.anchor, None))
                 break
+    # a headline naming a death it does not count ("Teen shot, killed inside house",
+    # "Slain teen identified", "Arrest made in fatal shooting"): at least one dead
+    if not any(c.attribute == "killed" for c in out) and _headline(ctx):
+        violent = gunfire or bool(sent_words & _EVENT_WORDS[2]) or bool(sent_words & lex.weapon_words)
+        implied = _headline_death(sent, lex, violent)
+        if implied is not None:
+            out.append(RawClaim("killed", 1, "at_least", None, implied, None))
     # "three people were shot ... one of them died": the rest are injured
     if shots and not any(c.attribute == "injured" for c in out):
         killed = sum(c.value for c in out if c.attribute == "killed")
