@@ -612,13 +612,17 @@ def attach_place(m: EventMention, tok, sent, ctx: DocContext, fallback: Optional
 
 
 def _title_place(ctx: DocContext) -> Optional[PlaceMention]:
-    """The place the article's headline names (``geo.title_place``), read once per article."""
+    """The place the article's headline names (``geo.title_place``), else, for an article
+    whose body names no place, the outlet's home town its page title gives after the
+    headline (``geo.site_place``); read once per article."""
     got = getattr(ctx, "_title_place", False)
     if got is False:
         from newsweave.geo import load_gazetteer
-        from newsweave.geo.find import title_place
+        from newsweave.geo.find import site_place, title_place
 
-        got = ctx._title_place = title_place(ctx.article, ctx.places, load_gazetteer())
+        gaz = load_gazetteer()
+        got = title_place(ctx.article, ctx.places, gaz) or site_place(ctx.article, ctx.places, gaz)
+        ctx._title_place = got
     return got
 
 

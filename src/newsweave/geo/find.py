@@ -325,6 +325,8 @@ def _not_a_place(text: str, m: _Mention, person_names: frozenset[str]) -> bool:
     if surface not in person_names or m.label in ("ORGPLACE", "FORCE"):
         return False
     prev = _PREV_WORD.search(text, max(0, m.start - 20), m.start)
+    if prev is not None and prev.group(1).lower() in lexicon()["direction_words"] and text[prev.start(1)].islower():
+        prev = _PREV_WORD.search(text, max(0, prev.start(1) - 20), prev.start(1))  # "in south Jackson"
     if prev is not None and prev.group(1).lower() in lexicon()["place_prepositions"]:
         return False
     if nxt is not None and nxt.group(1).lower() in lexicon()["place_heads"]:
@@ -495,6 +497,14 @@ _OUTLET_MEMO: dict[str, Optional[tuple[str, str]]] = {}
 _GENERIC_TLDS = frozenset({"com", "org", "net", "us", "gov", "edu", "tv", "info", "news"})
 
 
+def _address_country(url: Optional[str]) -> str:
+    """The country a web address belongs to: its country-code domain, else (a generic
+    domain such as .com, or no address) the United States, where most such outlets are."""
+    hosts = _HOST.findall(url or "")
+    tld = hosts[-1].lower().rsplit(".", 1)[-1] if hosts else "com"
+    return "US" if tld in _GENERIC_TLDS else "GB" if tld == "uk" else tld.upper()
+
+
 def outlet_region(url: Optional[str], gaz: Gazetteer) -> Optional[tuple[str, str]]:
     """The (country, admin1) of a city the outlet's web address names ("fox5atlanta.com" -> Georgia).
 
@@ -509,8 +519,7 @@ def outlet_region(url: Optional[str], gaz: Gazetteer) -> Optional[tuple[str, str
     if host in _OUTLET_MEMO:
         return _OUTLET_MEMO[host]
     labels = [l for l in host.split(".")[:-1] if l not in _HOST_SKIP]
-    tld = host.rsplit(".", 1)[-1]
-    home_country = "US" if tld in _GENERIC_TLDS else "GB" if tld == "uk" else tld.upper()
+    home_country = _address_country(url)
     best: Optional[tuple[int, tuple[str, str]]] = None
     for label in labels:
         for run in _ALPHA.findall(label):
@@ -1197,6 +1206,42 @@ def title_place(article: Article, places: Iterable[PlaceMention], gaz: Gazetteer
     return PlaceMention(span=Span(article.id, s, e, title[s:e], field="title"), place=c.id)
 
 
+def site_place(article: Article, places: Iterable[PlaceMention], gaz: Gazetteer) -> Optional[PlaceMention]:
+    """The town the site's name after the headline gives as the outlet's home ("... - WBTV
+    Charlotte", "... - KTBS.com - Shreveport, LA"), as a mention in the title.
+
+    Only for an article whose body names no place at all (a page whose text is a
+    paywall notice, a local story that never names its own town): a local outlet
+    mostly reports its own area, so its home is the best guess left.  A town must be
+    the article's context's reading of the name (its states, outlet, telephone numbers)
+    or a sizeable one; a state alone gives nothing.  None when nothing fits.
+    """
+    title = article.title or ""
+    places = list(places)
+    if not title.strip() or any(pm.span.field == "text" for pm in places):
+        return None
+    end = _TITLE_END.search(title)
+    if end is None or end.start() == 0:
+        return None
+    off = end.end()
+    body = article.masked or article.text
+    ctx = _headline_context(article, places, gaz)
+    home = _address_country(article.url)
+    for s, e, key, admin_only, cands, _ in _names_in(title[off:], body, gaz):
+        surface = title[off + s : off + e]
+        # a town of the address's own country ("FOX Carolina" is no town in Puerto Rico)
+        cands = tuple(c for c in cands if c.country == home)
+        c = _choose(cands, ctx, gaz.preferred.get(key), False, "CUE", gaz.alt_only(key), admin_only, None, surface)
+        if c is None or c.kind != "city":
+            continue
+        if not _supported(c, ctx):  # no context: only a sizeable town that clearly leads its namesakes
+            ranked = _best(cands, ctx, gaz.preferred.get(key), False, gaz.alt_only(key))
+            if c.population < SMALL_CITY or not _leads(ranked, c):
+                continue
+        return PlaceMention(span=Span(article.id, off + s, off + e, surface, field="title"), place=c.id)
+    return None
+
+
 def _title_names(title: str, body: str, gaz: Gazetteer) -> tuple[str, list["_TitleName"], list["_TitleName"]]:
     """The headline (the site's name after it left out), the names in it the gazetteer
     knows, and those in the site's name after it ("KLTV.com - Tyler, Longview": the
@@ -1233,6 +1278,7 @@ _PREV_CAP = re.compile(r"[A-Z][\w'’.\-]* \Z")
 _NEXT_CAP = re.compile(r" ([A-Z][\w'’]*)")
 _NEXT_WHOLE_WORD = re.compile(r"[ \t]+([A-Za-z]+)\b(?!-)")  # "Galt drive-by" is no "Drive"
 _TitleName = tuple[int, int, str, bool, tuple[Candidate, ...], bool]
+_LOWER_HEAD = re.compile(r"[ \t]+[a-z][a-z ]*\Z")  # an institution word in lower case right after the name
 _HEAD_START = re.compile(r"(?:\A|:\s+)\Z")
 _MODIFIER = re.compile(r"(?:[NSEW]{1,2}|[NSEW]\.)\Z")  # "NW Albuquerque", "S. Memphis"
 
@@ -1271,12 +1317,16 @@ def _names_in(head: str, body: str, gaz: Gazetteer) -> list[_TitleName]:
                         for a, b in words[:i] + words[i + n:]):
                     continue  # part of a longer name
                 nxt = _NEXT_WHOLE_WORD.match(head, e)
-                if (nxt is not None and nxt.group(1).lower() in streets) or _INSTITUTION.match(head, e):
+                if nxt is not None and nxt.group(1).lower() in streets:
                     continue
+                inst = _INSTITUTION.match(head, e)
+                if inst is not None and (title_case or not _LOWER_HEAD.match(inst.group())):
+                    continue  # "Cascade Mall", "Barack Obama School"; not "Myrtle Beach hospital": the town's
+                # (a town named only before "hospital" or "apartment" needs the article's support)
                 m = _Mention(s, e, 1, label="CUE")
                 cands, fuzzy = r.candidates(m)
                 if cands and not fuzzy:
-                    strict = title_case or _HEAD_START.search(head, 0, s) is not None
+                    strict = title_case or inst is not None or _HEAD_START.search(head, 0, s) is not None
                     out.append((s, e, m.key, m.admin_only, cands, strict))
                     break
             else:

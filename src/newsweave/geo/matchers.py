@@ -151,15 +151,26 @@ class TextMatchers:
                     yield m.start(1), m.end(1)
 
     # "a shooting in Winchester.", "near Idaho Falls": a capitalised name after a place
-    # preposition inside a sentence (NER of small models misses or mislabels such towns)
-    _cue_re = re.compile(r"(?<=[a-z,] )(?:in|near|outside) ((?:Mc|La|De)?[A-Z][a-z]+(?: (?:Mc|La|De)?[A-Z][a-z]+){0,2})\b")
+    # preposition inside a sentence (NER of small models misses or mislabels such towns);
+    # a lower-case direction word may come between ("shot in south Jackson", "in northwest
+    # Atlanta": the part of town, whose name follows)
+    _cue_re_cache: Optional[re.Pattern] = None
+
+    @classmethod
+    def _cue_re(cls) -> re.Pattern:
+        if cls._cue_re_cache is None:
+            dirs = sorted((w for w in lexicon()["direction_words"] if w.islower()), key=len, reverse=True)
+            cls._cue_re_cache = re.compile(
+                r"(?<=[a-z,] )(?:in|near|outside) (?:(?:" + "|".join(map(re.escape, dirs)) + r") )?"
+                r"((?:Mc|La|De)?[A-Z][a-z]+(?: (?:Mc|La|De)?[A-Z][a-z]+){0,2})\b")
+        return cls._cue_re_cache
 
     _WHEN = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
                        "February", "March", "April", "May", "June", "July", "August", "September", "October",
                        "November", "December", "Today", "Tonight", "Yesterday"})
 
     def cues(self, text: str) -> Iterator[tuple[int, int]]:
-        for m in self._cue_re.finditer(text):
+        for m in self._cue_re().finditer(text):
             start, end = m.start(1), m.end(1)
             parts = text[start:end].split(" ")
             while len(parts) > 1 and parts[-1] in self._WHEN:  # "in Beebe Friday morning"
@@ -168,7 +179,9 @@ class TextMatchers:
                 yield start, end
 
     # "Lubbock police said", "DeKalb County deputies": the place a local force is named after
-    _force_re = re.compile(r" (?:police|deputies|sheriff's|sheriff’s|sheriff|detectives|officers|firefighters)\b", re.I)
+    # ("Milford fire department", "Seattle Fire medics": a town's fire service too)
+    _force_re = re.compile(r" (?:police|deputies|sheriff's|sheriff’s|sheriff|detectives|officers|firefighters"
+                           r"|fire (?:department|dept|rescue|medics|crews|officials|chief|marshal|district))\b", re.I)
     _force_name_re = re.compile(
         r"(?<![\w.’'])((?:(?:[A-Z][a-z]{1,2}\.|(?:Mc|Mac|La|De)?[A-Z][\w'’\-]*) ){0,2}(?:Mc|Mac|La|De)?[A-Z][\w'’\-]*)\Z")
 

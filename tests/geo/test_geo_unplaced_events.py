@@ -1,0 +1,92 @@
+"""Places that short local crime reports give only in passing: a part of town after a direction
+word ("in south Jackson"), a town's fire service ("Tulsa Fire crews") and a headline town
+before a lower-case institution word ("outside Wichita hospital"), and the outlet's home
+that the site name after the headline gives, for a body that names no place (no spaCy model)."""
+from __future__ import annotations
+
+import re
+
+from newsweave.geo import distance_km, find_places_in_text
+from newsweave.geo.find import site_place, title_place
+from newsweave.records import Article
+
+
+def _spans(text: str, name: str, label: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), label) for m in re.finditer(re.escape(name), text)]
+
+
+def _near(gaz, place_id, lat: float, lon: float, km: float = 40) -> bool:
+    p = gaz.get(place_id) if place_id else None
+    return p is not None and distance_km(p.lat, p.lon, lat, lon) <= km
+
+
+def test_geo_direction_word_between_preposition_and_town(gaz) -> None:
+    text = "A teenager was wounded Friday morning.\n\nThe shooting happened on Oak Lane in south Jackson, police said."
+    # NER reads the town as a person: the preposition before the direction word still cues it
+    out = find_places_in_text(text, _spans(text, "Jackson", "PERSON"), gaz, "t",
+                              title="Teen wounded - Channel 9 News, Jackson, MS")
+    assert [pm.span.text for pm in out] == ["Jackson"]
+    assert _near(gaz, out[0].place, 32.30, -90.18)
+
+
+def test_geo_direction_word_does_not_make_a_person_a_place(gaz) -> None:
+    text = "The victim was identified as Marcus Jackson, police said. Jackson was hit twice."
+    out = find_places_in_text(text, _spans(text, "Marcus Jackson", "PERSON"), gaz, "t")
+    assert out == []
+
+
+def test_geo_fire_service_names_its_town(gaz) -> None:
+    text = "Officers and Tulsa Fire crews found a man with a gunshot wound in a parking lot."
+    out = find_places_in_text(text, _spans(text, "Tulsa", "ORG"), gaz, "t")
+    assert [pm.span.text for pm in out] == ["Tulsa"]
+    assert out[0].role == "force"
+    assert _near(gaz, out[0].place, 36.15, -95.99)
+
+
+def test_geo_fire_alone_is_no_force(gaz) -> None:
+    text = "Gunmen opened fire on the convoy near the border."
+    assert all(pm.span.text != "Gunmen" for pm in find_places_in_text(text, [], gaz, "t"))
+
+
+def test_geo_headline_town_before_lower_case_institution(gaz) -> None:
+    a = Article(id="t", source="t", title="Two charged after shooting outside Wichita hospital",
+                text="Two people were charged after a weekend shooting, police said.")
+    pm = title_place(a, [], gaz)
+    assert pm is not None and pm.span.text == "Wichita"
+    assert _near(gaz, pm.place, 37.69, -97.34)
+
+
+def test_geo_headline_named_institution_stays_a_building(gaz) -> None:
+    a = Article(id="t", source="t", title="Two hurt in shooting at Riverside Mall",
+                text="Two people were hurt in a shooting, police said.")
+    assert title_place(a, [], gaz) is None
+
+
+def test_geo_site_name_gives_the_outlet_home_when_the_body_names_no_place(gaz) -> None:
+    a = Article(id="t", source="t", title="Three hurt in apartment shooting - Action News 4 - Memphis, Tennessee",
+                text="Three people were hurt in a shooting overnight, police said.")
+    pm = site_place(a, [], gaz)
+    assert pm is not None and pm.span.field == "title"
+    assert a.title[pm.span.start : pm.span.end] == pm.span.text == "Memphis"
+    assert _near(gaz, pm.place, 35.15, -90.05)
+
+
+def test_geo_site_name_is_no_place_when_the_body_names_one(gaz) -> None:
+    text = "Three people were hurt in a shooting in Olive Branch, police said."
+    a = Article(id="t", source="t", title="Three hurt in shooting - Action News 4 - Memphis, Tennessee", text=text)
+    body = find_places_in_text(text, _spans(text, "Olive Branch", "GPE"), gaz, "t", title=a.title)
+    assert body
+    assert site_place(a, body, gaz) is None
+
+
+def test_geo_site_name_with_an_unclear_town_gives_nothing(gaz) -> None:
+    a = Article(id="t", source="t", title="Man hurt in shooting - Channel 7 News - Wheeling",
+                text="A man was hurt in a shooting, police said.")
+    assert site_place(a, [], gaz) is None
+
+
+def test_geo_site_name_town_is_in_the_outlet_country(gaz) -> None:
+    a = Article(id="t", source="t", title="Teen's death ruled accidental - FOX Carolina 21",
+                text="A teenager's death was ruled accidental, the coroner said.", url="http://www.foxcarolina.com/story/1")
+    pm = site_place(a, [], gaz)
+    assert pm is None or gaz.get(pm.place).country == "US"
