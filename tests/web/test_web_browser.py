@@ -1,7 +1,8 @@
 """The UI in a real headless browser (Debian's chromium + chromedriver, via Selenium).
 
 Runs over the sample corpus analysed by the real command line into a temp store,
-and writes the README's screenshots to docs/.
+and takes screenshots: into a temporary folder, or into docs/ (the README's) with
+NEWSWEAVE_UPDATE_SCREENSHOTS=1, so a test run never changes the checkout.
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ import pytest
 pytestmark = [pytest.mark.browser, pytest.mark.model]
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-DOCS = ROOT / "docs"
+DOCS = ROOT / "docs" if os.environ.get("NEWSWEAVE_UPDATE_SCREENSHOTS") else pathlib.Path(tempfile.mkdtemp(prefix="newsweave-shots-"))
 CHROMIUM = os.environ.get("NEWSWEAVE_CHROMIUM", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("NEWSWEAVE_CHROMEDRIVER", "/usr/bin/chromedriver")
 
