@@ -156,6 +156,8 @@ def extract_article(article: Article, spacy_doc, res: Resources) -> DocAnalysis:
     missing = _headline_types(article, da.events, res)
     if missing:
         _add_headline(da, missing, res)
+    elif _toll_only_in_headline(da, res):
+        _add_headline_toll(da, res)
     return da
 
 
@@ -275,17 +277,17 @@ def _loaded() -> Optional[Resources]:
     return load_resources() if load_resources.cache_info().currsize else None
 
 
-def _add_headline(da: DocAnalysis, missing: set[str], res: Resources) -> None:
-    """Read the headline and add its mentions of the ``missing`` types to ``da``."""
+def _read_headline(article: Article, res: Resources) -> Optional[tuple[list, list]]:
+    """The headline's event mentions and claims, read as a small article of its own
+    (None when nothing of it is left once the site's name is blanked)."""
     from newsweave.entities import extract_entity_mentions
     from newsweave.events import extract_events
     from newsweave.geo import find_places
     from newsweave.time import find_times
 
-    article = da.article
     mini = headline_article(article, res)
     if not mini.masked.strip():
-        return
+        return None
     words = _event_words(res.lexicon)
     doc = _parse_headline(_sentence_case(mini.masked, words), res)
     doc.user_data["newsweave.headline"] = True
@@ -293,7 +295,53 @@ def _add_headline(da: DocAnalysis, missing: set[str], res: Resources) -> None:
     entities = extract_entity_mentions(doc, mini, res.actors)
     places = find_places(doc, mini, res.gazetteer)
     times = find_times(doc, mini)
-    events, claims = extract_events(doc, mini, entities, places, times, res)
+    return extract_events(doc, mini, entities, places, times, res)
+
+
+def _current_attacks(events: list) -> list:
+    return [m for m in events if m.type == "ASSAULT" and not (m.negated or m.hypothetical or m.background)]
+
+
+def _toll_only_in_headline(da: DocAnalysis, res: Resources) -> bool:
+    """Whether the body reports a current attack but states no death, while the
+    headline names one ("Teen dies after shooting"; the body: "was shot Sunday")."""
+    title = da.article.title
+    if not title or len(title) > MAX_HEADLINE_CHARS or not _current_attacks(da.events):
+        return False
+    if any(c.attribute == "killed" for c in da.claims):
+        return False  # the body counts the dead itself, 0 included
+    deaths = res.lexicon.set("casualties", "headline_death_words") | res.lexicon.set("casualties", "headline_fatal_adjs")
+    return any(w in deaths for w in _HEADLINE_WORD.findall(title.lower()))
+
+
+def _add_headline_toll(da: DocAnalysis, res: Resources) -> None:
+    """The headline's death toll, for a body that reports its attack but no death:
+    each killed claim of the headline is a claim of the document, quoted from the
+    headline (``field == "title"``), about the body's first current attack."""
+    read = _read_headline(da.article, res)
+    if read is None:
+        return
+    aid, lead = da.article.id, _current_attacks(da.events)[0]
+    for c in read[1]:
+        if c.attribute != "killed" or not isinstance(c.value, int) or isinstance(c.value, bool) or c.value <= 0:
+            continue
+        c.mention = lead.id
+        c.id = f"{aid}:t{c.id[len(aid) + 1:]}" if c.id.startswith(f"{aid}:") else f"{aid}:t:{c.id}"
+        c.field = "title"
+        for e in (c.attributed_mention, c.value_mention):
+            if e is not None:
+                e.span.field = "title"
+                da.entities.append(e)
+        da.claims.append(c)
+
+
+def _add_headline(da: DocAnalysis, missing: set[str], res: Resources) -> None:
+    """Read the headline and add its mentions of the ``missing`` types to ``da``."""
+    article = da.article
+    read = _read_headline(article, res)
+    if read is None:
+        return
+    events, claims = read
     events = [m for m in events if m.type in missing]
     if not events:
         return

@@ -102,3 +102,29 @@ def test_pipeline_headline_sentence_case_keeps_length_and_names():
     assert len(out) == len(t)
     assert out == "2 Girls, 2 Men shot at Birthday Party in Compton"
     assert pipeline._sentence_case("Man shot in Compton", words) == "Man shot in Compton"
+
+
+@pytest.mark.model
+def test_pipeline_headline_toll_when_the_body_states_no_death():
+    body = "SPRINGFIELD -- A 24-year-old man was shot on Elm Street on Sunday night, police said.\n"
+    title = "Man dies after Sunday night shooting in Springfield"
+    da = _analyse(body, title)
+    lead = next(m for m in da.events if m.type == "ASSAULT")
+    assert lead.trigger.field == "text"  # the body's attack stays the event
+    killed = [c for c in da.claims if c.attribute == "killed"]
+    assert [c.value for c in killed] == [1]
+    c = killed[0]
+    assert c.field == "title" and c.mention == lead.id and c.id.startswith("d1:t")
+    assert da.article.title[c.start:c.end] == c.quote
+    assert not any(m.trigger.field == "title" for m in da.events)
+
+
+@pytest.mark.model
+def test_pipeline_headline_toll_not_read_when_the_body_counts_the_dead(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("the headline's toll was read although the body counts the dead")
+
+    monkeypatch.setattr(pipeline, "_add_headline_toll", refuse)
+    da = _analyse("SPRINGFIELD -- A 24-year-old man was shot and killed on Elm Street on Sunday night, police said.\n",
+                  "Man dies after Sunday night shooting in Springfield")
+    assert [c.value for c in da.claims if c.attribute == "killed"] == [1]
