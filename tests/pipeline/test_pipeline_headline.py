@@ -22,6 +22,16 @@ def _analyse(text: str, title: str, url: str = "https://www.example-news.com/loc
     return pipeline.extract_article(art, doc, res)
 
 
+KILLED_BODY = "SPRINGFIELD -- A 24-year-old man was shot and killed on Elm Street on Sunday night, police said.\n"
+
+
+def _refuse(monkeypatch, name: str, why: str) -> None:
+    def refuse(*args, **kwargs):
+        raise AssertionError(why)
+
+    monkeypatch.setattr(pipeline, name, refuse)
+
+
 def _spans(da):
     for m in da.events:
         yield m.trigger
@@ -57,11 +67,8 @@ def test_pipeline_headline_read_when_the_body_is_a_login_wall():
 
 @pytest.mark.model
 def test_pipeline_headline_not_read_when_the_body_reports_the_event(monkeypatch):
-    def refuse(*args, **kwargs):
-        raise AssertionError("the headline was read although the body reports the event")
-
-    monkeypatch.setattr(pipeline, "_add_headline", refuse)
-    da = _analyse("SPRINGFIELD -- A 24-year-old man was shot and killed on Elm Street on Sunday night, police said.\n",
+    _refuse(monkeypatch, "_add_headline", "the headline was read although the body reports the event")
+    da = _analyse(KILLED_BODY,
                   "Woman stabbed in Dayton, police say")
     assert any(m.type == "ASSAULT" for m in da.events)
     assert all(sp.field == "text" for sp in _spans(da))
@@ -121,10 +128,7 @@ def test_pipeline_headline_toll_when_the_body_states_no_death():
 
 @pytest.mark.model
 def test_pipeline_headline_toll_not_read_when_the_body_counts_the_dead(monkeypatch):
-    def refuse(*args, **kwargs):
-        raise AssertionError("the headline's toll was read although the body counts the dead")
-
-    monkeypatch.setattr(pipeline, "_add_headline_toll", refuse)
-    da = _analyse("SPRINGFIELD -- A 24-year-old man was shot and killed on Elm Street on Sunday night, police said.\n",
+    _refuse(monkeypatch, "_add_headline_toll", "the headline's toll was read although the body counts the dead")
+    da = _analyse(KILLED_BODY,
                   "Man dies after Sunday night shooting in Springfield")
     assert [c.value for c in da.claims if c.attribute == "killed"] == [1]
