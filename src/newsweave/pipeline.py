@@ -314,6 +314,16 @@ def _toll_only_in_headline(da: DocAnalysis, res: Resources) -> bool:
     return any(w in deaths for w in _HEADLINE_WORD.findall(title.lower()))
 
 
+def _as_headline_claim(c, aid: str, mention: str) -> list[EntityMention]:
+    """Make a claim read off the headline one of the document's: about ``mention``,
+    with an id apart from the body's ("{doc}:t..."), quoted from the title.  Returns
+    the entity mentions it names (its source, its value)."""
+    c.mention = mention
+    c.id = f"{aid}:t{c.id[len(aid) + 1:]}" if c.id.startswith(f"{aid}:") else f"{aid}:t:{c.id}"
+    c.field = "title"
+    return [e for e in (c.attributed_mention, c.value_mention) if e is not None]
+
+
 def _add_headline_toll(da: DocAnalysis, res: Resources) -> None:
     """The headline's death toll, for a body that reports its attack but no death:
     each killed claim of the headline is a claim of the document, quoted from the
@@ -325,13 +335,9 @@ def _add_headline_toll(da: DocAnalysis, res: Resources) -> None:
     for c in read[1]:
         if c.attribute != "killed" or not isinstance(c.value, int) or isinstance(c.value, bool) or c.value <= 0:
             continue
-        c.mention = lead.id
-        c.id = f"{aid}:t{c.id[len(aid) + 1:]}" if c.id.startswith(f"{aid}:") else f"{aid}:t:{c.id}"
-        c.field = "title"
-        for e in (c.attributed_mention, c.value_mention):
-            if e is not None:
-                e.span.field = "title"
-                da.entities.append(e)
+        for e in _as_headline_claim(c, aid, lead.id):
+            e.span.field = "title"
+            da.entities.append(e)
         da.claims.append(c)
 
 
@@ -369,12 +375,8 @@ def _add_headline(da: DocAnalysis, missing: set[str], res: Resources) -> None:
         mid = ids.get(c.mention)
         if mid is None:
             continue
-        c.mention = mid
-        c.id = f"{aid}:t{c.id[len(aid) + 1:]}" if c.id.startswith(f"{aid}:") else f"{aid}:t:{c.id}"
-        c.field = "title"
-        for e in (c.attributed_mention, c.value_mention):
-            if e is not None:
-                used_ents[id(e)] = e
+        for e in _as_headline_claim(c, aid, mid):
+            used_ents[id(e)] = e
         kept.append(c)
     for x in (*used_ents.values(), *used_places.values(), *used_times.values()):
         spans[id(x.span)] = x.span

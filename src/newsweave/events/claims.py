@@ -1148,19 +1148,16 @@ def _sex(head: str, lex) -> Optional[str]:
     return None
 
 
-_INTRO: dict[int, tuple] = {}
-
-
 def _intro_re(lex) -> re.Pattern[str]:
     """'a 29-year-old man', 'another woman', 'a 17-year-old': a person brought in, with
-    the age and the noun as groups."""
-    got = _INTRO.get(id(lex))
-    if got is None or got[0] is not lex:
+    the age and the noun as groups (compiled once per lexicon, cached on it as its
+    cue sets are)."""
+    got = lex.__dict__.get("_intro_re")
+    if got is None:
         alt = "|".join(sorted((re.escape(n) for n in _person_nouns(lex)), key=len, reverse=True))
-        got = (lex, re.compile(rf"\b(?:a|an|another|one)\s+(?:(\d{{1,3}})[- ]year[- ]old\b\s*)?"
-                               rf"(?:[a-z]+\s+)??({alt})?\b"))
-        _INTRO[id(lex)] = got
-    return got[1]
+        got = lex.__dict__["_intro_re"] = re.compile(
+            rf"\b(?:a|an|another|one)\s+(?:(\d{{1,3}})[- ]year[- ]old\b\s*)?(?:[a-z]+\s+)??({alt})?\b")
+    return got
 
 
 def _signature(c, lex) -> Optional[tuple[Optional[str], Optional[str]]]:
