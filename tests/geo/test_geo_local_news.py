@@ -213,3 +213,26 @@ def test_geo_namesakes_institution_names_are_places_only_near_the_others(gaz) ->
     found = places(gaz, text, ents(text, "Louisville", "Saint Michael"))
     assert "Saint Michael" not in found
     assert near(gaz, found["Louisville"], 38.25, -85.76)
+
+
+@pytest.mark.parametrize("text,county,lat,lon", [
+    # a state named by a name that is also a country's still places a county
+    ("A toddler in Dodge County shot herself in the leg, deputies said. The Georgia Bureau of "
+     "Investigation was called.", "Dodge County", 32.17, -83.17),
+    # the state named after the county, in another sentence
+    ("Jackson County deputies say a 13-year-old died. He lived in rural north Georgia.", "Jackson County", 34.13, -83.57),
+    ("One teen was killed in Lincoln County. Mississippi investigators are looking for a second man.",
+     "Lincoln County", 31.53, -90.45),
+])
+def test_geo_local_news_county_takes_the_state_the_article_spells_out(gaz, text: str, county: str, lat: float,
+                                                                      lon: float) -> None:
+    assert near(gaz, places(gaz, text, [])[county], lat, lon, km=60)
+
+
+def test_geo_local_news_county_states_skip_names_inside_longer_names(gaz) -> None:
+    from newsweave.geo.find import county_states
+
+    text = "Deputies from Washington County and Georgia Avenue. Ohio Co. officials. He moved to Iowa."
+    assert county_states(text, gaz) == frozenset({("US", "Iowa")})
+    assert ("US", "Washington") in county_states("He grew up in Washington state.", gaz)
+    assert county_states("They met in Washington.", gaz) == frozenset()  # the capital

@@ -73,6 +73,9 @@ CO_CAP = 2.0
 WEAK_SUPPORT = 0.5  # a building's or institution's name ("a Cleveland hospital") counts half
 METRO_SUPPORT = 0.3  # a metropolis is named in stories from everywhere: weak evidence of the story's state
 PHONE_BONUS = 1.5  # the candidate lies in the state a local telephone area code of the article names
+# a word after a state's name that makes it part of another name ("Washington County", "Georgia Avenue")
+_STATE_NAME_TAIL = (r"(?![ \t]+(?:(?:County|Parish|Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Way"
+                    r"|Highway|Hwy|Pike|Place|Square|Circle|Court|Ct|Terrace|Trail|Park|Parkway)\b|Co\.))")
 _LEADING = re.compile(r"(?:the|The|THE)\s+")
 _TRAILING = re.compile(r"(?:['’]s|['’])$")
 _QUOTES = "\"“”‘’'«»()[]"
@@ -108,6 +111,9 @@ class _Context:
     phone: frozenset = frozenset()  # (country, admin1) of local telephone area codes the text gives
     regions: set = field(default_factory=set)  # (country, admin1) of every sub-national place so far
     ids: set = field(default_factory=set)  # the places placed so far
+    # (country, admin1) of every state the article spells out, even by a name with
+    # other readings ("Georgia"): evidence for counties only (see ``county_states``)
+    county_states: frozenset = frozenset()
 
     def local(self) -> bool:
         """Whether the story is local: its places so far lie in one or two states or provinces,
@@ -207,6 +213,8 @@ def _score(c: Candidate, ctx: _Context, preferred: Optional[int], fuzzy: bool, a
         if c.kind == "admin1":
             s += ADMIN1_OF_KNOWN_COUNTRY
     if c.kind in ("city", "admin2") and (c.country, c.admin1) in ctx.admin1:
+        s += SAME_ADMIN1_BONUS
+    elif c.kind == "admin2" and (c.country, c.admin1) in ctx.county_states:
         s += SAME_ADMIN1_BONUS
     elif c.kind in ("city", "admin2") and ctx.outlet == (c.country, c.admin1):
         s += OUTLET_BONUS
@@ -606,10 +614,11 @@ def phone_regions(text: str, gaz: Gazetteer) -> set[tuple[str, str]]:
 
 def _resolve_mentions(gaz: Gazetteer, text: str, mentions: list[_Mention], states_named: Iterable[str] = (),
                       outlet: Optional[tuple[str, str]] = None,
-                      title_names: Iterable[tuple[str, tuple[Candidate, ...]]] = ()) -> _Context:
+                      title_names: Iterable[tuple[str, tuple[Candidate, ...]]] = (),
+                      spelled_states: frozenset = frozenset()) -> _Context:
     """Resolve mentions in place (``resolved``), using the article as context (returned)."""
     r = _Resolver(gaz, text)
-    ctx = _Context(outlet=outlet)
+    ctx = _Context(outlet=outlet, county_states=spelled_states)
     if outlet is not None:  # a local outlet's country is the article's context
         ctx.countries[outlet[0]] += 1
         ctx.subnational.add(outlet[0])
@@ -911,6 +920,32 @@ def _title_state_re(gaz: Gazetteer) -> re.Pattern:
     return rx
 
 
+def _county_state_re(gaz: Gazetteer) -> re.Pattern:
+    rx = getattr(gaz, "_county_state_rx", None)
+    if rx is None:
+        names = sorted((st.name for st in gaz.us_states().values() if st.admin1 and st.name != "Washington"),
+                       key=len, reverse=True)
+        alts = "|".join(map(re.escape, names))
+        # a bare "Washington" is the capital; "Washington state" is the state
+        rx = gaz._county_state_rx = re.compile(rf"\b(?:({alts})\b{_STATE_NAME_TAIL}|(Washington)(?=[ \t]+[Ss]tate\b))")
+    return rx
+
+
+def county_states(text: str, gaz: Gazetteer) -> frozenset[tuple[str, str]]:
+    """The (country, admin1) of every US state the article spells out.
+
+    "Dodge County" has namesakes in eight states; a story that also says "Georgia" is about
+    Dodge County, Georgia, even though a bare "Georgia" may be the country elsewhere.  So any
+    state's name counts here, but only as evidence for counties (a town is read with the
+    stricter ``states_named``).  A name that opens a longer one ("Georgia Avenue",
+    "Washington County") does not count, nor does the page title: its site name gives
+    the outlet's home ("WALB.com, South Georgia News"), not the story's.
+    """
+    by_name = {st.name: st for st in gaz.us_states().values() if st.admin1}
+    found = {by_name[m.group(1) or m.group(2)] for m in _county_state_re(gaz).finditer(text)}
+    return frozenset(("US", st.admin1) for st in found)
+
+
 def title_states(title: Optional[str], gaz: Gazetteer) -> set[str]:
     """USPS codes of the states a page title names: in a "City, ST" pair ("Friends react -
     WTVM.com-Columbus, GA News") or by a name that is only a state's ("North Dakota teen
@@ -968,7 +1003,8 @@ def find_places_in_text(original: str, ents: Iterable[tuple[int, int, str]], gaz
     if title:  # the headline's names and its site's ("KLTV.com - Tyler, Longview") are context
         _, head_names, site_names = _title_names(title, text, gazetteer)
         title_names = [(t[2], t[4]) for t in (*head_names, *site_names)]
-    ctx = _resolve_mentions(gazetteer, text, mentions, states_named, outlet, title_names)
+    ctx = _resolve_mentions(gazetteer, text, mentions, states_named, outlet, title_names,
+                            county_states(text, gazetteer))
     placed = [m for m in mentions if m.resolved is not None]
     roles = _roles(text, placed, ctx)
     return [
