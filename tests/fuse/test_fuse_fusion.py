@@ -155,3 +155,17 @@ def test_fuse_fatalities_best_is_most_reported_then_lowest():
     assert fatalities_for([c(2, "a"), c(3, "b")], violent=True)["best"] == 2
     assert fatalities_for([], violent=True) == {"low": None, "high": None, "best": 0}
     assert fatalities_for([], violent=False) is None
+
+
+def test_fuse_report_without_a_place_joins_on_the_same_day_only_with_the_same_story():
+    said = "Four people were shot outside a Bellwood barbershop after a dice game turned violent"
+    a = analysis("a", [mention("a", 10, mode="firearms", date=D(2016, 10, 7), place="geonames:chicago", sentence=said,
+                               trigger="shot")])
+    b = analysis("b", [mention("b", 10, mode="firearms", date=D(2016, 10, 7), sentence=said, trigger="shot")])
+    # same day, no place, another story: a date alone never joins two reports
+    c = analysis("c", [mention("c", 10, mode="firearms", date=D(2016, 10, 7),
+                               sentence="A woman was wounded by a stray bullet while she slept on her couch", trigger="wounded")])
+    events, _, _ = run([a, b, c])
+    assert sorted(e.documents for e in events) == [["a", "b"], ["c"]]
+    joined = next(e for e in events if e.documents == ["a", "b"])
+    assert any("similar wording" in r for r in joined.merge_reasons)

@@ -108,7 +108,8 @@ class Verdict:
     score: float
     reasons: list[str]
     # what ties the two to one happening: "date", "place", "victim" (a merge across
-    # documents needs at least one; shared wording or actors alone are not enough)
+    # documents needs a place or a victim; see ``_Fuser._placeless`` for the exception),
+    # and the softer "target" (a named target in common) and "wording" (similar words)
     anchors: frozenset[str] = frozenset()
 
 
@@ -320,6 +321,7 @@ class Comparer:
         shared_t = self._overlap(a.targets, b.targets)
         if shared_t:
             score += w["shared_target"] * min(2, len(shared_t))
+            anchors.add("target")
             reasons.append("shared target " + ", ".join(self._name(x) for x in shared_t[:3]))
         if a.victims and b.victims:
             common = {x for x in a.victims for y in b.victims if same_person(x, y)}
@@ -351,6 +353,7 @@ class Comparer:
             score += w["wording"] * sim
             if sim >= 0.2:
                 reasons.append(f"similar wording ({sim:.2f})")
+                anchors.add("wording")
         if not same_doc and a.published and b.published:
             gap = abs((a.published - b.published).days)
             if gap <= w["published_days"]:

@@ -707,7 +707,8 @@ class _Fuser:
                     v = self.comparer.compare(cands[a], cands[b])
                     pairs[a * n + b] = bool(v.conflict)
                     need = undated if cands[a].date.start is None and cands[b].date.start is None else threshold
-                    if v.conflict is None and v.score >= need and self._anchored(v):
+                    if v.conflict is None and v.score >= need and (
+                            self._anchored(v) or self._placeless(cands[a], cands[b], v)):
                         mergeable.append((v.score, a, b))
         order = sorted(mergeable, key=lambda t: (-t[0], cands[t[1]].key, cands[t[2]].key))
         del mergeable
@@ -743,6 +744,14 @@ class _Fuser:
         """A cross-document merge needs a place or a victim in common: many events
         share a date, so a date alone never joins two reports."""
         return bool(v.anchors & {"place", "victim"})
+
+    def _placeless(self, a: Candidate, b: Candidate, v: Verdict) -> bool:
+        """A report that names no place for its event cannot share one: dated the same, it
+        joins another report when the rest of the evidence is strong and says the same
+        thing (similar wording or a named target in common), as a page whose body is a
+        caption and a headline ("4 shot in northwest") does beside "northwest Atlanta"."""
+        return ((a.place is None) != (b.place is None) and "date" in v.anchors
+                and bool(v.anchors & {"wording", "target"}))
 
     def _may_join(self, xs: list[int], ys: list[int], cands: list[Candidate], pairs: dict) -> bool:
         for i in xs:
