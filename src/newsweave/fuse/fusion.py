@@ -9,7 +9,7 @@ from typing import Iterable, Optional
 
 from newsweave.config import Options
 from newsweave.fuse.disagree import fatalities_for, find_disagreements
-from newsweave.fuse.evidence import Candidate, Comparer, Verdict, content_words, haversine_km, weights
+from newsweave.fuse.evidence import Candidate, Comparer, Verdict, _base_name, content_words, haversine_km, weights
 from newsweave.fuse.summary import summarize
 from newsweave.records import (
     Claim,
@@ -309,6 +309,7 @@ def best_place(mentions: Iterable[EventMention], places: dict[str, Place], entit
     for m in mentions:
         if m.place in kept:
             counts[m.place] += _place_weight(m)
+    _settle_namesakes(mentions, counts, places)
     rank = {p: _PLACE_RANK.get(places[p].kind or "", 6) for p in counts}
     first: dict[str, tuple[str, int]] = {}  # where each place is first given (ties go to the earlier)
     for m in mentions:
@@ -323,6 +324,40 @@ def best_place(mentions: Iterable[EventMention], places: dict[str, Place], entit
     if finer:
         return min(finer, key=lambda p: (rank[p], -counts[p], first[p], p))
     return top
+
+
+_NAMESAKE_KM = 100.0  # one name read as two towns this far apart: the reports' geocodings disagree
+
+
+def _settle_namesakes(mentions: list[EventMention], counts: Counter, places: dict[str, Place]) -> None:
+    """Reports of one event that geocode one town name to namesakes far apart ("Montgomery"
+    in Alabama in one, in Georgia in another, where its outlet's state led the reading)
+    agree on the name: the reading more of them give, then the one the event's other
+    places back (in its state), then the bigger town, takes the other's weight (in
+    place, on ``counts``)."""
+    if len(counts) < 2:
+        return
+    docs: dict[str, set] = defaultdict(set)
+    for m in mentions:
+        if m.place in counts:
+            docs[m.place].add(m.doc)
+
+    def backed(p: str) -> int:  # the event's other places in the same state or province
+        c = places[p]
+        return sum(1 for q in counts if _base_name(places[q].name) != _base_name(c.name)
+                   and places[q].country == c.country and c.admin1 and places[q].admin1 == c.admin1)
+
+    towns = sorted((p for p in counts if places[p].kind == "city" and places[p].lat is not None),
+                   key=lambda p: (-len(docs[p]), -backed(p), -(places[p].population or 0), p))
+    for i, winner in enumerate(towns):
+        if winner not in counts:
+            continue
+        w = places[winner]
+        for loser in towns[i + 1 :]:
+            lp = places[loser]
+            if (loser in counts and _base_name(lp.name) == _base_name(w.name)
+                    and haversine_km(w.lat, w.lon, lp.lat, lp.lon) > _NAMESAKE_KM):
+                counts[winner] += counts.pop(loser)
 
 
 _REMOTE_WEIGHT = 0.3  # a mention's place that geocoding marks as remote from the article's home
