@@ -90,3 +90,60 @@ def test_geo_site_name_town_is_in_the_outlet_country(gaz) -> None:
                 text="A teenager's death was ruled accidental, the coroner said.", url="http://www.foxcarolina.com/story/1")
     pm = site_place(a, [], gaz)
     assert pm is None or gaz.get(pm.place).country == "US"
+
+
+def test_geo_address_names_the_town_of_a_page_without_places(gaz) -> None:
+    from newsweave.geo.find import address_place
+
+    url = "http://web.archive.org/web/2016/http://billingsgazette.com/news/local/crime/vendor-gun-fires"
+    a = Article(id="t", source="t", title="Vendor's gun fires at gun show, hits man in hand",
+                text="A gun went off at a gun show on Saturday, hitting a man in the hand.", url=url)
+    pm = address_place(a, [], gaz)
+    assert pm is not None and pm.span.field == "url"
+    assert a.url[pm.span.start : pm.span.end] == pm.span.text == "billings"
+    assert _near(gaz, pm.place, 45.78, -108.50)
+
+
+def test_geo_address_gives_no_town_when_the_body_names_a_place_or_the_name_is_unclear(gaz) -> None:
+    from newsweave.geo.find import address_place
+
+    text = "Three people were hurt in a shooting in Olive Branch, police said."
+    a = Article(id="t", source="t", title="Three hurt", text=text, url="http://www.charlotteobserver.com/news/x")
+    body = find_places_in_text(text, _spans(text, "Olive Branch", "GPE"), gaz, "t")
+    assert body and address_place(a, body, gaz) is None
+    assert address_place(a, [], gaz) is not None  # without the body's place: Charlotte
+    # "helenair.com": Helena, Montana does not clearly outnumber the Helenas elsewhere
+    assert address_place(Article(id="t", source="t", text="Nothing.", url="http://helenair.com/x"), [], gaz) is None
+    assert address_place(Article(id="t", source="t", text="Nothing.", url=None), [], gaz) is None
+
+
+def test_geo_outlet_region_reads_names_with_double_letters(gaz) -> None:
+    from newsweave.geo.find import outlet_region
+
+    assert outlet_region("http://billingsgazette.com/news/x", gaz) == ("US", "Montana")
+    assert outlet_region("http://www.charlotteobserver.com/news/x", gaz) == ("US", "North Carolina")
+    assert outlet_region("http://www.tullahomanews.com/x", gaz) is None  # "tulla" is no Tula
+
+
+def test_geo_outlet_region_of_a_generic_address_is_not_a_town_abroad_nor_inside_a_longer_name(gaz) -> None:
+    from newsweave.geo.find import outlet_region
+
+    for url in ("http://www.naplesnews.com/x", "http://www.readingeagle.com/x", "http://www.glasgowcourier.com/x",
+                "http://www.trentonian.com/x", "http://www.bradenton.com/x"):
+        assert outlet_region(url, gaz) is None, url
+    assert outlet_region("http://www.westfargopioneer.com/x", gaz) == ("US", "North Dakota")
+    assert outlet_region("http://jacksonville.com/x", gaz) == ("US", "Florida")
+
+
+def test_geo_home_country_of_the_address_over_a_namesake_abroad(gaz) -> None:
+    # an article that places nothing abroad, on an American outlet's page: York, Pennsylvania
+    text = "A 3-year-old accidentally shot his mother with a gun in York, police say."
+    out = find_places_in_text(text, _spans(text, "York", "GPE"), gaz, "t", url="http://www.ydr.com/story/news/x")
+    assert out and _near(gaz, out[0].place, 39.96, -76.73)
+    # the same words with no address, or beside places in England, stay with York, England
+    out = find_places_in_text(text, _spans(text, "York", "GPE"), gaz, "t")
+    assert out and _near(gaz, out[0].place, 53.96, -1.08)
+    text2 = "Police in Leeds and York say a man shot his mother."
+    spans = _spans(text2, "Leeds", "GPE") + _spans(text2, "York", "GPE")
+    out = {pm.span.text: pm.place for pm in find_places_in_text(text2, spans, gaz, "t", url="http://www.ydr.com/x")}
+    assert _near(gaz, out["York"], 53.96, -1.08)

@@ -614,14 +614,16 @@ def attach_place(m: EventMention, tok, sent, ctx: DocContext, fallback: Optional
 def _title_place(ctx: DocContext) -> Optional[PlaceMention]:
     """The place the article's headline names (``geo.title_place``), else, for an article
     whose body names no place, the outlet's home town its page title gives after the
-    headline (``geo.site_place``); read once per article."""
+    headline (``geo.site_place``) or its web address names (``geo.address_place``);
+    read once per article."""
     got = getattr(ctx, "_title_place", False)
     if got is False:
         from newsweave.geo import load_gazetteer
-        from newsweave.geo.find import site_place, title_place
+        from newsweave.geo.find import address_place, site_place, title_place
 
         gaz = load_gazetteer()
-        got = title_place(ctx.article, ctx.places, gaz) or site_place(ctx.article, ctx.places, gaz)
+        got = (title_place(ctx.article, ctx.places, gaz) or site_place(ctx.article, ctx.places, gaz)
+               or address_place(ctx.article, ctx.places, gaz))
         ctx._title_place = got
     return got
 

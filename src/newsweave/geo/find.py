@@ -73,6 +73,9 @@ CO_CAP = 2.0
 WEAK_SUPPORT = 0.5  # a building's or institution's name ("a Cleveland hospital") counts half
 METRO_SUPPORT = 0.3  # a metropolis is named in stories from everywhere: weak evidence of the story's state
 PHONE_BONUS = 1.5  # the candidate lies in the state a local telephone area code of the article names
+# the town lies in the country of the outlet's web address and the article has placed nothing
+# abroad: "Parma" on an Ohio paper's page is Parma, Ohio (the size of the Italian city's lead)
+HOME_BONUS = 1.5
 # a word after a state's name that makes it part of another name ("Washington County", "Georgia Avenue")
 _STATE_NAME_TAIL = (r"(?![ \t]+(?:(?:County|Parish|Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Way"
                     r"|Highway|Hwy|Pike|Place|Square|Circle|Court|Ct|Terrace|Trail|Park|Parkway)\b|Co\.))")
@@ -114,6 +117,7 @@ class _Context:
     # (country, admin1) of every state the article spells out, even by a name with
     # other readings ("Georgia"): evidence for counties only (see ``county_states``)
     county_states: frozenset = frozenset()
+    home: Optional[str] = None  # the country of the outlet's web address (generic domains: the US)
 
     def local(self) -> bool:
         """Whether the story is local: its places so far lie in one or two states or provinces,
@@ -200,6 +204,8 @@ def _score(c: Candidate, ctx: _Context, preferred: Optional[int], fuzzy: bool, a
             s += CO_BONUS * min(CO_CAP, co)
     if c.kind in ("city", "admin2") and (c.country, c.admin1) in ctx.phone:
         s += PHONE_BONUS
+    if c.country == ctx.home and c.kind in ("city", "admin2") and all(k == ctx.home for k in ctx.countries):
+        s += HOME_BONUS
     if c.rowid in alt:
         s -= ALT_NAME_PENALTY
     if c.kind in ("city", "admin2"):
@@ -505,12 +511,82 @@ _OUTLET_MEMO: dict[str, Optional[tuple[str, str]]] = {}
 _GENERIC_TLDS = frozenset({"com", "org", "net", "us", "gov", "edu", "tv", "info", "news"})
 
 
+def address_home(url: Optional[str]) -> Optional[str]:
+    """The country of a web address (``_address_country``), or None without an address."""
+    return _address_country(url) if _HOST.search(url or "") else None
+
+
 def _address_country(url: Optional[str]) -> str:
     """The country a web address belongs to: its country-code domain, else (a generic
     domain such as .com, or no address) the United States, where most such outlets are."""
     hosts = _HOST.findall(url or "")
     tld = hosts[-1].lower().rsplit(".", 1)[-1] if hosts else "com"
     return "US" if tld in _GENERIC_TLDS else "GB" if tld == "uk" else tld.upper()
+
+
+def _host_runs(host: str) -> list[tuple[int, str]]:
+    """The letter runs of a host name's labels, with their offsets (the top-level
+    domain and labels such as "www" left out)."""
+    out: list[tuple[int, str]] = []
+    pos = 0
+    labels = host.split(".")
+    for i, label in enumerate(labels):
+        if i < len(labels) - 1 and label not in _HOST_SKIP:
+            out.extend((pos + m.start(), m.group()) for m in _ALPHA.finditer(label))
+        pos += len(label) + 1
+    return out
+
+
+def _letters(name: str) -> str:
+    return "".join(ch for ch in name.lower() if ch.isalpha())
+
+
+def _address_city(host: str, home_country: str, gaz: Gazetteer, min_pop: int) -> Optional[tuple[Candidate, int, int]]:
+    """The city a host name names (longest name first) and where: (city, offset, length).
+
+    The name opens or closes a label ("fresnobee", "fox5atlanta", "mysanantonio"); inside
+    one ("westfargopioneer") only a city of the address's own country counts: a generic
+    .com is mostly American ("cumberlink.com" does not name Berlin), and a city abroad must
+    be a metropolis anyway.  A name inside a longer one counts only in the longer one's
+    region ("trentonian" does not name Renton, Washington; "westfargo" names Fargo).  The city must have ``min_pop`` people and outnumber its namesakes
+    in other regions ``OUTLET_LEAD`` times.
+    """
+    best: Optional[tuple[Candidate, int, int]] = None
+    for at, run in _host_runs(host):
+        named: list[tuple[int, int, set]] = []  # stretches a longer name covers, with its regions
+        for n in range(min(len(run), 24), 4, -1):
+            if best is not None and n <= best[2]:
+                break
+            for i in range(len(run) - n + 1):
+                inner = 0 < i < len(run) - n
+                # a city's own name, not a former one ("Montgomery" was Sahiwal's), letter for
+                # letter: name keys fold double letters ("billings" is looked up as "bilings"),
+                # so "tulla" must not find Tula
+                letters, key = run[i : i + n], name_key(run[i : i + n])
+                cities = sorted((c for c in gaz.by_key(key) if c.kind == "city" and c.admin1
+                                 and c.rowid not in gaz.alt_only(key) and _letters(c.name) == letters),
+                                key=lambda c: -c.population)
+                covering = [regions for s, e, regions in named if s <= i and i + n <= e]
+                if cities:
+                    named.append((i, i + n, {(c.country, c.admin1) for c in cities}))
+                # the address's own country first ("onlineathens.com": Athens, Georgia)
+                own = [c for c in cities if c.country == home_country]
+                if own and own[0].population >= min_pop:
+                    cities = own
+                if not cities or cities[0].population < min_pop:
+                    continue
+                top = cities[0]
+                if any((top.country, top.admin1) not in regions for regions in covering):
+                    continue  # "renton" inside "trenton" ("trentonian.com"), not "fargo" in "westfargo"
+                # a city abroad only when it is a metropolis ("torontosun"): "naplesnews",
+                # "readingeagle" and "glasgowcourier" are American papers
+                if top.country != home_country and (inner or top.population < MAJOR_CITY):
+                    continue
+                rival = next((c for c in cities[1:] if (c.country, c.admin1) != (top.country, top.admin1)), None)
+                if rival is None or top.population >= OUTLET_LEAD * rival.population:
+                    best = (top, at + i, n)
+                    break
+    return best
 
 
 def outlet_region(url: Optional[str], gaz: Gazetteer) -> Optional[tuple[str, str]]:
@@ -526,49 +602,49 @@ def outlet_region(url: Optional[str], gaz: Gazetteer) -> Optional[tuple[str, str
     host = hosts[-1].lower()
     if host in _OUTLET_MEMO:
         return _OUTLET_MEMO[host]
-    labels = [l for l in host.split(".")[:-1] if l not in _HOST_SKIP]
-    home_country = _address_country(url)
-    best: Optional[tuple[int, tuple[str, str]]] = None
-    for label in labels:
-        for run in _ALPHA.findall(label):
-            for n in range(min(len(run), 24), 4, -1):
-                if best is not None and n <= best[0]:
-                    break
-                # the name opens or closes the label ("fresnobee", "fox5atlanta", "mysanantonio");
-                # inside it ("westfargopioneer") only a city of the address's own country: a
-                # generic .com is mostly American ("cumberlink.com" does not name Berlin)
-                for i in range(len(run) - n + 1):
-                    key = run[i : i + n]
-                    inner = 0 < i < len(run) - n
-                    # a city's own name, not a former one ("Montgomery" was Sahiwal's)
-                    cities = sorted((c for c in gaz.by_key(key) if c.kind == "city" and c.admin1
-                                     and c.rowid not in gaz.alt_only(key)), key=lambda c: -c.population)
-                    # the address's own country first ("onlineathens.com": Athens, Georgia)
-                    own = [c for c in cities if c.country == home_country]
-                    if own and own[0].population >= OUTLET_MIN_POP:
-                        cities = own
-                    if not cities or cities[0].population < OUTLET_MIN_POP:
-                        continue
-                    top = cities[0]
-                    if inner and top.country != home_country:
-                        continue
-                    rival = next((c for c in cities[1:] if (c.country, c.admin1) != (top.country, top.admin1)), None)
-                    if rival is None or top.population >= OUTLET_LEAD * rival.population:
-                        best = (n, (top.country, top.admin1))
-                        break
-    if best is None:  # "limaohio.com", "texastribune.org": a state named in the address
+    found = _address_city(host, _address_country(url), gaz, OUTLET_MIN_POP)
+    region = (found[0].country, found[0].admin1) if found else None
+    if region is None:  # "limaohio.com", "texastribune.org": a state named in the address
         # the spelled name, letters only: name keys fold double letters ("Connecticut")
-        states = {"".join(ch for ch in c.name.lower() if ch.isalpha()): (c.country, c.admin1)
-                  for c in gaz.us_states().values() if c.admin1}
-        for label in labels:
-            for run in _ALPHA.findall(label):
-                hits = [(len(k), r) for k, r in states.items() if len(k) >= 4 and k in run]
-                if hits:
-                    best = max(hits)
-    region = best[1] if best else None
+        states = {_letters(c.name): (c.country, c.admin1) for c in gaz.us_states().values() if c.admin1}
+        hits = [(len(k), r) for _, run in _host_runs(host) for k, r in states.items() if len(k) >= 4 and k in run]
+        if hits:
+            region = max(hits)[1]
     if len(_OUTLET_MEMO) < 10_000:
         _OUTLET_MEMO[host] = region
     return region
+
+
+ADDRESS_TOWN_MIN_POP = 20_000  # a town the web address names, as an article's place of last resort
+_ADDRESS_MEMO: dict[str, Optional[tuple[Candidate, int, int]]] = {}  # per host (place ids are stable)
+
+
+def address_place(article: Article, places: Iterable[PlaceMention], gaz: Gazetteer) -> Optional[PlaceMention]:
+    """The town the outlet's web address names ("billingsgazette.com", "goerie.com"), as a
+    mention in the address (``Span.field == "url"``, offsets into ``article.url``).
+
+    The last resort after ``title_place`` and ``site_place``, for an article whose body
+    names no place at all: a local paper's story that never names its own town, or a page
+    whose text is a paywall notice.  The town must be of the address's own country, have
+    ``ADDRESS_TOWN_MIN_POP`` people and clearly lead its namesakes elsewhere.
+    """
+    url = article.url or ""
+    hosts = list(_HOST.finditer(url))
+    if not hosts or any(pm.span.field == "text" for pm in places):
+        return None
+    host = hosts[-1]
+    home = _address_country(url)
+    name = host.group(1).lower()
+    if name not in _ADDRESS_MEMO:
+        if len(_ADDRESS_MEMO) > 10_000:
+            _ADDRESS_MEMO.clear()
+        _ADDRESS_MEMO[name] = _address_city(name, home, gaz, ADDRESS_TOWN_MIN_POP)
+    found = _ADDRESS_MEMO[name]
+    if found is None or found[0].country != home:
+        return None
+    c, off, n = found
+    start = host.start(1) + off
+    return PlaceMention(span=Span(article.id, start, start + n, url[start : start + n], field="url"), place=c.id)
 
 
 # a North American telephone number: "(717) 846-1234", "717-846-1234", "717.846.1234"
@@ -615,10 +691,10 @@ def phone_regions(text: str, gaz: Gazetteer) -> set[tuple[str, str]]:
 def _resolve_mentions(gaz: Gazetteer, text: str, mentions: list[_Mention], states_named: Iterable[str] = (),
                       outlet: Optional[tuple[str, str]] = None,
                       title_names: Iterable[tuple[str, tuple[Candidate, ...]]] = (),
-                      spelled_states: frozenset = frozenset()) -> _Context:
+                      spelled_states: frozenset = frozenset(), home: Optional[str] = None) -> _Context:
     """Resolve mentions in place (``resolved``), using the article as context (returned)."""
     r = _Resolver(gaz, text)
-    ctx = _Context(outlet=outlet, county_states=spelled_states)
+    ctx = _Context(outlet=outlet, county_states=spelled_states, home=home)
     if outlet is not None:  # a local outlet's country is the article's context
         ctx.countries[outlet[0]] += 1
         ctx.subnational.add(outlet[0])
@@ -1004,7 +1080,7 @@ def find_places_in_text(original: str, ents: Iterable[tuple[int, int, str]], gaz
         _, head_names, site_names = _title_names(title, text, gazetteer)
         title_names = [(t[2], t[4]) for t in (*head_names, *site_names)]
     ctx = _resolve_mentions(gazetteer, text, mentions, states_named, outlet, title_names,
-                            county_states(text, gazetteer))
+                            county_states(text, gazetteer), address_home(url))
     placed = [m for m in mentions if m.resolved is not None]
     roles = _roles(text, placed, ctx)
     return [
