@@ -33,8 +33,9 @@ class Span:
     end: int
     text: str
     # which text of the document the offsets point into: "text" (the original decoded
-    # text) or "title" (the headline, read when the body reports no event:
-    # ``article.title[start:end] == text``)
+    # text), "title" (the headline, read when the body reports no event:
+    # ``article.title[start:end] == text``) or "url" (the web address, whose host names
+    # the outlet's town: a page's place of last resort, ``article.url[start:end] == text``)
     field: str = "text"
 
     def as_dict(self) -> dict[str, Any]:
