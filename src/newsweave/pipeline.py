@@ -14,22 +14,11 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, Optional
 
 from newsweave.config import Options
-from newsweave.records import (
-    Analysis,
-    Article,
-    DateRange,
-    DocAnalysis,
-    EntityMention,
-    InputProblem,
-    PlaceMention,
-    Span,
-    TimeMention,
-)
+from newsweave.records import Analysis, Article, DocAnalysis, InputProblem
 
 
 @dataclass
@@ -144,6 +133,7 @@ def extract_article(article: Article, spacy_doc, res: Resources) -> DocAnalysis:
     """All per-article extraction over one parsed article."""
     from newsweave.entities import extract_entity_mentions
     from newsweave.events import extract_events
+    from newsweave.events.headline import read_headline
     from newsweave.geo import find_places
     from newsweave.time import find_times
 
@@ -153,71 +143,8 @@ def extract_article(article: Article, spacy_doc, res: Resources) -> DocAnalysis:
     events, claims = extract_events(spacy_doc, article, entities, places, times, res)
     da = DocAnalysis(article=article, entities=entities, places=places, times=times,
                      events=events[:MAX_MENTIONS], claims=claims[:MAX_MENTIONS])
-    missing = _headline_types(article, da.events, res)
-    if missing:
-        _add_headline(da, missing, res)
-    elif _toll_only_in_headline(da, res):
-        _add_headline_toll(da, res)
+    read_headline(da, res, _parse_headline)
     return da
-
-
-# --------------------------------------------------------------------------- headline
-#
-# A page whose body is a subscription wall, a login form or a video player still has
-# its headline, and "Man, 24, shot and killed in Springfield" states the event.  When
-# the body reports no asserted event (current or recalled) of a type the headline's
-# words can name, the headline is read as a small article of its own (same id, date,
-# address and outlet) by the same extraction, and what it reports of the missing
-# types joins the article's analysis.  Its spans point into the title
-# (``Span.field == "title"``) and its ids differ from the body's ("{doc}:t{start}").
-# The body always wins: a type the body reports is never read from the headline, and
-# an article whose body reports its event costs one set lookup per headline word.
-
-# a longer "title" is a paragraph or debris, not a headline
-MAX_HEADLINE_CHARS = 400
-_HEADLINE_WORD = re.compile(r"[a-z0-9]+(?:['\u2019-][a-z0-9]+)*")
-
-
-def _event_words(lex) -> frozenset[str]:
-    words = lex.__dict__.get("_headline_words")
-    if words is None:
-        words = lex.__dict__["_headline_words"] = frozenset(lex.trigger_forms | lex.casualty_forms)
-    return words
-
-
-def _headline_types(article: Article, events: list, res: Resources) -> set[str]:
-    """The event types the headline's words may name that the body reports no
-    asserted mention of (empty when nothing is to be read)."""
-    title = article.title
-    lex = getattr(res, "lexicon", None)
-    if not title or not title.strip() or lex is None or len(title) > MAX_HEADLINE_CHARS:
-        return set()
-    named: set[str] = set()
-    for w in _HEADLINE_WORD.findall(title.lower()):
-        for part in (w, *w.split("-")) if "-" in w else (w,):
-            trig = lex.triggers.get(lex.lemma(part)) if part in lex.trigger_forms else None
-            if trig is not None:
-                named.add(trig.type)
-            elif part in lex.casualty_forms:
-                named.add("ASSAULT")  # "killed", "wounded": an attack's toll
-    if not named:
-        return set()
-    # an event the body recalls as background is one the body has: the headline of a
-    # follow-up ("Man sentenced in son's shooting death") cannot tell it is old
-    have = {m.type for m in events if not (m.negated or m.hypothetical)}
-    return named - have
-
-
-def headline_article(article: Article, res: Resources) -> Article:
-    """The headline as an article of its own: the same id, date, address and outlet,
-    the title as its text, the site's name trailing it blanked (``clean.title``)."""
-    from newsweave.clean.title import title_debris
-
-    title = article.title or ""
-    return Article(id=article.id, source=article.source, text=title, outlet=article.outlet, title=article.title,
-                   byline=article.byline, published=article.published, language=article.language, url=article.url,
-                   removed=title_debris(title, article.outlet, article.url, _event_words(res.lexicon)),
-                   fixed=article.fixed, content_hash=article.content_hash)
 
 
 def _parse_headline(text: str, res: Resources):
@@ -228,190 +155,9 @@ def _parse_headline(text: str, res: Resources):
     return res.nlp(text)
 
 
-_TITLE_WORD = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)?")
-TITLE_CASE_MIN = 0.6  # share of a headline's longer words capitalised to call it Title Case
-
-
-def _sentence_case(text: str, event_words: frozenset[str]) -> str:
-    """A Title Case headline ("2 Men Shot At Party In Compton") with its event words
-    and function words lower-cased, as running text writes them: the tagger, trained
-    on running text, takes "Shot" and "At" for parts of a name.  Other words keep
-    their case (names); the length never changes, so offsets hold."""
-    words = [m for m in _TITLE_WORD.finditer(text)]
-    longer = [m.group() for m in words if len(m.group()) > 3]
-    if not longer or sum(w[0].isupper() for w in longer) < TITLE_CASE_MIN * len(longer):
-        return text
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    out = list(text)
-    for m in words[1:]:
-        w = m.group()
-        low = w.lower()
-        if w[0].isupper() and not w.isupper() and (low in event_words or low in STOP_WORDS) and len(low) == len(w):
-            out[m.start():m.end()] = low
-    return "".join(out)
-
-
-def _headlinese(doc, event_words: frozenset[str]) -> None:
-    """Headlines drop the auxiliary of the passive ("Man shot while hunting" is "a man
-    was shot"), which the parser, trained on running text, reads as an active past
-    tense with the victim as its subject.  An event verb in the past tense with a
-    subject but no object, auxiliary or "at" ("shot at officers" is active) is read as
-    the headline's passive: a past participle whose subject is passive."""
-    for t in doc:
-        if t.tag_ != "VBD" or t.lower_ not in event_words:
-            continue
-        kids = list(t.children)
-        if any(c.dep_ in ("dobj", "aux", "auxpass", "nsubjpass", "dative") or c.lower_ == "at" for c in kids):
-            continue
-        subj = [c for c in kids if c.dep_ == "nsubj"]
-        if not subj:
-            continue
-        t.tag_ = "VBN"
-        for c in subj:
-            c.dep_ = "nsubjpass"
-
-
 def _loaded() -> Optional[Resources]:
     """The process's resources when already loaded (never loads them)."""
     return load_resources() if load_resources.cache_info().currsize else None
-
-
-def _read_headline(article: Article, res: Resources) -> Optional[tuple[list, list]]:
-    """The headline's event mentions and claims, read as a small article of its own
-    (None when nothing of it is left once the site's name is blanked)."""
-    from newsweave.entities import extract_entity_mentions
-    from newsweave.events import extract_events
-    from newsweave.geo import find_places
-    from newsweave.time import find_times
-
-    mini = headline_article(article, res)
-    if not mini.masked.strip():
-        return None
-    words = _event_words(res.lexicon)
-    doc = _parse_headline(_sentence_case(mini.masked, words), res)
-    doc.user_data["newsweave.headline"] = True
-    _headlinese(doc, words)
-    entities = extract_entity_mentions(doc, mini, res.actors)
-    places = find_places(doc, mini, res.gazetteer)
-    times = find_times(doc, mini)
-    return extract_events(doc, mini, entities, places, times, res)
-
-
-def _current_attacks(events: list) -> list:
-    return [m for m in events if m.type == "ASSAULT" and not (m.negated or m.hypothetical or m.background)]
-
-
-def _toll_only_in_headline(da: DocAnalysis, res: Resources) -> bool:
-    """Whether the body reports a current attack but states no death, while the
-    headline names one ("Teen dies after shooting"; the body: "was shot Sunday")."""
-    title = da.article.title
-    if not title or len(title) > MAX_HEADLINE_CHARS or not _current_attacks(da.events):
-        return False
-    if any(c.attribute == "killed" for c in da.claims):
-        return False  # the body counts the dead itself, 0 included
-    deaths = res.lexicon.set("casualties", "headline_death_words") | res.lexicon.set("casualties", "headline_fatal_adjs")
-    return any(w in deaths for w in _HEADLINE_WORD.findall(title.lower()))
-
-
-def _as_headline_claim(c, aid: str, mention: str) -> list[EntityMention]:
-    """Make a claim read off the headline one of the document's: about ``mention``,
-    with an id apart from the body's ("{doc}:t..."), quoted from the title.  Returns
-    the entity mentions it names (its source, its value)."""
-    c.mention = mention
-    c.id = f"{aid}:t{c.id[len(aid) + 1:]}" if c.id.startswith(f"{aid}:") else f"{aid}:t:{c.id}"
-    c.field = "title"
-    return [e for e in (c.attributed_mention, c.value_mention) if e is not None]
-
-
-def _add_headline_toll(da: DocAnalysis, res: Resources) -> None:
-    """The headline's death toll, for a body that reports its attack but no death:
-    each killed claim of the headline is a claim of the document, quoted from the
-    headline (``field == "title"``), about the body's first current attack."""
-    read = _read_headline(da.article, res)
-    if read is None:
-        return
-    aid, lead = da.article.id, _current_attacks(da.events)[0]
-    for c in read[1]:
-        if c.attribute != "killed" or not isinstance(c.value, int) or isinstance(c.value, bool) or c.value <= 0:
-            continue
-        for e in _as_headline_claim(c, aid, lead.id):
-            e.span.field = "title"
-            da.entities.append(e)
-        da.claims.append(c)
-
-
-def _add_headline(da: DocAnalysis, missing: set[str], res: Resources) -> None:
-    """Read the headline and add its mentions of the ``missing`` types to ``da``."""
-    article = da.article
-    read = _read_headline(article, res)
-    if read is None:
-        return
-    events, claims = read
-    events = [m for m in events if m.type in missing]
-    if not events:
-        return
-    aid = article.id
-    ids: dict[str, str] = {}
-    spans: dict[int, Span] = {}
-    used_ents: dict[int, EntityMention] = {}
-    used_places: dict[int, PlaceMention] = {}
-    used_times: dict[int, TimeMention] = {}
-    for m in events:
-        ids[m.id] = m.id = f"{aid}:t{m.trigger.start}"
-        spans[id(m.trigger)] = m.trigger
-        spans[id(m.sentence)] = m.sentence
-        for e in (*m.actors, *m.targets):
-            used_ents[id(e)] = e
-        if m.place_mention is not None:
-            used_places[id(m.place_mention)] = m.place_mention
-        if m.time is not None:
-            used_times[id(m.time)] = m.time
-        for also in m.attributes.get("also") or []:
-            if isinstance(also, dict):
-                also["field"] = "title"
-    kept = []
-    for c in claims:
-        mid = ids.get(c.mention)
-        if mid is None:
-            continue
-        for e in _as_headline_claim(c, aid, mid):
-            used_ents[id(e)] = e
-        kept.append(c)
-    for x in (*used_ents.values(), *used_places.values(), *used_times.values()):
-        spans[id(x.span)] = x.span
-    for sp in spans.values():
-        sp.field = "title"
-    _date_as_body(events, da.times, article.published)
-    da.events.extend(events)
-    da.claims.extend(kept)
-    da.entities.extend(used_ents.values())
-    da.places.extend(used_places.values())
-    da.times.extend(used_times.values())
-
-
-def _date_as_body(events: list, body_times: list, published) -> None:
-    """A headline mention its own words do not date is dated as a body mention
-    without a time expression would be (``events.mentions.attach_time``): it keeps
-    the day the body gives as a whole, or the body's only day, of a procedure; fusion
-    then dates the article's attack from the body as for any undated mention."""
-    undated = [m for m in events if m.time is None and not m.background]
-    for m in undated:  # what the headline alone said of the article's day does not count
-        m.attributes.pop("article_day", None)
-        if m.attributes.pop("dated_by", None) is not None:
-            m.date = DateRange(None, None, "unknown")
-    if not undated or not body_times:
-        return
-    from newsweave.time.find import article_day
-
-    day = article_day(body_times, published)
-    pday = article_day(body_times, published, procedures=True) if day is None else None
-    for m in undated:
-        if day is not None:
-            m.attributes["article_day"] = day
-        elif pday is not None and m.date.start is None:
-            m.date = DateRange(pday, pday, "day")
-            m.attributes["dated_by"] = "the article's only day, of a procedure"
 
 
 # Per article, at most this many mentions of each kind are kept: a real article of

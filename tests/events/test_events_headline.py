@@ -9,6 +9,7 @@ import pytest
 from newsweave import pipeline
 from newsweave.clean import clean_article
 from newsweave.clean.title import title_debris
+from newsweave.events import headline
 from newsweave.records import Article
 
 WALL = ("Log in to continue reading.\n\nSubscribers get unlimited access to every story. "
@@ -29,7 +30,7 @@ def _refuse(monkeypatch, name: str, why: str) -> None:
     def refuse(*args, **kwargs):
         raise AssertionError(why)
 
-    monkeypatch.setattr(pipeline, name, refuse)
+    monkeypatch.setattr(headline, name, refuse)
 
 
 def _spans(da):
@@ -46,7 +47,7 @@ def _spans(da):
 
 
 @pytest.mark.model
-def test_pipeline_headline_read_when_the_body_is_a_login_wall():
+def test_events_headline_read_when_the_body_is_a_login_wall():
     title = "Man, 24, shot and killed in Springfield"
     da = _analyse(WALL, title)
     assaults = [m for m in da.events if m.type == "ASSAULT"]
@@ -66,7 +67,7 @@ def test_pipeline_headline_read_when_the_body_is_a_login_wall():
 
 
 @pytest.mark.model
-def test_pipeline_headline_not_read_when_the_body_reports_the_event(monkeypatch):
+def test_events_headline_not_read_when_the_body_reports_the_event(monkeypatch):
     _refuse(monkeypatch, "_add_headline", "the headline was read although the body reports the event")
     da = _analyse(KILLED_BODY,
                   "Woman stabbed in Dayton, police say")
@@ -76,7 +77,7 @@ def test_pipeline_headline_not_read_when_the_body_reports_the_event(monkeypatch)
 
 
 @pytest.mark.model
-def test_pipeline_headline_place_and_site_name():
+def test_events_headline_place_and_site_name():
     da = _analyse(WALL, "St. Louis woman killed, 3 wounded by gunfire in park :: Example News",
                   url="http://web.archive.org/web/2016/http://www.examplenews.com/a/1")
     m = next(m for m in da.events if m.type == "ASSAULT")
@@ -85,7 +86,7 @@ def test_pipeline_headline_place_and_site_name():
     assert all("Example" not in c.quote for c in da.claims)  # the site's name is not read
 
 
-def test_pipeline_headline_site_name_is_blanked_by_host_outlet_or_words():
+def test_events_headline_site_name_is_blanked_by_host_outlet_or_words():
     words = frozenset({"shot", "killed", "shooting"})
     t = "Five shot at billiards bar :: WRAL.com"
     (r,) = title_debris(t, url="http://www.wral.com/news/1", event_words=words)
@@ -102,17 +103,17 @@ def test_pipeline_headline_site_name_is_blanked_by_host_outlet_or_words():
     assert title_debris("", event_words=words) == []
 
 
-def test_pipeline_headline_sentence_case_keeps_length_and_names():
+def test_events_headline_sentence_case_keeps_length_and_names():
     words = frozenset({"shot", "killed"})
     t = "2 Girls, 2 Men Shot At Birthday Party In Compton"
-    out = pipeline._sentence_case(t, words)
+    out = headline._sentence_case(t, words)
     assert len(out) == len(t)
     assert out == "2 Girls, 2 Men shot at Birthday Party in Compton"
-    assert pipeline._sentence_case("Man shot in Compton", words) == "Man shot in Compton"
+    assert headline._sentence_case("Man shot in Compton", words) == "Man shot in Compton"
 
 
 @pytest.mark.model
-def test_pipeline_headline_toll_when_the_body_states_no_death():
+def test_events_headline_toll_when_the_body_states_no_death():
     body = "SPRINGFIELD -- A 24-year-old man was shot on Elm Street on Sunday night, police said.\n"
     title = "Man dies after Sunday night shooting in Springfield"
     da = _analyse(body, title)
@@ -127,7 +128,7 @@ def test_pipeline_headline_toll_when_the_body_states_no_death():
 
 
 @pytest.mark.model
-def test_pipeline_headline_toll_not_read_when_the_body_counts_the_dead(monkeypatch):
+def test_events_headline_toll_not_read_when_the_body_counts_the_dead(monkeypatch):
     _refuse(monkeypatch, "_add_headline_toll", "the headline's toll was read although the body counts the dead")
     da = _analyse(KILLED_BODY,
                   "Man dies after Sunday night shooting in Springfield")
