@@ -95,3 +95,28 @@ def test_geo_event_place_remote_place_is_passed_over(nlp) -> None:
     mentions, _ = extract_events(nlp(art.masked), art, [], pms, [], res)
     got = [m.place for m in mentions if m.type == "ASSAULT"]
     assert got and set(got) == {"geo:savannah"}
+
+
+@pytest.mark.model
+def test_geo_event_place_headline_town_stands_in_for_a_bare_state(nlp) -> None:
+    from newsweave.events import extract_events, load_lexicon
+    from newsweave.geo import distance_km, find_places_in_text, load_gazetteer
+
+    gaz = load_gazetteer()
+    text = "A man was charged Monday in the fatal shooting of his brother in Missouri, prosecutors said."
+    title = "Lee's Summit man charged in brother's death"
+    art = Article(id="t", source="test", text=text, title=title, published=dt.date(2016, 12, 6))
+    doc = nlp(art.masked)
+    pms = find_places_in_text(text, [(e.start_char, e.end_char, e.label_) for e in doc.ents], gaz, "t", title=title)
+    assert [pm.span.text for pm in pms] == ["Missouri"]
+    res = SimpleNamespace(lexicon=load_lexicon(), gazetteer=gaz, actors=None)
+    mentions, _ = extract_events(doc, art, [], pms, [], res)
+    attack = next(m for m in mentions if m.type == "ASSAULT")
+    assert attack.place_mention.span.field == "title" and attack.place_mention.span.text == "Lee's Summit"
+    p = gaz.get(attack.place)
+    assert distance_km(p.lat, p.lon, 38.91, -94.38) < 20
+    # a headline town in another state does not stand in for the body's state
+    art2 = Article(id="t", source="test", text=text, title="Overland Park man charged in brother's death",
+                   published=dt.date(2016, 12, 6))
+    mentions2, _ = extract_events(nlp(art2.masked), art2, [], pms, [], res)
+    assert next(m for m in mentions2 if m.type == "ASSAULT").place_mention.span.text == "Missouri"

@@ -551,7 +551,8 @@ def attach_place(m: EventMention, tok, sent, ctx: DocContext, fallback: Optional
     """The place of an event mention: one in the trigger's own phrase or clause first, then
     the paragraph's (``fallback``), then (for an event the article reports, not recalls) the
     article's home (its dateline, else its local force's town), then one in another clause
-    of the sentence, else (reported, not recalled) the place the headline names.  Places
+    of the sentence, else (reported, not recalled) the place the headline names, which
+    also stands in for a bare state or country when it lies there.  Places
     that say where someone was taken, held or lives, and places
     geocoding marks as remote from the article's home, are left out.  How the place was
     found goes to ``attributes["place_via"]`` (fusion weighs another clause's place less)."""
@@ -605,10 +606,31 @@ def attach_place(m: EventMention, tok, sent, ctx: DocContext, fallback: Optional
         chosen, via = _title_place(ctx), "title"
     if chosen is None:  # another clause's place is better than none
         chosen, via = other_clause, "other_clause"
+    if chosen is not None and via != "title" and not m.background:
+        finer = _finer_in_title(chosen, ctx)
+        if finer is not None:  # "Lee's Summit man charged ..." over a body that says "Missouri"
+            chosen, via = finer, "title"
     if chosen is not None:
         m.place_mention = chosen
         m.place = chosen.place
         m.attributes["place_via"] = via
+
+
+def _finer_in_title(chosen: PlaceMention, ctx: DocContext) -> Optional[PlaceMention]:
+    """The town or county the headline names inside the state or country the body gives
+    the event (a body that only says "Missouri" under "Lee's Summit man charged ..."),
+    else None."""
+    from newsweave.geo import load_gazetteer
+
+    gaz = load_gazetteer()
+    wide = gaz.candidate(chosen.place) if chosen.place else None
+    if wide is None or wide.kind not in ("admin1", "country"):
+        return None
+    got = _title_place(ctx)
+    town = gaz.candidate(got.place) if got is not None and got.place else None
+    if town is None or town.kind not in ("city", "admin2") or town.country != wide.country:
+        return None
+    return got if wide.kind == "country" or town.admin1 == wide.admin1 else None
 
 
 def _title_place(ctx: DocContext) -> Optional[PlaceMention]:
