@@ -51,7 +51,7 @@ _STOP = frozenset(
 _COUNTY = re.compile(r"\s+(county|parish|borough|township)$")
 
 
-def _base_name(name: str) -> str:
+def base_name(name: str) -> str:
     """A place's name without its county word ("York County" -> "york")."""
     return _COUNTY.sub("", name.lower().strip())
 
@@ -255,7 +255,7 @@ class Comparer:
         if None in (pa.lat, pa.lon, pb.lat, pb.lon):
             return None, 0.0, None
         km = haversine_km(pa.lat, pa.lon, pb.lat, pb.lon)
-        if km > self.fuse_km and _base_name(pa.name) == _base_name(pb.name):
+        if km > self.fuse_km and base_name(pa.name) == base_name(pb.name):
             # one name, two namesakes ("Newark" in New Jersey and in New York): the
             # reports agree on the name, the geocoder chose differently for each
             return None, self.w["place_same_name"], f"same place name ({pa.name}) geocoded to namesakes"

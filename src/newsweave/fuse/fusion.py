@@ -9,7 +9,7 @@ from typing import Iterable, Optional
 
 from newsweave.config import Options
 from newsweave.fuse.disagree import fatalities_for, find_disagreements
-from newsweave.fuse.evidence import Candidate, Comparer, Verdict, _base_name, content_words, haversine_km, weights
+from newsweave.fuse.evidence import Candidate, Comparer, Verdict, base_name, content_words, haversine_km, weights
 from newsweave.fuse.summary import summarize
 from newsweave.records import (
     Claim,
@@ -344,7 +344,7 @@ def _settle_namesakes(mentions: list[EventMention], counts: Counter, places: dic
 
     def backed(p: str) -> int:  # the event's other places in the same state or province
         c = places[p]
-        return sum(1 for q in counts if _base_name(places[q].name) != _base_name(c.name)
+        return sum(1 for q in counts if base_name(places[q].name) != base_name(c.name)
                    and places[q].country == c.country and c.admin1 and places[q].admin1 == c.admin1)
 
     towns = sorted((p for p in counts if places[p].kind == "city" and places[p].lat is not None),
@@ -355,7 +355,7 @@ def _settle_namesakes(mentions: list[EventMention], counts: Counter, places: dic
         w = places[winner]
         for loser in towns[i + 1 :]:
             lp = places[loser]
-            if (loser in counts and _base_name(lp.name) == _base_name(w.name)
+            if (loser in counts and base_name(lp.name) == base_name(w.name)
                     and haversine_km(w.lat, w.lon, lp.lat, lp.lon) > _NAMESAKE_KM):
                 counts[winner] += counts.pop(loser)
 
