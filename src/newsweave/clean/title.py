@@ -84,6 +84,28 @@ def _separators(title: str) -> list[tuple[int, int]]:
     return out
 
 
+_LONGER_WORD = re.compile(r"[A-Za-z]{4,}")
+
+
+def capitalised_share(text: str, skip: frozenset[str] = frozenset()) -> float:
+    """The share of a headline's longer words (four letters and more, less ``skip``)
+    that open with a capital: near 1 for Title Case ("2 Men Shot At Party In Compton"),
+    low for sentence case.  Callers set their own bar for calling a headline Title Case."""
+    longer = [w for w in _LONGER_WORD.findall(text) if w.lower() not in skip]
+    return sum(w[0].isupper() for w in longer) / len(longer) if longer else 0.0
+
+
+def headline_end(title: str) -> Optional[tuple[int, int]]:
+    """Where the headline ends and what trails it begins: (start, end) of the first
+    separator after some text ("Man shot in Aynor - WMBF News | Myrtle Beach"), the
+    spaces around it included; None for a title without one.  ``title_debris`` decides
+    which trailing parts are the site's; geocoding reads the site's name for its town."""
+    for start, end in _separators(title):
+        if title[:start].strip():
+            return start, end
+    return None
+
+
 def title_debris(title: str, outlet: Optional[str] = None, url: Optional[str] = None,
                  event_words: frozenset[str] = frozenset()) -> list[Removed]:
     """The site name or section trailing a page title, as stretches to blank."""

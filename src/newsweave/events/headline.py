@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, Callable, Optional
 
+from newsweave.clean.title import capitalised_share
 from newsweave.records import Article, DateRange, DocAnalysis, EntityMention, PlaceMention, Span, TimeMention
 
 if TYPE_CHECKING:
@@ -83,7 +84,11 @@ def headline_article(article: Article, res: "Resources") -> Article:
 
 
 _TITLE_WORD = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)?")
-TITLE_CASE_MIN = 0.6  # share of a headline's longer words capitalised to call it Title Case
+# share of a headline's longer words capitalised (``clean.title.capitalised_share``) above
+# which its event and function words are lower-cased for the parser: a low bar, since
+# lower-casing "Shot" in a half-capitalised headline costs nothing (geocoding sets a
+# higher one, ``geo.find.TITLE_CASE_SHARE``, before it doubts a capitalised name)
+TITLE_CASE_MIN = 0.6
 
 
 def _sentence_case(text: str, event_words: frozenset[str]) -> str:
@@ -91,10 +96,9 @@ def _sentence_case(text: str, event_words: frozenset[str]) -> str:
     and function words lower-cased, as running text writes them: the tagger, trained
     on running text, takes "Shot" and "At" for parts of a name.  Other words keep
     their case (names); the length never changes, so offsets hold."""
-    words = [m for m in _TITLE_WORD.finditer(text)]
-    longer = [m.group() for m in words if len(m.group()) > 3]
-    if not longer or sum(w[0].isupper() for w in longer) < TITLE_CASE_MIN * len(longer):
+    if capitalised_share(text) < TITLE_CASE_MIN:
         return text
+    words = list(_TITLE_WORD.finditer(text))
     from spacy.lang.en.stop_words import STOP_WORDS
 
     out = list(text)

@@ -36,6 +36,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
+from newsweave.clean.title import capitalised_share, headline_end
 from newsweave.geo.gazetteer import Candidate, Gazetteer, distance_km
 from newsweave.geo.matchers import TextMatchers, text_matchers
 from newsweave.geo.build import read_csv
@@ -1236,13 +1237,14 @@ def collect_places(analyses: list[DocAnalysis], gazetteer: Gazetteer) -> list[Pl
 
 
 # ---------------------------------------------------------------------------------- the headline
-# a headline ends where a site's name begins: "Man shot in Aynor - WMBF News | Myrtle Beach"
-_TITLE_END = re.compile(r"\s+[-|–—]\s+|\s*\|\s*")
+# a headline ends where a site's name begins (``clean.title.headline_end``)
 # runs of capitalised words ("Three Rivers", "North College Hill", "Lake Placid")
 _TITLE_RUN = re.compile(r"(?:Mc|Mac|La|De|O['’])?[A-Z][A-Za-z'’.\-]*(?: (?:Mc|Mac|La|De|O['’])?[A-Z][A-Za-z'’.\-]*)*")
-_TITLE_WORDS = re.compile(r"[A-Za-z]{4,}")
 _NON_SPACE = re.compile(r"\S+")
-TITLE_CASE_SHARE = 0.9  # share of a headline's longer words capitalised to call it Title Case ("One shot in Malibu Groves" is not)
+# share of a headline's longer words capitalised (``clean.title.capitalised_share``) to call
+# it Title Case, where a capitalised name may be capitalised for its position only: a high
+# bar ("One shot in Malibu Groves" is not Title Case)
+TITLE_CASE_SHARE = 0.9
 _TITLE_RANK = {"city": 0, "admin2": 1, "admin1": 2}  # the most specific place a headline names wins
 
 
@@ -1332,10 +1334,10 @@ def site_place(article: Article, places: Iterable[PlaceMention], gaz: Gazetteer)
     places = list(places)
     if not title.strip() or any(pm.span.field == "text" for pm in places):
         return None
-    end = _TITLE_END.search(title)
-    if end is None or end.start() == 0:
+    end = headline_end(title)
+    if end is None:
         return None
-    off = end.end()
+    off = end[1]
     body = article.masked or article.text
     ctx = _headline_context(article, places, gaz)
     home = _address_country(article.url)
@@ -1358,10 +1360,9 @@ def _title_names(title: str, body: str, gaz: Gazetteer) -> tuple[str, list["_Tit
     """The headline (the site's name after it left out), the names in it the gazetteer
     knows, and those in the site's name after it ("KLTV.com - Tyler, Longview": the
     outlet's home)."""
-    end = _TITLE_END.search(title)
-    cut = end is not None and end.start() > 0
-    head = title[: end.start()] if cut else title
-    site = _names_in(title[end.end():], body, gaz) if cut else []
+    end = headline_end(title)
+    head = title[: end[0]] if end else title
+    site = _names_in(title[end[1]:], body, gaz) if end else []
     return head, _names_in(head, body, gaz), site
 
 
@@ -1410,8 +1411,7 @@ def _names_in(head: str, body: str, gaz: Gazetteer) -> list[_TitleName]:
     lex = lexicon()
     skip, streets, modifiers = lex["headline_skip"], lex["street_words"], lex["direction_words"]
     # prepositions ("from", "into") stay in lower case in many Title Case styles
-    longer = [w for w in _TITLE_WORDS.findall(head) if w.lower() not in lex["place_prepositions"]]
-    title_case = bool(longer) and sum(w[0].isupper() for w in longer) >= TITLE_CASE_SHARE * len(longer)
+    title_case = capitalised_share(head, lex["place_prepositions"]) >= TITLE_CASE_SHARE
     out = []
     for run in _TITLE_RUN.finditer(head):
         words = [(run.start() + m.start(), run.start() + m.end()) for m in _NON_SPACE.finditer(run.group())]
