@@ -147,3 +147,16 @@ def test_geo_home_country_of_the_address_over_a_namesake_abroad(gaz) -> None:
     spans = _spans(text2, "Leeds", "GPE") + _spans(text2, "York", "GPE")
     out = {pm.span.text: pm.place for pm in find_places_in_text(text2, spans, gaz, "t", url="http://www.ydr.com/x")}
     assert _near(gaz, out["York"], 53.96, -1.08)
+
+
+def test_geo_address_mention_is_listed_but_gives_no_alias(gaz) -> None:
+    from newsweave.geo.find import address_place, collect_places
+    from newsweave.records import DocAnalysis, EventMention, Span
+
+    a = Article(id="t", source="t", text="A gun went off at a gun show.", url="http://billingsgazette.com/news/x")
+    pm = address_place(a, [], gaz)
+    m = EventMention(id="t:2", doc="t", type="ASSAULT", trigger=Span("t", 6, 14, "went off"),
+                     sentence=Span("t", 0, 29, a.text), place=pm.place, place_mention=pm)
+    (place,) = collect_places([DocAnalysis(article=a, events=[m])], gaz)
+    assert place.mentions == [pm.span] and place.mentions[0].field == "url"
+    assert "billings" not in place.aliases

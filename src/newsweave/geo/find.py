@@ -1228,7 +1228,8 @@ def collect_places(analyses: list[DocAnalysis], gazetteer: Gazetteer) -> list[Pl
                     continue
                 places[pm.place] = place
             place.mentions.append(pm.span)
-            if pm.span.text not in place.aliases:
+            # a web address's letters ("billings") are no way of writing the name
+            if pm.span.field != "url" and pm.span.text not in place.aliases:
                 place.aliases.append(pm.span.text)
     for place in places.values():
         place.mentions.sort(key=lambda s: (s.doc, s.start))
