@@ -108,7 +108,7 @@ class Verdict:
     score: float
     reasons: list[str]
     # what ties the two to one happening: "date", "place", "victim" (a merge across
-    # documents needs a place or a victim; see ``_Fuser._placeless`` for the exception),
+    # documents needs a place or a victim; see ``_Fuser._anchored`` for the exception),
     # and the softer "target" (a named target in common) and "wording" (similar words)
     anchors: frozenset[str] = frozenset()
 

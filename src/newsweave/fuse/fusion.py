@@ -97,7 +97,7 @@ def _weak_place(m: EventMention, text: str, places: dict[str, Place]) -> bool:
     hyphenated modifier ("Iran-backed", "Britain-based"), a possessive ("Iraq's
     military"), or a country naming who struck ("U.S. airstrikes")."""
     pm = m.place_mention
-    if pm is None or getattr(pm.span, "field", "text") != "text":
+    if pm is None or pm.span.field != "text":
         return False  # a headline's place: its offsets are not the body's
     after = text[pm.span.end:pm.span.end + 3]
     if after[:1] in ("-", "‐", "–") and after[1:2].isalpha():
@@ -121,6 +121,11 @@ def _earliest_most_precise(dates: list[DateRange]) -> Optional[DateRange]:
         return None
     rank = min(_PRECISION_RANK[d.precision] for d in dates)
     return min((d for d in dates if _PRECISION_RANK[d.precision] == rank), key=lambda d: (d.start, d.end or d.start))
+
+
+# the vote of an article that dates an event only with "today"/"tonight" (which date
+# quotations and live updates as often as the attack): half that of another
+_TODAY_VOTE = 0.5
 
 
 def _pick(counts: dict[tuple, float], small: set, night: set, prefer: Optional[dt.date] = None) -> tuple:
@@ -168,7 +173,7 @@ def _article_vote(mentions: list[EventMention], article_day: Optional[dt.date] =
     every expression of it puts the happening in its last hours (else nothing), and
     whether only "today"/"tonight" give that day.  ``article_day`` is the day the
     article gives as a whole, if its mentions of the event don't all carry it."""
-    from newsweave.time.find import names_today
+    from newsweave.time.find import names_morning, names_today
 
     dates = [m.date for m in mentions]
     best = _earliest_most_precise(dates)
@@ -183,7 +188,7 @@ def _article_vote(mentions: list[EventMention], article_day: Optional[dt.date] =
         return best, set(), set(), False
     today = best.precision == "day" and all(names_today(text) for _, text in own.values())
     if today and article_day is not None and article_day not in {d.start for d, _ in own.values()} and not (
-            article_day == best.start - dt.timedelta(days=1) and all(_MORNING.search(t) for _, t in own.values())):
+            article_day == best.start - dt.timedelta(days=1) and all(names_morning(t) for _, t in own.values())):
         # "today" and "tonight" often date a quotation or a live update, not the attack:
         # the day the article gives as a whole, carried by its other mentions, wins;
         # but "this morning" after the night before ("a party last night") is the
@@ -268,11 +273,6 @@ def best_date(mentions: Iterable[EventMention]) -> DateRange:
             return DateRange(day, day, "day")
     return DateRange(start, end, precision)
 
-
-_MORNING = re.compile(r"\bmorning\b", re.IGNORECASE)
-_TODAY_VOTE = 0.5
-"""The vote of an article that dates an event only with "today"/"tonight" (which
-date quotations and live updates as often as the attack): half that of another."""
 
 
 def _participant_countries(mentions: Iterable[EventMention], entities: dict[str, Entity]) -> set[str]:
@@ -742,8 +742,7 @@ class _Fuser:
                     v = self.comparer.compare(cands[a], cands[b])
                     pairs[a * n + b] = bool(v.conflict)
                     need = undated if cands[a].date.start is None and cands[b].date.start is None else threshold
-                    if v.conflict is None and v.score >= need and (
-                            self._anchored(v) or self._placeless(cands[a], cands[b], v)):
+                    if v.conflict is None and v.score >= need and self._anchored(cands[a], cands[b], v):
                         mergeable.append((v.score, a, b))
         order = sorted(mergeable, key=lambda t: (-t[0], cands[t[1]].key, cands[t[2]].key))
         del mergeable
@@ -775,16 +774,15 @@ class _Fuser:
         return [sorted(ms) for r, ms in members.items()]
 
     @staticmethod
-    def _anchored(v: Verdict) -> bool:
+    def _anchored(a: Candidate, b: Candidate, v: Verdict) -> bool:
         """A cross-document merge needs a place or a victim in common: many events
-        share a date, so a date alone never joins two reports."""
-        return bool(v.anchors & {"place", "victim"})
-
-    def _placeless(self, a: Candidate, b: Candidate, v: Verdict) -> bool:
-        """A report that names no place for its event cannot share one: dated the same, it
-        joins another report when the rest of the evidence is strong and says the same
-        thing (similar wording or a named target in common), as a page whose body is a
-        caption and a headline ("4 shot in northwest") does beside "northwest Atlanta"."""
+        share a date, so a date alone never joins two reports.  A report that names no
+        place for its event cannot share one: dated the same, it joins a report that
+        does when the two say the same thing (similar wording or a named target in
+        common), as a page whose body is a caption and a headline ("4 shot in
+        northwest") does beside "northwest Atlanta"."""
+        if v.anchors & {"place", "victim"}:
+            return True
         return ((a.place is None) != (b.place is None) and "date" in v.anchors
                 and bool(v.anchors & {"wording", "target"}))
 

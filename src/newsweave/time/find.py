@@ -557,6 +557,15 @@ def names_today(text: str) -> bool:
     return bool(_same_day_words().search(text))
 
 
+_MORNING = re.compile(r"\bmorning\b", re.IGNORECASE)
+
+
+def names_morning(text: str) -> bool:
+    """True when an expression names a morning ("this morning", "Sunday morning"): seen
+    from after midnight, the night before ("a party last night") is that same morning."""
+    return bool(_MORNING.search(text))
+
+
 def is_firm_date(text: str) -> bool:
     """True when a day-precision expression carries more than a bare weekday or a
     "today": a part of the day, a clock time, a month and day, a year, or the day
