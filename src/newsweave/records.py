@@ -75,6 +75,15 @@ class Article:
     fixed: frozenset[str] = frozenset()
     content_hash: str = ""
 
+    def field_text(self, field: str = "text") -> str:
+        """The text a span's offsets point into (``Span.field``): the original text,
+        the headline ("title") or the web address ("url")."""
+        if field == "title":
+            return self.title or ""
+        if field == "url":
+            return self.url or ""
+        return self.text
+
     @property
     def masked(self) -> str:
         """The original text with removed stretches blanked out (same length).

@@ -101,6 +101,8 @@ def test_geo_address_names_the_town_of_a_page_without_places(gaz) -> None:
     pm = address_place(a, [], gaz)
     assert pm is not None and pm.span.field == "url"
     assert a.url[pm.span.start : pm.span.end] == pm.span.text == "billings"
+    assert a.field_text(pm.span.field)[pm.span.start : pm.span.end] == pm.span.text
+    assert a.field_text("title").startswith("Vendor's") and a.field_text() == a.text
     assert _near(gaz, pm.place, 45.78, -108.50)
 
 

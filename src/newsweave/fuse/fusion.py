@@ -515,10 +515,9 @@ class _Fuser:
         that strike targets", introduces nothing to refer back to), else opens its own."""
         mentions = sorted((m for m in da.events if not m.negated and not m.hypothetical), key=lambda m: m.trigger.start)
         self.comparer.forget_norms()
-        text = da.article.text
         # a mention read from the headline (``Span.field == "title"``) has its offsets there
-        title = da.article.title or ""
-        weak = {m.id for m in mentions if _weak_place(m, title if m.trigger.field == "title" else text, self.places)}
+        source = da.article.field_text
+        weak = {m.id for m in mentions if _weak_place(m, source(m.trigger.field), self.places)}
         self.weak |= weak
         groups: list[list[EventMention]] = []
         cands: list[Candidate] = []
@@ -527,7 +526,7 @@ class _Fuser:
         heads: list[set[str]] = []
         for m in mentions:
             claims_m = self.claims_by_mention.get(m.id, [])
-            definite = m.trigger.start > 0 and _definite(title if m.trigger.field == "title" else text,
+            definite = m.trigger.start > 0 and _definite(source(m.trigger.field),
                                                          m.sentence.start, m.trigger.start)
             if definite and m.place_mention is not None and not (
                     m.place_mention.span.field == m.trigger.field

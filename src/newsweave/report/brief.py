@@ -210,7 +210,7 @@ class _Refs:
         ref = self.by_key.get(key)  # type: ignore[arg-type]
         if ref is None:
             art = self.index.docs.get(doc)
-            quote = (art.title or "")[start:end] if art is not None else ""
+            quote = art.field_text(field)[start:end] if art is not None else ""
             ref = Ref(len(self.refs) + 1, doc, start, end, self.index.outlet(doc), quote, f"doc-{_slug(doc)}", field)
             self.by_key[key] = ref  # type: ignore[index]
             self.refs.append(ref)

@@ -98,7 +98,8 @@ spans = sa.Table(
     sa.Column("start", sa.Integer, nullable=False),
     sa.Column("end", sa.Integer, nullable=False),
     sa.Column("text", sa.Text, nullable=False),
-    # the text the offsets point into: "text" (the document's) or "title" (its headline)
+    # the text the offsets point into (``Span.field``): "text" (the document's), "title"
+    # (its headline) or "url" (its web address)
     sa.Column("field", sa.Text, nullable=False, server_default="text"),
 )
 
