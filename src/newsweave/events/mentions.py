@@ -552,7 +552,7 @@ def attach_place(m: EventMention, tok, sent, ctx: DocContext, fallback: Optional
     the paragraph's (``fallback``), then (for an event the article reports, not recalls) the
     article's home (its dateline, else its local force's town), then one in another clause
     of the sentence, else (reported, not recalled) the place the headline names, which
-    also stands in for a bare state or country when it lies there.  Places
+    also stands in for a bare state or province when it lies there.  Places
     that say where someone was taken, held or lives, and places
     geocoding marks as remote from the article's home, are left out.  How the place was
     found goes to ``attributes["place_via"]`` (fusion weighs another clause's place less)."""
@@ -617,20 +617,21 @@ def attach_place(m: EventMention, tok, sent, ctx: DocContext, fallback: Optional
 
 
 def _finer_in_title(chosen: PlaceMention, ctx: DocContext) -> Optional[PlaceMention]:
-    """The town or county the headline names inside the state or country the body gives
+    """The town or county the headline names inside the state or province the body gives
     the event (a body that only says "Missouri" under "Lee's Summit man charged ..."),
-    else None."""
+    else None.  Not for a bare country: an article that places its events only in "Syria"
+    may report several, and its headline's town is where one of them happened."""
     from newsweave.geo import load_gazetteer
 
     gaz = load_gazetteer()
     wide = gaz.candidate(chosen.place) if chosen.place else None
-    if wide is None or wide.kind not in ("admin1", "country"):
+    if wide is None or wide.kind != "admin1":
         return None
     got = _title_place(ctx)
     town = gaz.candidate(got.place) if got is not None and got.place else None
-    if town is None or town.kind not in ("city", "admin2") or town.country != wide.country:
+    if town is None or town.kind not in ("city", "admin2"):
         return None
-    return got if wide.kind == "country" or town.admin1 == wide.admin1 else None
+    return got if (town.country, town.admin1) == (wide.country, wide.admin1) else None
 
 
 def _title_place(ctx: DocContext) -> Optional[PlaceMention]:
