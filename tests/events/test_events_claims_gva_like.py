@@ -101,3 +101,21 @@ def test_claims_one_dead_another_critical(tolls):
 def test_claims_shooting_counts_are_not_people(tolls):
     text = "Five shootings in four days left three people dead and more injured on the east side."
     assert tolls(text)[0] != 5
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "one person dead" is a small clause of its own, not the people left injured
+    ("A shooting early Sunday has left three people injured and one person dead.", (1, 3)),
+    # the second clause's own count ("two hurt"), not the first's subject
+    ("Two men are dead and two hurt after a shooting on Rockford's west side.", (2, 2)),
+    # a gapped passive the tagger reads as a past tense with a subject
+    ("Police said one man was killed and two others wounded in the shooting.", (1, 2)),
+    # "no one was killed" says nothing of the wounded
+    ("Seven people were injured late Friday in a shooting in front of a house. "
+     "\"How no one was killed I don't know,\" a neighbour said.", (0, 7)),
+    # the person "who was injured" and then died is dead, not also injured
+    ("A toddler who was critically injured after accidentally shooting himself in the face has died, "
+     "officials said.", (1, 0)),
+])
+def test_claims_clauses_that_count_apart(tolls, text, expected):
+    assert tolls(text) == expected

@@ -133,3 +133,40 @@ def test_events_headline_toll_not_read_when_the_body_counts_the_dead(monkeypatch
     da = _analyse(KILLED_BODY,
                   "Man dies after Sunday night shooting in Springfield")
     assert [c.value for c in da.claims if c.attribute == "killed"] == [1]
+
+
+BARE_BODY = "FRESNO -- Police are investigating a shooting on Elm Street on Saturday night.\n"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("title, wounded", [
+    ("Police: 4 people shot in southeast Fresno", 4),       # a reduced relative, read as a passive
+    ("Five Shot During Party At Fresno Banquet Hall", 5),   # "Shot" tagged a noun counted by "Five"
+    ("Two kids injured in accidental shooting in Fresno", 2),
+])
+def test_events_headline_wounded_when_the_body_counts_no_one(title, wounded):
+    da = _analyse(BARE_BODY, title)
+    lead = next(m for m in da.events if m.type == "ASSAULT")
+    assert lead.trigger.field == "text"
+    hurt = [c for c in da.claims if c.attribute == "injured"]
+    assert [c.value for c in hurt] == [wounded]
+    c = hurt[0]
+    assert c.field == "title" and c.mention == lead.id
+    assert da.article.title[c.start:c.end] == c.quote
+    assert not any(c.attribute == "killed" for c in da.claims)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("body, title", [
+    # the body counts the wounded itself
+    ("FRESNO -- Two people were wounded in a shooting on Elm Street on Saturday night.\n",
+     "Police: 4 people shot in southeast Fresno"),
+    # the dead may be among the people the headline counts shot
+    ("FRESNO -- A man was killed in a shooting on Elm Street on Saturday night.\n",
+     "Police: 4 people shot in southeast Fresno"),
+    # a headline with a death: its people shot include the dead
+    (BARE_BODY, "Four shot, one fatally, in southeast Fresno"),
+])
+def test_events_headline_wounded_not_read(body, title):
+    da = _analyse(body, title)
+    assert not [c for c in da.claims if c.attribute == "injured" and c.field == "title"]

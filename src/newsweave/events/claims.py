@@ -427,10 +427,17 @@ def _victims_of_verb(v):
     for c in v.children:
         if c.dep_ == "dobj":
             return c
-    if v.dep_ == "conj" and v.tag_ == "VBN" and not any(c.dep_ in ("auxpass", "aux") for c in v.children):
-        own = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    # a gapped passive ("one man was killed and two others [were] wounded"), which the
+    # tagger may read as a past tense with a subject
+    gapped = v.dep_ == "conj" and (v.tag_ == "VBN" or v.tag_ == "VBD" and _passive(v.head)
+                                   and not any(c.dep_ == "dobj" for c in v.children))
+    if gapped and not any(c.dep_ in ("auxpass", "aux") for c in v.children):
+        own = next((c for c in v.children if c.dep_ == "nsubj"), None) or \
+            next((c for c in v.children if c.dep_ == "nummod" and c.pos_ == "NUM"), None)
         if own is not None and own.i < v.i:
-            return own  # "one man was killed and three injured": the second clause's own count
+            # "one man was killed and three injured", "two men are dead and two hurt":
+            # the second clause's own count
+            return own
     aux = next((c for c in v.children if c.dep_ == "auxpass" and c.i < v.i), None)
     if aux is not None:
         # a passive the parser left without a subject ("confirmed two young girls, ages
@@ -727,12 +734,14 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
         got = count_np(victims, ctx)
         if got is None:
             return
-        key = (attr, victims.i)
+        # "a toddler who was injured ... has died": the relative pronoun is the noun it
+        # stands for, so that the dead are not also counted injured
+        key = (attr, real.i)
         if key in used:
             return
         used.add(key)
         value, qual, subj = got
-        out.append(RawClaim(attr, value, qual, subj or default_subject, anchor, victims.i))
+        out.append(RawClaim(attr, value, qual, subj or default_subject, anchor, real.i))
 
     toks = [t for t in (sent if hits is None else hits) if t.lower_ in lex.casualty_forms or t.lower_ in fatal_adj
             or t.lower_ in ("life", "lives", "passed", "passes") or L(t) in struck_v]
@@ -778,6 +787,10 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
             num = next((c for c in t.children if c.dep_ in ("nummod", "npadvmod") and c.pos_ == "NUM"), None)
             if num is not None:
                 add("killed", t, num)
+                continue
+            own = next((c for c in t.children if c.dep_ == "nsubj" and c.i < t.i), None)
+            if own is not None and t.dep_ in ("conj", "oprd", "ccomp"):
+                add("killed", t, own)  # "left three people injured and one person dead"
                 continue
             h = t.head
             if t.dep_ == "amod" and h.pos_ == "NUM":

@@ -9,7 +9,8 @@ types joins the article's analysis.  Its spans point into the title
 (``Span.field == "title"``) and its ids differ from the body's ("{doc}:t{start}").
 The body always wins: a type the body reports is never read from the headline, and
 an article whose body reports its event costs one set lookup per headline word.
-A body that reports its attack but no death takes the headline's death toll.
+A body that reports its attack but no death takes the headline's death toll; one that
+counts no one dead or hurt takes the headline's wounded ("Five shot during party").
 """
 from __future__ import annotations
 
@@ -33,7 +34,9 @@ def read_headline(da: DocAnalysis, res: "Resources", parse: Parser) -> None:
     if missing:
         _add_headline(da, missing, res, parse)
     elif _toll_only_in_headline(da, res):
-        _add_headline_toll(da, res, parse)
+        _add_headline_toll(da, res, parse, "killed")
+    elif _wounded_only_in_headline(da, res):
+        _add_headline_toll(da, res, parse, "injured")
 
 
 # a longer "title" is a paragraph or debris, not a headline
@@ -115,9 +118,24 @@ def _headlinese(doc, event_words: frozenset[str]) -> None:
     was shot"), which the parser, trained on running text, reads as an active past
     tense with the victim as its subject.  An event verb in the past tense with a
     subject but no object, auxiliary or "at" ("shot at officers" is active) is read as
-    the headline's passive: a past participle whose subject is passive."""
+    the headline's passive: a past participle whose subject is passive; so is one
+    hanging on the noun before it ("4 people shot in Fresno"), and "shot" taken for a
+    noun counted by a number ("Five Shot During Party")."""
     for t in doc:
-        if t.tag_ != "VBD" or t.lower_ not in event_words:
+        if t.lower_ not in event_words:
+            continue
+        if t.tag_ == "NN" and t.lower_ == "shot" and any(
+                c.dep_ == "nummod" and c.i < t.i and c.lower_ not in ("one", "1") for c in t.children):
+            # "Five Shot During Party": people shot, not five gunshots (which are "shots")
+            t.tag_, t.pos_ = "VBN", "VERB"
+            for c in t.children:
+                if c.dep_ == "nummod":
+                    c.dep_ = "nsubjpass"
+            continue
+        if t.tag_ != "VBD":
+            continue
+        if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN", "NUM") and t.head.i < t.i:
+            t.tag_ = "VBN"  # "4 people shot in Fresno": a reduced relative, passive
             continue
         kids = list(t.children)
         if any(c.dep_ in ("dobj", "aux", "auxpass", "nsubjpass", "dative") or c.lower_ == "at" for c in kids):
@@ -167,6 +185,21 @@ def _toll_only_in_headline(da: DocAnalysis, res: "Resources") -> bool:
     return any(w in deaths for w in _HEADLINE_WORD.findall(title.lower()))
 
 
+def _wounded_only_in_headline(da: DocAnalysis, res: "Resources") -> bool:
+    """Whether the body reports a current attack but counts no one dead or hurt, while
+    the headline names people shot or hurt and no death ("Five shot during party";
+    the body: "Police are investigating a shooting")."""
+    title = da.article.title
+    if not title or len(title) > MAX_HEADLINE_CHARS or not _current_attacks(da.events):
+        return False
+    if any(c.attribute == "injured" or c.attribute == "killed" and c.value != 0 for c in da.claims):
+        return False  # the body counts the wounded, or the dead who may be among the people shot
+    lex = res.lexicon
+    words = set(_HEADLINE_WORD.findall(title.lower()))
+    deaths = lex.set("casualties", "headline_death_words") | lex.set("casualties", "headline_fatal_adjs")
+    return not words & deaths and bool(words & lex.set("casualties", "headline_wounded_words"))
+
+
 def _as_headline_claim(c, aid: str, mention: str) -> list[EntityMention]:
     """Make a claim read off the headline one of the document's: about ``mention``,
     with an id apart from the body's ("{doc}:t..."), quoted from the title.  Returns
@@ -177,16 +210,17 @@ def _as_headline_claim(c, aid: str, mention: str) -> list[EntityMention]:
     return [e for e in (c.attributed_mention, c.value_mention) if e is not None]
 
 
-def _add_headline_toll(da: DocAnalysis, res: "Resources", parse: Parser) -> None:
-    """The headline's death toll, for a body that reports its attack but no death:
-    each killed claim of the headline is a claim of the document, quoted from the
-    headline (``field == "title"``), about the body's first current attack."""
+def _add_headline_toll(da: DocAnalysis, res: "Resources", parse: Parser, attribute: str) -> None:
+    """The headline's count of the dead (``attribute`` "killed") or of the wounded
+    ("injured"), for a body that reports its attack but not that count: each such
+    claim of the headline is a claim of the document, quoted from the headline
+    (``field == "title"``), about the body's first current attack."""
     read = _read_headline(da.article, res, parse)
     if read is None:
         return
     aid, lead = da.article.id, _current_attacks(da.events)[0]
     for c in read[1]:
-        if c.attribute != "killed" or not isinstance(c.value, int) or isinstance(c.value, bool) or c.value <= 0:
+        if c.attribute != attribute or not isinstance(c.value, int) or isinstance(c.value, bool) or c.value <= 0:
             continue
         for e in _as_headline_claim(c, aid, lead.id):
             e.span.field = "title"
