@@ -170,3 +170,17 @@ def test_events_headline_wounded_when_the_body_counts_no_one(title, wounded):
 def test_events_headline_wounded_not_read(body, title):
     da = _analyse(body, title)
     assert not [c for c in da.claims if c.attribute == "injured" and c.field == "title"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("title, attribute, count", [
+    ("Man, baby found dead inside home in Springfield", "killed", 2),
+    ("Parents, 2 children dead in Springfield murder-suicide", "killed", 4),
+    ("Father, daughter, 9, found dead in possible murder-suicide", "killed", 2),  # "9" is an age
+    ("Two Adults, One Child Dead in Apparent Murder-Suicide: Police", "killed", 3),
+    ("Child, man shot during robbery attempt at Springfield barbershop", "injured", 2),
+    ("Boy, 2, accidentally shot in South Side home, police say", "injured", 1),  # one boy, aged 2
+])
+def test_events_headline_list_of_people_counted_part_by_part(title, attribute, count):
+    da = _analyse(WALL, title)
+    assert max(c.value for c in da.claims if c.attribute == attribute) == count

@@ -96,3 +96,13 @@ def test_time_procedure_head_opening_the_sentence(nlp):
 def test_time_state_of_the_investigation_is_a_procedure(nlp):
     assert _head(nlp, "The search for two gunmen continued Wednesday in the fatal shooting of a girl.", "Wednesday") == "continued"
     assert "remained" in load_lexicon().procedure_verbs
+
+
+@pytest.mark.model
+def test_time_procedure_head_after_a_subject_with_its_own_clause(nlp):
+    # the parser hangs "Sunday" on "said"; it closes the clause inside the subject
+    text = ("The family of a 2-month-old girl shot during a road-rage incident Sunday said "
+            "the bullet just missed the baby's spinal column.")
+    assert _head(nlp, text, "Sunday") is None
+    # a plain subject: the day of the statement
+    assert _head(nlp, "The family of the girl Sunday said the bullet just missed her spine.", "Sunday") == "said"

@@ -42,6 +42,12 @@ _ONE_PRONOUNS = {"he", "she", "him", "her", "himself", "herself", "i", "me"}
 _EVENT_WORDS: list[frozenset[str]] = [frozenset()]  # filled from the lexicon: trigger forms
 _REFERRING = {"he", "she", "him", "her", "they", "them", "it", "who", "that", "which", "himself", "herself"}
 _FIRST_PERSON = {"i", "me", "we", "us", "myself", "ourselves"}
+# verbs matched as written: the lexicon's lemma table knows casualty words only, and
+# the model runs without a lemmatizer
+_LEAVE = frozenset({"leave", "leaves", "leaving", "left"})
+_LOSE = frozenset({"lose", "loses", "losing", "lost"})
+_COST = frozenset({"cost", "costs", "costing"})
+_NEARLY = frozenset({"almost", "nearly", "narrowly", "practically"})
 _TOTAL_NOUNS = {"total", "tally", "toll"}
 _COMPILED: dict[int, tuple] = {}
 
@@ -341,6 +347,90 @@ def count_np(h, ctx: DocContext) -> Optional[tuple[int, str, Optional[str]]]:
     return total, qual, subj if subj not in (None, "person") else "people"
 
 
+def _with_headline_list(got, victims, sent, anchor, ctx: DocContext):
+    """``got`` (the count of ``victims``), or, in a headline read on its own, the count
+    of its list of people before ``anchor`` when the list counts more ("Man, baby found
+    dead"), or one person when the parse took the age after a lone person for the
+    victims ("Boy, 2, shot")."""
+    if not _headline(ctx):
+        return got
+    listed = headline_list(sent, anchor, ctx.lex)
+    if listed is None:
+        return got
+    total, people, ages = listed
+    if people >= 2 and (got is None or total > got[0]):
+        return total, "exact", "people"
+    if people == 1 and got is not None and victims.i in ages:
+        return 1, "exact", "person"
+    return got
+
+
+# the words of a list of people that name two ("Parents, 2 children dead")
+_PAIRS = {"parents", "couple", "twins"}
+
+
+def headline_list(sent, anchor, lex) -> Optional[tuple[int, int, set[int]]]:
+    """The people a headline lists before its casualty word, counted part by part:
+    "Man, baby found dead" (2), "Parents, 2 children dead" (4), "Father, daughter, 9,
+    found dead" (2: a bare number after a person is an age), "Two Adults, One Child
+    Dead" (3).  The parser seldom joins such a list, so it is read word by word: parts
+    split at commas, "and" and "&", from the start of the headline (or after a colon)
+    to the first verb or adverb before ``anchor``.  Returns (people counted, parts
+    naming people, token indices of the ages), or None unless every part names people
+    (a place, "Chicago, man shot", is no part)."""
+    persons = _person_nouns(lex) | {"people", "men", "women", "children"}
+    nums = lex.numbers
+    parts: list[list] = [[]]
+    doc = sent.doc
+    for t in doc[sent.start:anchor.i]:
+        if t.text == ":":
+            parts = [[]]  # "Police: man, woman killed"
+            continue
+        if t.pos_ in ("VERB", "AUX", "ADV", "ADP") and t.lower_ not in persons:
+            break  # "found", "accidentally", "were", "in"
+        if t.text in (",", "&") or t.lower_ == "and":
+            parts.append([])
+            continue
+        parts[-1].append(t)
+    total, people, after_person, ages = 0, 0, False, set()
+    for part in (p for p in parts if p):
+        words = [t for t in part if not t.is_punct]
+        if not words:
+            continue
+        last = words[-1].lower_
+        lead = word_value(words[0].lower_, nums) if len(words) > 1 else None
+        if len(words) == 1 and (words[0].like_num or word_value(last, nums) is not None):
+            if not after_person:
+                return None  # a count standing alone ("Two dead, ...") is read by the parse
+            after_person = False  # "Boy, 2, and man": an age
+            ages.add(words[0].i)
+            continue
+        single = last if last in persons else last[:-1] if last.endswith("s") and last[:-1] in persons else None
+        if single is not None:
+            plural = last != single or last in ("people", "men", "women", "children")
+            if plural:
+                if lead is not None:
+                    n = int(lead[0])
+                elif last in _PAIRS:
+                    n = 2
+                else:
+                    return None  # "Children, teacher hurt": how many children?
+            else:
+                n = 1
+        elif last in _PAIRS:
+            n = 2
+        elif all(t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "") for t in words) and len(words) >= 2:
+            n = 1  # a name
+        else:
+            return None
+        total += n
+        people += 1
+        after_person = True
+    if not people:
+        return None
+    return total, people, ages
+
+
 def _age_between(h, ap) -> bool:
     """An age stands between a name and a later name: "Betty M., 55, Alexis M."."""
     return any(c.dep_ == "appos" and _bare_number(c) and h.i < c.i < ap.i for c in h.children)
@@ -624,6 +714,10 @@ def _own_victims(v) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in v.children)
 
 
+def _passed_away(t) -> bool:
+    return t.lower_ in ("passed", "passes") and t.pos_ in _VERB and any(c.lower_ == "away" for c in t.children)
+
+
 def _negated(v) -> bool:
     return any(c.dep_ == "neg" for c in v.children)
 
@@ -731,7 +825,7 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
                 used.add((attr, p.victims))
                 out.append(RawClaim(attr, p.value, p.qualifier, p.subject, anchor, p.victims))
             return
-        got = count_np(victims, ctx)
+        got = _with_headline_list(count_np(victims, ctx), victims, sent, anchor, ctx)
         if got is None:
             return
         # "a toddler who was injured ... has died": the relative pronoun is the noun it
@@ -758,6 +852,9 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
                     add("killed", t, _victims_of_verb(h))  # "the bullet fatally struck her"
             elif h.pos_ in ("NUM", "NOUN", "PRON") and h.head.pos_ in _VERB:
                 fatal_verbs[h.head.i] = h  # "two people were shot, one fatally"
+            elif h.pos_ in ("NUM", "NOUN", "PRON") and h.dep_ == "appos" and h.head.dep_ in ("nsubjpass", "dobj") \
+                    and h.head.head.pos_ in _VERB:
+                fatal_verbs[h.head.head.i] = h  # "five men were shot -- three of them fatally --"
     for t in toks:
         lem = L(t)
         pos = t.pos_
@@ -855,7 +952,7 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
                 if h.pos_ in _VERB:
                     if any(L(c) in died_v or L(c) in dead_a for c in h.subtree):
                         continue
-                    if L(h) == "leave":  # "a shooting that left a boy in serious condition"
+                    if h.lower_ in _LEAVE:  # "a shooting that left a boy in serious condition"
                         add("injured", t, next((c for c in h.children if c.dep_ == "dobj"), None))
                     else:
                         add("injured", t, _subject(h) or _victims_of_verb(h))
@@ -872,7 +969,8 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
                     add("killed" if fatal_wound else "injured", t, who)
                 elif t.head.lower_ == "with" and t.dep_ == "pobj" and L(t) == "wound" and \
                         not any(c.lower_ in fatal_adj for c in t.children) and \
-                        not any(L(x) in died_v or L(x) in dead_a or L(x) in fatal_adv or L(x) in killed_v for x in toks):
+                        not any(L(x) in died_v or L(x) in dead_a or L(x) in fatal_adv or L(x) in killed_v or _passed_away(x)
+                                for x in toks):
                     # "found the girl with a gunshot wound to her leg", "three men walked in
                     # with gunshot wounds"
                     h = t.head.head
@@ -920,7 +1018,7 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
                     continue
                 if not any(c.dep_ == "conj" for c in victims.children):
                     continue  # "shooting himself and a woman" counts both
-            got = count_np(victims, ctx)
+            got = _with_headline_list(count_np(victims, ctx), victims, sent, t, ctx)
             if got is not None:
                 shots.append(RawClaim("shot", got[0], got[1], got[2], t, victims.i))
         elif t.lower_ in fatal_adj and t.dep_ == "amod" and L(t.head) in _EVENT_WORDS[1] and not _non(t):
@@ -937,20 +1035,22 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
             if not any(L(p) in hospitals for c in dest for p in c.subtree) or \
                     any(L(p) in not_hospital for c in dest for p in c.subtree):
                 continue
-            if any(L(x) in died_v or L(x) in dead_a or L(x) in fatal_adv for x in toks):
+            if any(L(x) in died_v or L(x) in dead_a or L(x) in fatal_adv or _passed_away(x) for x in toks):
                 continue
             patients = _victims_of_verb(t)
             if patients is not None and L(patients) not in not_patients:
                 add("injured", t, patients)
-        elif t.lower_ in ("life", "lives") and pos in _NOUN and L(t.head) in ("claim", "take", "lose", "cost"):
+        elif t.lower_ in ("life", "lives") and pos in _NOUN and (L(t.head) in ("claim", "take") or t.head.lower_ in _LOSE | _COST):
             # "claimed the life of a boy", "lost his life"
             of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             p = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if any(c.dep_ == "advmod" and c.lower_ in _NEARLY for c in t.head.children):
+                continue  # "almost lost her life"
             if p is not None:
                 add("killed", t, p)
-            elif L(t.head) == "lose":
+            elif t.head.lower_ in _LOSE:
                 add("killed", t, _subject(t.head))
-        elif lem == "pass" and pos in _VERB and any(c.lower_ == "away" for c in t.children):
+        elif _passed_away(t):
             add("killed", t, _subject(t))
         elif lem in arrest_v and pos in _VERB:
             add("arrested", t, _victims_of_verb(t))
@@ -1136,6 +1236,9 @@ _SEQUENCE = re.compile(r"\b(?:then|before|after|also)\b|\b(?:shot|killed|killing
 
 
 _SECOND: dict[int, tuple] = {}
+# "A, 53, and B, 15, were found in a bed with apparent gunshot wounds": people found
+# wounded, as many as the dead the article counts, are the dead
+_FOUND_WOUNDED = re.compile(r"\bfound\b.{0,80}\bwith (?:an? )?(?:apparent |multiple |fatal )*gunshot wounds?\b")
 
 
 def _second_victim_re(lex) -> re.Pattern[str]:
@@ -1146,9 +1249,13 @@ def _second_victim_re(lex) -> re.Pattern[str]:
             lex.set("casualties", "male_nouns")
         alt = "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True))
         # the further person is the subject of what follows ("another 15-year-old in the
-        # car was also shot"), not an object ("shot another teen")
+        # car was also shot"), not an object ("shot another teen"), and what follows says
+        # the person was hurt or cared for ("that another young person can invest the
+        # energy ... that are detrimental" speaks of no one shot)
         got = (lex, re.compile(rf"\b(?:another|a second|a third|second|third) (?:\d+-year-old|(?:[a-z-]+ )?(?:{alt})s?)\b"
-                               rf"[^.]{{0,60}}?\b(?:was|were|is|are|has been|had been)\b"))
+                               rf"[^.]{{0,60}}?\b(?:was|were|is|are|has been|had been)\b(?: [a-z-]+){{0,2}}? "
+                               rf"(?:shot|wounded|injured|hurt|struck|hit|grazed|hospitali[sz]ed|taken|transported|"
+                               rf"treated|listed|rushed|found|in)\b"))
         _SECOND[id(lex)] = got
     return got[1]
 
@@ -1288,8 +1395,12 @@ def reconcile_counts(claims: list, background: set[str], text: str, lex) -> list
         if not re.search(rf"\bof (?:the|those|these) (?:[a-z-]+ )?{re.escape(head)}\b", q) or _OTHER.search(q) \
                 or re.search(r"\bmore\b", q):
             continue  # only "one of the victims", not "three more students were shot, one fatally"
+        # "a shooting that left four injured" (people) then "one of the victims later died",
+        # unless a death was reported before ("a man was killed and three people wounded")
+        told_dead = any(x is not k and x.value > 0 and x.start < k.start for x in killed)
         for c in injured:
-            if c.start < k.start and c.value > k.value and (c.subject or "").split(" ")[-1] == head \
+            c_head = (c.subject or "").split(" ")[-1]
+            if c.start < k.start and c.value > k.value and (c_head == head or c_head == "people" and not told_dead) \
                     and (c.qualifier or "exact") == "exact":
                 c.value -= k.value
                 c.subject = f"{c.subject}, less {k.value} who died"
@@ -1338,7 +1449,7 @@ def reconcile_counts(claims: list, background: set[str], text: str, lex) -> list
         drop |= {c.id for c in injured if c.start not in dead_sents
                  and not _OTHER.search(c.quote.lower()) and not _SURVIVED.search(c.quote.lower())
                  and (c.value == 1 and same_dead(c) or c.value == n_dead > 1
-                      and (c.subject or "").split(" ")[-1] in dead_heads - _GENERIC)}
+                      and ((c.subject or "").split(" ")[-1] in dead_heads - _GENERIC or _FOUND_WOUNDED.search(c.quote.lower())))}
         injured = [c for c in injured if c.id not in drop]
     if injured:
         # victims described one by one ("A 29-year-old man was shot in the leg ... A

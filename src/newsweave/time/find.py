@@ -455,6 +455,15 @@ def _opens_sentence(tok, verb) -> bool:
     return not any(c.dep_ == "ccomp" and c.left_edge.i <= tok.i for c in verb.children)
 
 
+def _ends_clause_of(subj, tok) -> bool:
+    """ "The family of a girl shot during a road-rage incident Sunday said": an expression
+    right after a subject that holds a clause of its own ("shot during ...") closes that
+    clause, whatever verb the parser hung it on."""
+    if tok.i != subj.right_edge.i + 1:
+        return False
+    return any(t.dep_ in ("acl", "relcl") and t.pos_ == "VERB" for t in subj.subtree)
+
+
 def procedure_head(tok, forms: frozenset[str]):
     """The procedure verb the time expression at ``tok`` dates, or None.
 
@@ -462,7 +471,8 @@ def procedure_head(tok, forms: frozenset[str]):
     ("Thursday's homicide", "the shooting on Friday" date the noun).  It dates a procedure verb only
     when it stands after that verb's subject ("police said Tuesday", "Police on
     Thursday identified"): before it, it belongs to the reported clause ("was shot
-    Monday, police said").
+    Monday, police said"); right after a subject holding a clause of its own, it closes
+    that clause ("the family of a girl shot ... Sunday said").
     """
     cur = tok
     first = tok
@@ -475,6 +485,8 @@ def procedure_head(tok, forms: frozenset[str]):
                 return None
             subj = [c for c in head.lefts if c.dep_ in ("nsubj", "nsubjpass")]
             if subj and first.i < subj[0].left_edge.i and not _opens_sentence(first, head):
+                return None
+            if subj and _ends_clause_of(subj[0], first):
                 return None
             return head
         if head.pos_ in ("NOUN", "PROPN", "PRON"):
