@@ -68,3 +68,15 @@ def test_lexicon_lists_hold_no_yaml_booleans():
         for words in (trig.head, trig.needs_object, trig.particle):
             assert all(isinstance(w, str) for w in words), trig
     assert "on" in lex.triggers["call"].particle
+
+
+def test_lexicon_pattern_lists_compile_once():
+    lex = load_lexicon()
+    several = lex.pattern("casualties", "several_shootings_patterns")
+    assert several.search("police are investigating two separate shootings")
+    assert not several.search("police are investigating the shooting")
+    assert lex.pattern("casualties", "several_shootings_patterns") is several  # cached
+    seq = lex.pattern("casualties", "sequence_patterns")  # a list of two alternatives
+    assert seq.search("he then turned the gun on himself") and seq.search("he shot his wife")
+    missing = lex.pattern("casualties", "no_such_key")
+    assert not missing.search("anything at all")

@@ -42,13 +42,6 @@ _ONE_PRONOUNS = {"he", "she", "him", "her", "himself", "herself", "i", "me"}
 _EVENT_WORDS: list[frozenset[str]] = [frozenset()]  # filled from the lexicon: trigger forms
 _REFERRING = {"he", "she", "him", "her", "they", "them", "it", "who", "that", "which", "himself", "herself"}
 _FIRST_PERSON = {"i", "me", "we", "us", "myself", "ourselves"}
-# verbs matched as written: the lexicon's lemma table knows casualty words only, and
-# the model runs without a lemmatizer
-_LEAVE = frozenset({"leave", "leaves", "leaving", "left"})
-_LOSE = frozenset({"lose", "loses", "losing", "lost"})
-_COST = frozenset({"cost", "costs", "costing"})
-_NEARLY = frozenset({"almost", "nearly", "narrowly", "practically"})
-_TOTAL_NOUNS = {"total", "tally", "toll"}
 _COMPILED: dict[int, tuple] = {}
 
 
@@ -71,8 +64,6 @@ def _data(lex) -> tuple:
         _COMPILED[id(lex)] = got
     return got[1:]
 
-
-_CONDITIONS = {"critical", "serious", "stable", "fair", "grave", "good", "satisfactory", "guarded", "life-threatening", "unknown"}
 
 
 @dataclass
@@ -214,7 +205,7 @@ def count_one(h, ctx: DocContext) -> Optional[tuple[int, str, Optional[str]]]:
         if got is None:
             return None
         return got[0], got[1], _subject_of_number(h) or "people"
-    if h.pos_ in _NOUN and low in _TOTAL_NOUNS:  # "a total of 50 people"
+    if h.pos_ in _NOUN and low in ctx.lex.set("casualties", "total_nouns"):  # "a total of 50 people"
         for c in h.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 p = next((x for x in c.children if x.dep_ == "pobj"), None)
@@ -365,10 +356,6 @@ def _with_headline_list(got, victims, sent, anchor, ctx: DocContext):
     return got
 
 
-# the words of a list of people that name two ("Parents, 2 children dead")
-_PAIRS = {"parents", "couple", "twins"}
-
-
 def headline_list(sent, anchor, lex) -> Optional[tuple[int, int, set[int]]]:
     """The people a headline lists before its casualty word, counted part by part:
     "Man, baby found dead" (2), "Parents, 2 children dead" (4), "Father, daughter, 9,
@@ -379,6 +366,7 @@ def headline_list(sent, anchor, lex) -> Optional[tuple[int, int, set[int]]]:
     naming people, token indices of the ages), or None unless every part names people
     (a place, "Chicago, man shot", is no part)."""
     persons = _person_nouns(lex) | {"people", "men", "women", "children"}
+    pairs = lex.set("casualties", "pair_nouns")
     nums = lex.numbers
     parts: list[list] = [[]]
     doc = sent.doc
@@ -411,13 +399,13 @@ def headline_list(sent, anchor, lex) -> Optional[tuple[int, int, set[int]]]:
             if plural:
                 if lead is not None:
                     n = int(lead[0])
-                elif last in _PAIRS:
+                elif last in pairs:
                     n = 2
                 else:
                     return None  # "Children, teacher hurt": how many children?
             else:
                 n = 1
-        elif last in _PAIRS:
+        elif last in pairs:
             n = 2
         elif all(t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "") for t in words) and len(words) >= 2:
             n = 1  # a name
@@ -466,10 +454,7 @@ def _dangling_member(h, ctx: DocContext):
     return None
 
 
-_GROUP_AGAIN = {"both", "all", "they", "them", "each"}
-
-
-def _dead_again(c: RawClaim, out: list, doc) -> bool:
+def _dead_again(c: RawClaim, out: list, doc, lex) -> bool:
     """An injured count whose victims are a word pointing back ("both", "all", "they")
     at as many people the sentence already reported dead, or "he"/"she" beside the one
     death the sentence reports."""
@@ -480,8 +465,8 @@ def _dead_again(c: RawClaim, out: list, doc) -> bool:
         # "The teen died shortly after he was taken to the hospital in critical condition"
         return any(k.attribute == "killed" and k.value == 1 and k.victims is not None and k.victims != v.i
                    and doc[k.victims].lower_ not in ("him", "her", "himself", "herself") for k in out) \
-            and not _OTHER.search(v.sent.text.lower())
-    if v.lower_ not in _GROUP_AGAIN or any(x.dep_ == "prep" for x in v.children):
+            and not lex.pattern("casualties", "other_people_patterns").search(v.sent.text.lower())
+    if v.lower_ not in lex.set("casualties", "group_again_words") or any(x.dep_ == "prep" for x in v.children):
         return False  # "both of their wives": other people
     return any(k.attribute == "killed" and k.victims is not None and k.victims < v.i and k.value == c.value
                for k in out)
@@ -690,10 +675,7 @@ def _someone_else(shot: RawClaim, killed: list, doc) -> bool:
     return True
 
 
-_SURVIVED_SHOT = re.compile(r"\b(?:but|and) (?:survived|lived)\b")
-
-
-def _shot_apart(shot: RawClaim, doc, low: str) -> bool:
+def _shot_apart(shot: RawClaim, doc, low: str, lex) -> bool:
     """People shot who are told apart from any dead: "three other men", "were also
     shot", "were shot but survived"."""
     if shot.victims is None:
@@ -705,7 +687,7 @@ def _shot_apart(shot: RawClaim, doc, low: str) -> bool:
         return True
     if any(c.dep_ == "advmod" and c.lower_ == "also" and c.i < shot.anchor.i for c in shot.anchor.children):
         return True  # "were also shot" (not "shot ..., also in the city")
-    return bool(_SURVIVED_SHOT.search(low))
+    return bool(lex.pattern("casualties", "survived_shot_patterns").search(low))
 
 
 def _own_victims(v) -> bool:
@@ -721,9 +703,6 @@ def _passed_away(t) -> bool:
 def _negated(v) -> bool:
     return any(c.dep_ == "neg" for c in v.children)
 
-
-_ONE_TIME = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-             "tonight", "yesterday", "morning", "afternoon", "evening", "night", "overnight"}
 
 
 def _aggregate(sent, low: str, words: set[str], ctx: DocContext) -> tuple[bool, list]:
@@ -742,7 +721,7 @@ def _aggregate(sent, low: str, words: set[str], ctx: DocContext) -> tuple[bool, 
                 rounds.append(t)
     if spread_re is not None and spread_re.search(low):
         return True, rounds
-    if agg_re is None or not agg_re.search(low) or words & _ONE_TIME:
+    if agg_re is None or not agg_re.search(low) or words & ctx.lex.set("casualties", "one_day_words"):
         return False, rounds
     forms = ctx.lex.trigger_forms
     for t in sent:
@@ -794,6 +773,9 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
     hospitals = lex.set("casualties", "hospital_nouns")
     not_hospital = lex.set("casualties", "not_hospital_words")
     not_patients = lex.set("casualties", "not_patients")
+    conditions = lex.set("casualties", "condition_words")
+    leave_f, lose_f, cost_f = (lex.set("casualties", k) for k in ("leave_forms", "lose_forms", "cost_forms"))
+    nearly = lex.set("casualties", "nearly_words")
     if _EVENT_WORDS[0] is not lex.trigger_forms:
         strong = frozenset(k for k, v in lex.triggers.items() if v.type == "ASSAULT" and v.rank == 2)
         _EVENT_WORDS[:] = [lex.trigger_forms, strong, frozenset(f for f, l in lex.lemmas.items() if l in strong and l not in ("fire",))]
@@ -946,13 +928,13 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
             add("injured", t, _subject(t.head))
         elif lem in inj_n and pos in _NOUN:
             if lem == "condition":
-                if not any(c.lower_ in _CONDITIONS for c in t.children if c.dep_ in ("amod", "compound")):
+                if not any(c.lower_ in conditions for c in t.children if c.dep_ in ("amod", "compound")):
                     continue
                 h = t.head.head if t.head.dep_ == "prep" else t.head
                 if h.pos_ in _VERB:
                     if any(L(c) in died_v or L(c) in dead_a for c in h.subtree):
                         continue
-                    if h.lower_ in _LEAVE:  # "a shooting that left a boy in serious condition"
+                    if h.lower_ in leave_f:  # "a shooting that left a boy in serious condition"
                         add("injured", t, next((c for c in h.children if c.dep_ == "dobj"), None))
                     else:
                         add("injured", t, _subject(h) or _victims_of_verb(h))
@@ -1040,15 +1022,15 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
             patients = _victims_of_verb(t)
             if patients is not None and L(patients) not in not_patients:
                 add("injured", t, patients)
-        elif t.lower_ in ("life", "lives") and pos in _NOUN and (L(t.head) in ("claim", "take") or t.head.lower_ in _LOSE | _COST):
+        elif t.lower_ in ("life", "lives") and pos in _NOUN and (L(t.head) in ("claim", "take") or t.head.lower_ in lose_f | cost_f):
             # "claimed the life of a boy", "lost his life"
             of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             p = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-            if any(c.dep_ == "advmod" and c.lower_ in _NEARLY for c in t.head.children):
+            if any(c.dep_ == "advmod" and c.lower_ in nearly for c in t.head.children):
                 continue  # "almost lost her life"
             if p is not None:
                 add("killed", t, p)
-            elif t.head.lower_ in _LOSE:
+            elif t.head.lower_ in lose_f:
                 add("killed", t, _subject(t.head))
         elif _passed_away(t):
             add("killed", t, _subject(t))
@@ -1072,7 +1054,7 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
     # "X died of a gunshot wound, but also suffered burns": the dead are not also injured
     out = [c for c in out if c.attribute != "injured" or c.victims is None or ("killed", c.victims) not in used]
     # "A and B were deceased, both having suffered gunshot wounds": the dead again
-    out = [c for c in out if not _dead_again(c, out, sent.doc)]
+    out = [c for c in out if not _dead_again(c, out, sent.doc, lex)]
     # "... then turned the gun on himself": the shooter is among the dead
     low, words = sent_low, sent_words
     self_harm = lex.self_harm_re is not None and lex.self_harm_re.search(low)
@@ -1172,7 +1154,7 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
     # article reports elsewhere are wounded as they are counted, not a total the deaths
     # are taken from
     if shots and not any(c.attribute == "killed" for c in out):
-        apart = [x for x in shots if x.value > 0 and _shot_apart(x, sent.doc, sent_low)]
+        apart = [x for x in shots if x.value > 0 and _shot_apart(x, sent.doc, sent_low, lex)]
         if apart:
             # the sentence's largest count of people shot ("a woman was shot in the chest,
             # and another woman was also shot" = 2)
@@ -1228,17 +1210,10 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
     return out, shots
 
 
-# "also" before a place ("on Woodland Avenue, also in the central city") sets no one apart
-_OTHER = re.compile(r"\b(?:other|others|another|also(?! (?:in|on|at|near|from|of|inside|outside)\b)|second|third|additional|both|too|as well)\b")
-_SURVIVED = re.compile(r"\b(?:survived?|survives|stable|good condition|fair condition|non-life|not life|released|recover(?:ing|ed)?|expected to live)\b")
 _GENERIC = {"person", "people", "victim", "victims", ""}
-_SEQUENCE = re.compile(r"\b(?:then|before|after|also)\b|\b(?:shot|killed|killing|shooting|stabbed|stabbing) (?:him|her|them|his|their|a|an|the|two|three|four|five|six|\d+)\b")
 
 
 _SECOND: dict[int, tuple] = {}
-# "A, 53, and B, 15, were found in a bed with apparent gunshot wounds": people found
-# wounded, as many as the dead the article counts, are the dead
-_FOUND_WOUNDED = re.compile(r"\bfound\b.{0,80}\bwith (?:an? )?(?:apparent |multiple |fatal )*gunshot wounds?\b")
 
 
 def _second_victim_re(lex) -> re.Pattern[str]:
@@ -1252,10 +1227,10 @@ def _second_victim_re(lex) -> re.Pattern[str]:
         # car was also shot"), not an object ("shot another teen"), and what follows says
         # the person was hurt or cared for ("that another young person can invest the
         # energy ... that are detrimental" speaks of no one shot)
+        hurt = "|".join(sorted(re.escape(w) for w in lex.set("casualties", "second_victim_verbs")))
         got = (lex, re.compile(rf"\b(?:another|a second|a third|second|third) (?:\d+-year-old|(?:[a-z-]+ )?(?:{alt})s?)\b"
                                rf"[^.]{{0,60}}?\b(?:was|were|is|are|has been|had been)\b(?: [a-z-]+){{0,2}}? "
-                               rf"(?:shot|wounded|injured|hurt|struck|hit|grazed|hospitali[sz]ed|taken|transported|"
-                               rf"treated|listed|rushed|found|in)\b"))
+                               rf"(?:{hurt})\b"))
         _SECOND[id(lex)] = got
     return got[1]
 
@@ -1303,7 +1278,6 @@ def _distinct(a: tuple, b: tuple) -> bool:
         (a[1] is not None and b[1] is not None and a[1] != b[1])
 
 
-_SEVERAL_SHOOTINGS = re.compile(r"\b(?:separate|unrelated|(?:another|other|second|third) (?:shootings?|incidents?|attacks?))\b")
 _ONE_BY_ONE_SPAN = 700  # characters from the first victim described to the last
 
 
@@ -1326,7 +1300,7 @@ def _one_by_one(injured: list, text: str, lex):
     if len(parts) < 2:
         return None
     first, last = parts[0][0], max((p for p, _ in parts), key=lambda p: p.end)
-    if _SEVERAL_SHOOTINGS.search(text.lower()):
+    if lex.pattern("casualties", "several_shootings_patterns").search(text.lower()):
         return None  # "four separate shootings", "another shooting in the 5100 block": other incidents
     same = len({p.attributed_to for p, _ in parts}) == 1
     return replace(first, id=f"{first.id}:each", value=len(parts), qualifier="exact", subject="people, one by one",
@@ -1355,7 +1329,8 @@ def reconcile_counts(claims: list, background: set[str], text: str, lex) -> list
     # the people he killed are reported before (or in the sentence of) his suicide
     others = [c for c in killed if c.subject != "shooter" and c.value > 0 and shooter and c.start <= shooter[0].start]
     low = text.lower()
-    if shooter and others and (_SEQUENCE.search(shooter[0].quote.lower()) or "murder-suicide" in low or "murder suicide" in low):
+    other_re = lex.pattern("casualties", "other_people_patterns")
+    if shooter and others and (lex.pattern("casualties", "sequence_patterns").search(shooter[0].quote.lower()) or "murder-suicide" in low or "murder suicide" in low):
         top = max(others, key=lambda c: c.value)
         counted = (top.subject or "").endswith("the shooter") or (inc_re is not None and inc_re.search(top.quote.lower()))
         if not counted:
@@ -1392,7 +1367,7 @@ def reconcile_counts(claims: list, background: set[str], text: str, lex) -> list
         if k.value <= 0 or not head.endswith("s") or head in ("people", "others"):
             continue
         q = k.quote.lower()
-        if not re.search(rf"\bof (?:the|those|these) (?:[a-z-]+ )?{re.escape(head)}\b", q) or _OTHER.search(q) \
+        if not re.search(rf"\bof (?:the|those|these) (?:[a-z-]+ )?{re.escape(head)}\b", q) or other_re.search(q) \
                 or re.search(r"\bmore\b", q):
             continue  # only "one of the victims", not "three more students were shot, one fatally"
         # "a shooting that left four injured" (people) then "one of the victims later died",
@@ -1447,9 +1422,10 @@ def reconcile_counts(claims: list, background: set[str], text: str, lex) -> list
         # a lone victim, or a group as large as the dead ("two men with gunshot wounds"
         # then "the two men died"), reported wounded before the deaths are the dead
         drop |= {c.id for c in injured if c.start not in dead_sents
-                 and not _OTHER.search(c.quote.lower()) and not _SURVIVED.search(c.quote.lower())
+                 and not other_re.search(c.quote.lower())
+                 and not lex.pattern("casualties", "survived_patterns").search(c.quote.lower())
                  and (c.value == 1 and same_dead(c) or c.value == n_dead > 1
-                      and ((c.subject or "").split(" ")[-1] in dead_heads - _GENERIC or _FOUND_WOUNDED.search(c.quote.lower())))}
+                      and ((c.subject or "").split(" ")[-1] in dead_heads - _GENERIC or lex.pattern("casualties", "found_wounded_patterns").search(c.quote.lower())))}
         injured = [c for c in injured if c.id not in drop]
     if injured:
         # victims described one by one ("A 29-year-old man was shot in the leg ... A
@@ -1463,7 +1439,7 @@ def reconcile_counts(claims: list, background: set[str], text: str, lex) -> list
         k_top = max((c.value for c in killed if c.value > 0), default=0)
         tops = [c for c in injured if c.value == top.value]
         if k_top and top.value - k_top >= 2 and any(c.value == top.value - k_top for c in injured) \
-                and not any(c.id in reduced or _OTHER.search(c.quote.lower()) for c in tops):
+                and not any(c.id in reduced or other_re.search(c.quote.lower()) for c in tops):
             # "six people were shot ... one man dead" and "five were wounded": the larger
             # count holds the dead too (not "... and three others were injured")
             drop |= {c.id for c in tops}

@@ -82,6 +82,19 @@ class Lexicon:
             cache[name] = frozenset(str(x).lower() for x in src.get(key, []) or [])
         return cache[name]
 
+    def pattern(self, section: str, key: str) -> re.Pattern[str]:
+        """A list of regexes from a data section as one compiled alternation over
+        lower-cased text (cached on first use); a pattern that never matches when the
+        list is missing."""
+        cache = self.__dict__.setdefault("_patterns", {})
+        name = f"{section}.{key}"
+        if name not in cache:
+            src = getattr(self, section).get(key) or []
+            if isinstance(src, str):
+                src = [src]
+            cache[name] = re.compile("|".join(f"(?:{x})" for x in src) if src else r"(?!)")
+        return cache[name]
+
 
 def inflections(lemma: str) -> set[str]:
     """Regular English inflections of a verb or noun lemma (over-generating is harmless).
