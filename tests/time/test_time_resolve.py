@@ -85,7 +85,8 @@ def rng(a: dt.date, b: dt.date, precision: str) -> DateRange:
         ("6/27/21", day(2021, 6, 27)),
         ("Sept. 11, 2001", day(2001, 9, 11)),
         ("Monday, July 5", day(2021, 7, 5)),  # a few days ahead: an announced date
-        ("July 20", day(2020, 7, 20)),  # too far ahead: last year's
+        ("July 20", day(2021, 7, 20)),  # weeks ahead: an announced date (a hearing)
+        ("Aug. 20", day(2020, 8, 20)),  # too far ahead: last year's
         ("Dec. 3", day(2020, 12, 3)),
         ("June 25-27", rng(D(2021, 6, 25), D(2021, 6, 27), "week")),
         # holidays
@@ -193,12 +194,13 @@ def test_parse_anchor_dates_offsets() -> None:
 
 
 def test_resolve_year_less_date_takes_the_year_its_weekday_fits() -> None:
-    # Friday, March 10 is a Friday in 2017, a Thursday in 2016
-    got = resolve_expression("Friday, March 10", dt.date(2017, 1, 30))
-    assert got == DateRange(dt.date(2017, 3, 10), dt.date(2017, 3, 10), "day")
+    # Friday, March 17 is a Friday in 2017, a Thursday in 2016 (and 46 days after the
+    # article: beyond the days a year-less date may lie ahead)
+    got = resolve_expression("Friday, March 17", dt.date(2017, 1, 30))
+    assert got == DateRange(dt.date(2017, 3, 17), dt.date(2017, 3, 17), "day")
     # the weekday agrees with the usual choice: nothing changes
     got = resolve_expression("Saturday, Dec. 31", dt.date(2017, 1, 2))
     assert got == DateRange(dt.date(2016, 12, 31), dt.date(2016, 12, 31), "day")
     # without a weekday the most recent such date wins
-    got = resolve_expression("March 10", dt.date(2017, 1, 30))
-    assert got == DateRange(dt.date(2016, 3, 10), dt.date(2016, 3, 10), "day")
+    got = resolve_expression("March 17", dt.date(2017, 1, 30))
+    assert got == DateRange(dt.date(2016, 3, 17), dt.date(2016, 3, 17), "day")

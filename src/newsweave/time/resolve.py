@@ -47,10 +47,12 @@ from typing import Optional
 from newsweave.records import DateRange, Precision
 from newsweave.time.lexicon import Lexicon, alternation, load_lexicon, normalise
 
-FUTURE_TOLERANCE_DAYS = 10
+FUTURE_TOLERANCE_DAYS = 45
 """A year-less date up to this many days after P still counts as this year's: an
-article of 28 June naming "July 5" usually announces it.  Beyond it, the date is
-taken as last year's."""
+article of 28 June naming "July 5" or "July 20" announces it (a hearing, a funeral,
+a trial set weeks ahead); taking it for last year's made one report of May with a
+hearing "June 13" date its shooting a year early.  Beyond it, the date is taken as
+last year's."""
 
 MIN_YEAR, MAX_YEAR = 1800, 2099
 MAX_EXPRESSION = 120
