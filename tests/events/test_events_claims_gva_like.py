@@ -147,6 +147,9 @@ def test_claims_clauses_that_count_apart(tolls, text, expected):
     # taken to a hospital where she died: dead, not also injured
     ("Nelson was shot on Monday night and taken to the Midtown Medical Center where she passed away.", (1, 0)),
     ("A girl was shot in the leg on Sunday. This girl almost lost her life.", (0, 1)),
+    # "treated at a hospital" counts the wounded; "drowning victims" are no toll of the gunfire
+    ("Gunfire erupted near a vigil for two drowning victims, leaving a 17-year-old girl dead. Three other "
+     "people were treated at a hospital and released after the shooting Tuesday evening, police said.", (1, 3)),
 ])
 def test_claims_irregular_verb_forms(tolls, text, expected):
     assert tolls(text) == expected

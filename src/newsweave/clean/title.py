@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 from typing import Iterable, Optional
-from urllib.parse import urlsplit
 
+from newsweave.ingest.address import page_host
 from newsweave.records import Removed
 
 # " - ", " | ", " :: ", " – ", " — ", " • ", and a bar touching one side ("Town |ETX News");
@@ -36,15 +36,10 @@ REASON = "site-name"
 def _host_name(url: Optional[str]) -> Optional[str]:
     """The distinctive part of the page's host: "wral" for http://www.wral.com/..., the
     original page's for a web-archive address."""
-    if not url:
+    found = page_host(url)
+    if found is None:
         return None
-    # a web-archive address wraps the original one: the last scheme starts it
-    at = max(url.rfind("http://"), url.rfind("https://"), 0)
-    try:
-        host = urlsplit(url[at:]).hostname or ""
-    except ValueError:
-        return None
-    labels = [x for x in host.lower().split(".") if x]
+    labels = [x for x in found[1].split(".") if x]
     while len(labels) > 2 and labels[0] in _HOST_PREFIXES:
         labels.pop(0)
     if len(labels) < 2:

@@ -861,6 +861,8 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
                 if c.dep_ == "conj" and L(c) in shot_v and not _own_victims(c):
                     consumed.add(c.i)
         elif lem in died_v and pos in _VERB:
+            if t.dep_ in ("amod", "compound"):
+                continue  # "two drowning victims", "a dying man": a modifier, no count of the dead
             add("killed", t, _subject(t))
         elif lem in dead_a and pos == "ADJ":
             num = next((c for c in t.children if c.dep_ in ("nummod", "npadvmod") and c.pos_ == "NUM"), None)
@@ -875,7 +877,7 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
             if t.dep_ == "amod" and h.pos_ == "NUM":
                 add("killed", t, h)  # "Two dead, three hurt"
                 continue
-            if t.dep_ == "amod" and h.pos_ in _NOUN and h.i < t.i:
+            if t.dep_ in ("amod", "acl") and h.pos_ in _NOUN and h.i < t.i:
                 add("killed", t, h)  # "left a man dead"
                 continue
             if t.dep_ in ("amod",) and h.pos_ in _NOUN:
@@ -1013,7 +1015,8 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
                 used.add(("killed", -1))
                 out.append(RawClaim("killed", 1, "at_least", None, t, None))
         elif lem in hospital_v and pos in _VERB:
-            dest = [c for c in t.children if c.dep_ == "prep" and c.lower_ == "to"]
+            # "taken to a hospital", "treated at a hospital and released"
+            dest = [c for c in t.children if c.dep_ == "prep" and c.lower_ in ("to", "at", "in")]
             if not any(L(p) in hospitals for c in dest for p in c.subtree) or \
                     any(L(p) in not_hospital for c in dest for p in c.subtree):
                 continue
@@ -1175,7 +1178,7 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
     # deaths in crashes, fires or of illness are not violence unless a weapon or attack is named
     if out and words & lex.set("casualties", "non_violent_causes"):
         violent = any(L(t) in lex.weapon_words or L(t) in shot_v or L(t) in _EVENT_WORDS[1] for t in toks) or \
-            bool(words & lex.weapon_words) or bool(words & _EVENT_WORDS[2])
+            bool(words & lex.weapon_words) or bool(words & _EVENT_WORDS[2]) or gunfire
         if not violent:
             out = []
             shots = []

@@ -41,6 +41,7 @@ from newsweave.geo.gazetteer import Candidate, Gazetteer, distance_km
 from newsweave.geo.matchers import TextMatchers, text_matchers
 from newsweave.geo.build import read_csv
 from newsweave.geo.normalize import admin_stripped, lexicon, name_key, words
+from newsweave.ingest.address import page_host
 from newsweave.records import Article, DocAnalysis, Place, PlaceMention, Span
 
 NER_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -505,7 +506,6 @@ def _collect_mentions(text: str, ents: Iterable[tuple[int, int, str]], tm: TextM
     return chosen
 
 
-_HOST = re.compile(r"https?://([^/:?#\s]+)", re.I)
 _ALPHA = re.compile(r"[a-z]+")
 _HOST_SKIP = frozenset({"www", "m", "mobile", "amp", "web", "com", "org", "net", "edu", "gov", "co", "us", "uk"})
 _OUTLET_MEMO: dict[str, Optional[tuple[str, str]]] = {}
@@ -514,14 +514,14 @@ _GENERIC_TLDS = frozenset({"com", "org", "net", "us", "gov", "edu", "tv", "info"
 
 def address_home(url: Optional[str]) -> Optional[str]:
     """The country of a web address (``_address_country``), or None without an address."""
-    return _address_country(url) if _HOST.search(url or "") else None
+    return _address_country(url) if page_host(url) is not None else None
 
 
 def _address_country(url: Optional[str]) -> str:
     """The country a web address belongs to: its country-code domain, else (a generic
     domain such as .com, or no address) the United States, where most such outlets are."""
-    hosts = _HOST.findall(url or "")
-    tld = hosts[-1].lower().rsplit(".", 1)[-1] if hosts else "com"
+    found = page_host(url)
+    tld = found[1].rsplit(".", 1)[-1] if found else "com"
     return "US" if tld in _GENERIC_TLDS else "GB" if tld == "uk" else tld.upper()
 
 
@@ -597,10 +597,10 @@ def outlet_region(url: Optional[str], gaz: Gazetteer) -> Optional[tuple[str, str
     namesakes, never a place of the article.  Archived copies name the original
     address last, so the last host counts.
     """
-    hosts = _HOST.findall(url or "")
-    if not hosts:
+    found = page_host(url)
+    if found is None:
         return None
-    host = hosts[-1].lower()
+    host = found[1]
     if host in _OUTLET_MEMO:
         return _OUTLET_MEMO[host]
     found = _address_city(host, _address_country(url), gaz, OUTLET_MIN_POP)
@@ -630,12 +630,11 @@ def address_place(article: Article, places: Iterable[PlaceMention], gaz: Gazette
     ``ADDRESS_TOWN_MIN_POP`` people and clearly lead its namesakes elsewhere.
     """
     url = article.url or ""
-    hosts = list(_HOST.finditer(url))
-    if not hosts or any(pm.span.field == "text" for pm in places):
+    found = page_host(url)
+    if found is None or any(pm.span.field == "text" for pm in places):
         return None
-    host = hosts[-1]
+    at, name = found
     home = _address_country(url)
-    name = host.group(1).lower()
     if name not in _ADDRESS_MEMO:
         if len(_ADDRESS_MEMO) > 10_000:
             _ADDRESS_MEMO.clear()
@@ -644,7 +643,7 @@ def address_place(article: Article, places: Iterable[PlaceMention], gaz: Gazette
     if found is None or found[0].country != home:
         return None
     c, off, n = found
-    start = host.start(1) + off
+    start = at + off
     return PlaceMention(span=Span(article.id, start, start + n, url[start : start + n], field="url"), place=c.id)
 
 

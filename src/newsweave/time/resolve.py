@@ -533,12 +533,15 @@ def _resolve_norm(t: str, P: Optional[dt.date], anchor: Optional[dt.date], futur
         n, _ = _number(m["n"], lex)
         unit, mod = m["unit"], m["mod"]
         days = {"hour": max(1, n // 24), "day": n, "night": n, "week": 7 * n, "month": 30 * n, "year": 365 * n}[unit]
-        if mod in ("next", "coming"):
-            s, e = P, P + dt.timedelta(days=days)
-        elif mod == "first":
+        if mod == "first":
             return _unknown("'first N units' of an unnamed period")
-        else:
-            s, e = P - dt.timedelta(days=days), P
+        try:
+            if mod in ("next", "coming"):
+                s, e = P, P + dt.timedelta(days=days)
+            else:
+                s, e = P - dt.timedelta(days=days), P
+        except OverflowError:  # "the last 2021 years": a number read as a count
+            return _unknown(f"'{mod} {m['n']} {unit}s' reaches past the calendar")
         return _rel(s, e, precision_for(s, e), f"'{mod} {m['n']} {unit}s' around publication")
     if m := pats.recent.search(t):
         if P is None:
