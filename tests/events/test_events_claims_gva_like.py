@@ -153,3 +153,17 @@ def test_claims_clauses_that_count_apart(tolls, text, expected):
 ])
 def test_claims_irregular_verb_forms(tolls, text, expected):
     assert tolls(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "a quadruple shooting": four people shot, one of them killed
+    ("Police said a 16-year-old was fatally shot in the chest in a quadruple shooting early Wednesday.", (1, 3)),
+    ("A double shooting on Sunday left one man dead.", (1, 1)),
+    ("Police are investigating a double homicide on Elm Street.", (2, 0)),
+    # the sentence's own count wins; a series is no count
+    ("Police are investigating a triple shooting in which two men were wounded.", (0, 2)),
+    ("A man was wounded on Elm Street on Sunday. It was the city's fifth double shooting this year.", (0, 1)),
+])
+def test_claims_multiple_shooting_words(tolls, text, expected):
+    assert tolls(text) == expected
+

@@ -1041,6 +1041,23 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
             add("arrested", t, _victims_of_verb(t))
         elif lem in missing_a and pos == "ADJ" and t.head.pos_ in _VERB:
             add("missing", t, _subject(t.head))
+    # "a triple shooting": three people shot, unless the sentence counts the wounded
+    # itself; "a double homicide": two dead, unless it counts the dead
+    multiple = lex.casualties.get("multiple_words") or {}
+    ordinals = lex.numbers.get("ordinals") or {}
+    for t in toks if multiple else ():
+        # the word just before, as written (the parser reads "a quadruple shooting" either way)
+        j = t.i - 1 - (t.i >= 2 and t.doc[t.i - 1].text == "-")
+        if j < sent.start or t.doc[j].lower_ not in multiple:
+            continue
+        n = multiple[t.doc[j].lower_]
+        if any(x.lower_ in ordinals for x in t.doc[max(sent.start, j - 3):j]):
+            continue  # "the city's fifth double shooting this year": one of a series
+        if t.lower_ in lex.set("casualties", "multiple_shot_nouns"):
+            if not any(c.attribute == "injured" for c in out):
+                shots.append(RawClaim("shot", int(n), "exact", "people", t, None))
+        elif t.lower_ in lex.set("casualties", "multiple_killed_nouns") and not any(c.attribute == "killed" for c in out):
+            out.append(RawClaim("killed", int(n), "exact", "people", t, None))
     # "was rushed to a hospital with severe injuries but did not survive": the injured died
     surv = _data(lex)[6]
     if surv is not None and out and not any(c.attribute == "killed" for c in out) and surv.search(sent_low):
