@@ -91,10 +91,20 @@ def test_extract_vow_is_threaten_not_assault(nlp):
 def test_extract_conditional_and_planned_are_hypothetical(nlp):
     for text in ("Retaliatory strikes could complicate the talks.",
                  "If the rebels attack the town, the army will respond.",
-                 "Officials urged the government to avoid further airstrikes."):
+                 "Officials urged the government to avoid further airstrikes.",
+                 "He said the man was going to kill his wife and kids."):
         mentions, _ = run(nlp, text)
         assaults = [m for m in mentions if m.type == "ASSAULT"]
         assert assaults and all(m.hypothetical for m in assaults), text
+
+
+def test_extract_going_elsewhere_is_asserted(nlp):
+    # "going" that governs no event verb ("going to the store", "going on") takes nothing back
+    for text in ("Police said the man was going to the store when he was shot.",
+                 "The shooting was going on for an hour, killing two men."):
+        mentions, _ = run(nlp, text)
+        assaults = [m for m in mentions if m.type == "ASSAULT"]
+        assert assaults and not any(m.hypothetical for m in assaults), text
 
 
 def test_extract_speech_acts(nlp):

@@ -136,11 +136,15 @@ def is_hypothetical(tok, ctx: DocContext) -> bool:
         for c in tok.children:
             if c.dep_ in ("amod", "det", "compound") and ctx.lemma(c) in intensional:
                 return True
+    going = cues.set("cues", "future_going")
+    prev = tok
     for anc in [tok, *ancestors_upto(tok, 6)]:
         lem = ctx.lemma(anc)
         if anc is not tok:
             if lem in reactive:
                 return False
+            if anc.lower_ in going and prev.dep_ == "xcomp":
+                return True  # "he was going to kill his wife": intended, not done
             if anc.i == tok.head.i and anc.pos_ in _VERB and (tok.dep_ in ("oprd", "attr") or tok.dep_ == "npadvmod" and any(
                     c.dep_ == "auxpass" for c in anc.children)):
                 return False  # the predicate classifies a real event: "the death was ruled a homicide"
@@ -158,6 +162,7 @@ def is_hypothetical(tok, ctx: DocContext) -> bool:
             break  # a relative or adverbial clause asserts its own content
         if anc.dep_ == "ccomp" and any(c.lower_ in ("what", "who", "how", "why", "where", "when") for c in anc.children):
             break  # "trying to find out what led to the shooting": the shooting happened
+        prev = anc
     return False
 
 
