@@ -167,3 +167,22 @@ def test_claims_irregular_verb_forms(tolls, text, expected):
 def test_claims_multiple_shooting_words(tolls, text, expected):
     assert tolls(text) == expected
 
+
+@pytest.mark.parametrize("text, expected", [
+    ("A family of five died in an apparent murder-suicide today in their home.", (5, 0)),
+    ("A family of five, including three small children, was found dead in their home on Saturday.", (5, 0)),
+])
+def test_claims_family_of_n(tolls, text, expected):
+    assert tolls(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Two young boys are dead along with their father in an apparent murder suicide.", (3, 0)),
+    ("A man was killed along with his two sons on Sunday.", (3, 0)),
+    ("A woman was shot along with her boyfriend on Sunday, police said.", (0, 2)),
+    ("The man died along with the family's dog.", (1, 0)),  # a dog is nobody the toll counts
+    ("A man was shot on Sunday while walking with his wife.", (0, 1)),
+])
+def test_claims_along_with(tolls, text, expected):
+    assert tolls(text) == expected
+

@@ -212,6 +212,13 @@ def count_one(h, ctx: DocContext) -> Optional[tuple[int, str, Optional[str]]]:
                 if p is not None:
                     return count_one(p, ctx)
         return None
+    if h.pos_ in _NOUN and low in ctx.lex.set("casualties", "family_nouns"):  # "a family of five"
+        of = next((c for c in h.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        p = next((x for x in of.children if x.dep_ == "pobj"), None) if of is not None else None
+        if p is not None and p.pos_ == "NUM":
+            got = count_one(p, ctx)
+            if got is not None:
+                return got[0], got[1], "family members"
     if h.pos_ in _NOUN and (low in _data(ctx.lex)[0] or h.lemma_.lower() in _data(ctx.lex)[0]):
         return None  # "five shootings", "at least five places": not people
     if h.pos_ in _NOUN or h.pos_ == "ADJ":
@@ -336,6 +343,24 @@ def count_np(h, ctx: DocContext) -> Optional[tuple[int, str, Optional[str]]]:
     if first[0] > 1 and parts == first[0] and len(conj) > 1:
         return first  # "13 people, 11 males and two females": a breakdown of the 13, not more people
     return total, qual, subj if subj not in (None, "person") else "people"
+
+
+def _along_with(got, anchor, ctx: DocContext):
+    """ "Two boys are dead along with their father": the people the casualty word's
+    clause adds with "along with" / "together with" join its count."""
+    v = anchor.head if anchor.pos_ == "ADJ" and anchor.head.pos_ in _VERB else anchor
+    doc = v.doc
+    # "with" hangs on the verb or on "along" ("along" a particle or a preposition)
+    withs = [w for c in (v, *v.children) if c is v or c.lower_ in ("along", "together")
+             for w in c.children if w.dep_ == "prep" and w.lower_ == "with" and w.i > 0
+             and doc[w.i - 1].lower_ in ("along", "together")]
+    for w in withs:
+        p = next((x for x in w.children if x.dep_ == "pobj"), None)
+        if p is not None and _is_person(p, ctx.lex):
+            more = count_np(p, ctx)
+            if more is not None:
+                return got[0] + more[0], got[1] if more[1] == "exact" else more[1], "people"
+    return got
 
 
 def _with_headline_list(got, victims, sent, anchor, ctx: DocContext):
@@ -810,6 +835,7 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
         got = _with_headline_list(count_np(victims, ctx), victims, sent, anchor, ctx)
         if got is None:
             return
+        got = _along_with(got, anchor, ctx)
         # "a toddler who was injured ... has died": the relative pronoun is the noun it
         # stands for, so that the dead are not also counted injured
         key = (attr, real.i)
@@ -1004,6 +1030,7 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
                     continue  # "shooting himself and a woman" counts both
             got = _with_headline_list(count_np(victims, ctx), victims, sent, t, ctx)
             if got is not None:
+                got = _along_with(got, t, ctx)
                 shots.append(RawClaim("shot", got[0], got[1], got[2], t, victims.i))
         elif t.lower_ in fatal_adj and t.dep_ == "amod" and L(t.head) in _EVENT_WORDS[1] and not _non(t):
             ev = t.head
