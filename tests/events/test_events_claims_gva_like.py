@@ -181,6 +181,8 @@ def test_claims_family_of_n(tolls, text, expected):
     ("A man was killed along with his two sons on Sunday.", (3, 0)),
     ("A woman was shot along with her boyfriend on Sunday, police said.", (0, 2)),
     ("The man died along with the family's dog.", (1, 0)),  # a dog is nobody the toll counts
+    # victims are not said to be dead
+    ("One male was found dead at 40th and Grand, along with two other shooting victims.", (1, 0)),
     ("A man was shot on Sunday while walking with his wife.", (0, 1)),
 ])
 def test_claims_along_with(tolls, text, expected):

@@ -356,7 +356,8 @@ def _along_with(got, anchor, ctx: DocContext):
              and doc[w.i - 1].lower_ in ("along", "together")]
     for w in withs:
         p = next((x for x in w.children if x.dep_ == "pobj"), None)
-        if p is not None and _is_person(p, ctx.lex):
+        # "found dead along with two other shooting victims": victims, not said to be dead
+        if p is not None and _is_person(p, ctx.lex) and p.lower_ not in ("victim", "victims"):
             more = count_np(p, ctx)
             if more is not None:
                 return got[0] + more[0], got[1] if more[1] == "exact" else more[1], "people"
