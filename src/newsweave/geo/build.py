@@ -15,6 +15,7 @@ into place, so a concurrent process never opens a half-built index.
 from __future__ import annotations
 
 import csv
+import functools
 import gzip
 import hashlib
 import importlib.util
@@ -80,8 +81,11 @@ def input_paths() -> dict[str, Path]:
     }
 
 
+@functools.lru_cache(maxsize=1)
 def inputs_hash() -> str:
-    """A short hash of everything the index is built from."""
+    """A short hash of everything the index is built from (computed once per process:
+    the installed data files don't change under a run, and the event reader asks for
+    the gazetteer once per event mention)."""
     h = hashlib.sha256(BUILD_VERSION.encode())
     for name, path in sorted(input_paths().items()):
         st = path.stat()  # the package versions show in the sizes and times of their data files
