@@ -3,7 +3,8 @@
 A document whose body reports no event may have its event read from its headline;
 the offsets of such a mention point into the title, not the text.  The ``spans`` and
 ``claims`` tables gain a ``field`` column: "text" (every row written before, hence
-the server default) or "title".
+the server default), "title", or "url" (a place the page's web address names, as a
+last resort; a later value needing no migration of its own: the column is free text).
 
 Revision ID: 0003
 Revises: 0002
