@@ -163,6 +163,10 @@ def test_claims_irregular_verb_forms(tolls, text, expected):
     # the sentence's own count wins; a series is no count
     ("Police are investigating a triple shooting in which two men were wounded.", (0, 2)),
     ("A man was wounded on Elm Street on Sunday. It was the city's fifth double shooting this year.", (0, 1)),
+    # a reduced relative the tagger reads as a past tense
+    ("A shooting broke out at a nightclub early Sunday. Of the four people shot, two remain in "
+     "critical condition.", (0, 4)),
+    ("Police said the four people shot at officers before fleeing.", (0, 0)),  # shooting at: active
     # "a family of five"
     ("A family of five died in an apparent murder-suicide today in their home.", (5, 0)),
     ("A family of five, including three small children, was found dead in their home on Saturday.", (5, 0)),

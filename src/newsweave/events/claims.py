@@ -568,6 +568,15 @@ def _victims_of_verb(v):
         subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
         if subj is not None:
             return subj  # headline style: "three hurt in shooting"
+    if v.tag_ == "VBD" and v.dep_ in ("acl", "pcomp") and not any(
+            c.dep_ in ("dobj", "aux", "auxpass", "dative") or c.lower_ == "at" for c in v.children):
+        # a reduced relative the tagger read as a past tense: "of the four people shot,
+        # two ..." (the people its subject), "the four people shot" (its head)
+        subj = next((c for c in v.children if c.dep_ == "nsubj" and c.i < v.i), None)
+        if subj is not None:
+            return subj
+        if v.dep_ == "acl" and v.head.pos_ in _NOUN | {"NUM"} and v.head.i < v.i and v.head.lower_ not in _EVENT_WORDS[0]:
+            return v.head
     if v.dep_ == "acl" and v.tag_ == "VBN" and v.head.pos_ in _NOUN | {"NUM"} and v.head.lower_ not in _EVENT_WORDS[0]:
         prev = v.doc[v.i - 1]
         if prev.i != v.head.i and prev.pos_ in _NOUN and prev.head.i == v.head.i:
