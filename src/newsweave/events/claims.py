@@ -350,10 +350,11 @@ def _along_with(got, anchor, ctx: DocContext):
     clause adds with "along with" / "together with" join its count."""
     v = anchor.head if anchor.pos_ == "ADJ" and anchor.head.pos_ in _VERB else anchor
     doc = v.doc
-    # "with" hangs on the verb or on "along" ("along" a particle or a preposition)
-    withs = [w for c in (v, *v.children) if c is v or c.lower_ in ("along", "together")
-             for w in c.children if w.dep_ == "prep" and w.lower_ == "with" and w.i > 0
-             and doc[w.i - 1].lower_ in ("along", "together")]
+    # "with" hangs on the verb or on "along" (which the parser makes a particle or a
+    # preposition); either way "along"/"together" stands just before it
+    holders = [v, *(c for c in v.children if c.lower_ in ("along", "together"))]
+    withs = [w for h in holders for w in h.children
+             if w.dep_ == "prep" and w.lower_ == "with" and doc[w.i - 1].lower_ in ("along", "together")]
     for w in withs:
         p = next((x for x in w.children if x.dep_ == "pobj"), None)
         # "found dead along with two other shooting victims": victims, not said to be dead
@@ -1478,11 +1479,12 @@ def reconcile_counts(claims: list, background: set[str], text: str, lex) -> list
             return same_victim(c) if n_dead <= 1 else head in dead_heads | _GENERIC
         # a lone victim, or a group as large as the dead ("two men with gunshot wounds"
         # then "the two men died"), reported wounded before the deaths are the dead
+        survived_re = lex.pattern("casualties", "survived_patterns")
+        found_re = lex.pattern("casualties", "found_wounded_patterns")
         drop |= {c.id for c in injured if c.start not in dead_sents
-                 and not other_re.search(c.quote.lower())
-                 and not lex.pattern("casualties", "survived_patterns").search(c.quote.lower())
+                 and not other_re.search(c.quote.lower()) and not survived_re.search(c.quote.lower())
                  and (c.value == 1 and same_dead(c) or c.value == n_dead > 1
-                      and ((c.subject or "").split(" ")[-1] in dead_heads - _GENERIC or lex.pattern("casualties", "found_wounded_patterns").search(c.quote.lower())))}
+                      and ((c.subject or "").split(" ")[-1] in dead_heads - _GENERIC or found_re.search(c.quote.lower())))}
         injured = [c for c in injured if c.id not in drop]
     if injured:
         # victims described one by one ("A 29-year-old man was shot in the leg ... A

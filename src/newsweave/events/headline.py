@@ -118,9 +118,10 @@ def _headlinese(doc, event_words: frozenset[str]) -> None:
     was shot"), which the parser, trained on running text, reads as an active past
     tense with the victim as its subject.  An event verb in the past tense with a
     subject but no object, auxiliary or "at" ("shot at officers" is active) is read as
-    the headline's passive: a past participle whose subject is passive; so is one
-    hanging on the noun before it ("4 people shot in Fresno"), and "shot" taken for a
-    noun counted by a number ("Five Shot During Party")."""
+    the headline's passive: a past participle whose subject is passive; so is "shot"
+    taken for a noun counted by a number ("Five Shot During Party").  (One hanging on
+    the noun before it, "4 people shot in Fresno", is read as a reduced relative by the
+    claims reader itself, in headlines and bodies alike.)"""
     for t in doc:
         if t.lower_ not in event_words:
             continue
@@ -133,9 +134,6 @@ def _headlinese(doc, event_words: frozenset[str]) -> None:
                     c.dep_ = "nsubjpass"
             continue
         if t.tag_ != "VBD":
-            continue
-        if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN", "NUM") and t.head.i < t.i:
-            t.tag_ = "VBN"  # "4 people shot in Fresno": a reduced relative, passive
             continue
         kids = list(t.children)
         if any(c.dep_ in ("dobj", "aux", "auxpass", "nsubjpass", "dative") or c.lower_ == "at" for c in kids):

@@ -597,10 +597,10 @@ def outlet_region(url: Optional[str], gaz: Gazetteer) -> Optional[tuple[str, str
     namesakes, never a place of the article.  Archived copies name the original
     address last, so the last host counts.
     """
-    found = page_host(url)
-    if found is None:
+    page = page_host(url)
+    if page is None:
         return None
-    host = found[1]
+    host = page[1]
     if host in _OUTLET_MEMO:
         return _OUTLET_MEMO[host]
     found = _address_city(host, _address_country(url), gaz, OUTLET_MIN_POP)
