@@ -59,3 +59,18 @@ def test_time_day_inside_the_charged_crime_is_kept(nlp):
 def test_time_distance_from_a_happening_does_not_date_it(nlp):
     got = assault_dates(nlp, "A mother pleads for help nearly two months after her son was shot and killed at a park.")
     assert got and all(t is None or not t.endswith("after") for _, t in got)
+
+
+def test_time_attack_is_not_dated_after_its_report(nlp):
+    # a "Halloween party" shooting reported the day before Halloween: the holiday names
+    # the party, not the day of an attack the article already reports
+    art_day = dt.date(2016, 10, 30)
+    art = Article(id="h", source="test", published=art_day,
+                  text="Two women were killed in a shooting at a Halloween party in Newburgh.")
+    doc = nlp(art.masked)
+    times = find_times(doc, art)
+    assert any(t.value.start == dt.date(2016, 10, 31) for t in times)  # the holiday is found
+    res = SimpleNamespace(lexicon=load_lexicon(), gazetteer=None, actors=None)
+    mentions, _ = extract_events(doc, art, [], [], times, res)
+    shootings = [m for m in mentions if m.type == "ASSAULT"]
+    assert shootings and all(m.date.start is None or m.date.start <= art_day for m in shootings)

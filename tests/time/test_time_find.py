@@ -110,3 +110,15 @@ def test_time_find_keeps_part_of_day_apart_across_sentences(blank) -> None:
     got = found(blank, "It happened in the evening. On Sunday, police said more.")
     assert ("Sunday", dt.date(2021, 6, 27), dt.date(2021, 6, 27), "day", True) in got
     assert not any(g[0].startswith("the evening") and g[1] is not None for g in got)
+
+
+@pytest.mark.model
+def test_time_find_a_planned_act_is_the_coming_day(nlp) -> None:
+    # "friends plan a vigil Tuesday": the Tuesday to come, not the one before publication
+    text = ("Friends of the family plan a candlelight vigil Tuesday at 7:30 p.m. in front of the home. "
+            "Neighbors said they heard nothing unusual Sunday.")
+    article = Article(id="d2", source="test", text=text, published=P)
+    by_text = {m.span.text: m for m in find_times(nlp(article.masked), article)}
+    vigil = next(m for t, m in by_text.items() if t.startswith("Tuesday"))
+    assert vigil.value.start > P and vigil.value.start.weekday() == 1
+    assert by_text["Sunday"].value.start < P

@@ -801,7 +801,11 @@ def _attach_sentence_time(m: EventMention, tok, sent, ctx: DocContext) -> bool:
                 break
         views.append((g, lo, hi, verb, {a.i for a in [g, *ancestors_upto(g, 4)]}, _named_by_procedure(g, forms)))
     best = None
+    pub = ctx.article.published
     for t in inside:
+        if (pub is not None and m.type == "ASSAULT" and not m.hypothetical and t.value.start is not None
+                and t.value.start > pub):
+            continue  # an attack the article reports happened by its publication ("a Halloween party")
         ttok = ctx.token_at(t.span.start)
         tspan = ctx.doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
         if tspan is not None and len(tspan) and _procedure_verb(expression_root(tspan), group_ids, forms) is not None:
@@ -829,7 +833,6 @@ def _attach_sentence_time(m: EventMention, tok, sent, ctx: DocContext) -> bool:
     if best is None:
         return False
     tm: TimeMention = best[1]
-    pub = ctx.article.published
     end = tm.value.end or tm.value.start
     if best[0][0] == 0 and not m.background and pub is not None and end is not None and end < pub - dt.timedelta(days=10):
         return False  # a past date in another clause of the sentence is not this event's

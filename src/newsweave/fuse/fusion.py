@@ -579,6 +579,7 @@ class _Fuser:
                 grains.append({grain} if grain else set())
                 heads.append(set() if m.attributes.get("verbal") else {head})
         self._fold_into_main(da, groups, cands, notes)
+        self._join_recalled_subject(da, groups, cands, notes)
         out = []
         for g, c, n in zip(groups, cands, notes):
             claims = [cl for x in g for cl in self.claims_by_mention.get(x.id, [])]
@@ -625,6 +626,54 @@ class _Fuser:
             folded.append(i)
         for i in sorted(folded, reverse=True):
             del groups[i], cands[i], notes[i]
+
+    def _join_recalled_subject(self, da: DocAnalysis, groups: list[list[EventMention]], cands: list[Candidate],
+                               notes: list[list[str]]) -> None:
+        """An article about what followed an attack ("no charges will be filed in the
+        shooting of a 22-year-old woman") may date that attack only in a sentence that
+        recalls it ("Last month, Melissa Westbrook died ... after she was shot"), which
+        the reader sets apart as an earlier event.  When the article's main attack has
+        no date of its own and exactly one recalled attack names one of its victims,
+        they are one attack: the recalled group joins the main one, and dates it."""
+        current = [i for i, c in enumerate(cands) if c.type == "ASSAULT" and not c.background]
+        recalled = [i for i, c in enumerate(cands) if c.type == "ASSAULT" and c.background]
+        if not current or not recalled:
+            return
+        mi = max(current, key=lambda i: (len(groups[i]), -groups[i][0].trigger.start))
+        if cands[mi].date.start is not None:
+            return
+
+        def surnames(i: int) -> dict[str, str]:
+            """Victims and suspects named near the group, by surname; and the people
+            its claims name as targets ("Westbrook", a surname the tagger left bare)."""
+            claims = [cl for x in groups[i] for cl in self.claims_by_mention.get(x.id, [])]
+            out = {}
+            for e in self._persons_near(da, groups[i], claims) | set(cands[i].victims):
+                name = self.entities[e].name if e in self.entities else ""
+                if name:
+                    out[name.split()[-1].lower()] = name
+            for cl in claims:
+                if cl.attribute == "target" and isinstance(cl.value, str) and cl.value[:1].isupper():
+                    out.setdefault(cl.value.split()[-1].lower(), cl.value)
+            return out
+
+        named = surnames(mi)
+        if not named:
+            return
+        hits = [i for i in recalled if surnames(i).keys() & named.keys()]
+        if len(hits) != 1:
+            return
+        ri = hits[0]
+        shared = sorted(surnames(ri)[k] for k in surnames(ri).keys() & named.keys())
+        first = groups[ri][0]
+        groups[mi] = sorted(groups[mi] + groups[ri], key=lambda m: m.trigger.start)
+        cands[mi] = _joined(cands[mi], cands[ri], groups[mi], self.places, self.entities, self.weak)
+        notes[mi].extend(notes[ri])
+        notes[mi].append(
+            f"in {da.article.id}, '{first.trigger.text}' (offset {first.trigger.start}) recalls the attack the article "
+            f"is about, which it dates nowhere else: both name {', '.join(shared) or 'the same victim'}"
+        )
+        del groups[ri], cands[ri], notes[ri]
 
     def _inside(self, p: Place, coarse: Optional[Place]) -> bool:
         """Whether a town can lie in the coarse place the mentions give."""

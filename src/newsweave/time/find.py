@@ -154,7 +154,8 @@ def _future_hint(doc, start: int, end: int) -> bool:
     else:
         return False
     if head.pos_ not in ("VERB", "AUX"):
-        return False
+        # the tagger's noun for a verb of planning ("Friends plan a vigil Tuesday")
+        return head.lower_ in lex.future_words
     for child in head.children:
         if child.dep_ in ("aux", "auxpass") and child.lower_ in lex.future_auxiliaries:
             return True
