@@ -167,3 +167,18 @@ def test_geo_roles_world_news_keeps_its_other_countries(gaz) -> None:
     pms = found(gaz, text, ents(text, "Syria", "Iran", "Anbar", "al-Qaim"))
     assert any(pm.span.text == "Syria" for pm in pms)
     assert all(pm.role != "remote" for pm in pms)
+
+
+def test_geo_roles_a_big_city_named_as_a_neighbourhood_places_nothing(gaz) -> None:
+    # Chicago's Austin neighbourhood is not the capital of Texas; a small place keeps its name
+    text = ("Gunfire erupted near his West Side home in the Austin neighborhood, Chicago police said. "
+            "Another man was shot in the Brighton Park neighborhood.")
+    pms = found(gaz, text, ents(text, "Austin", "Chicago", "Brighton Park"))
+    names = [pm.span.text for pm in pms]
+    assert "Austin" not in names and "Chicago" in names and "Brighton Park" in names
+    text = "Two men were shot in Austin on Sunday, Austin police said."
+    assert [pm.span.text for pm in found(gaz, text, ents(text, "Austin"))][:1] == ["Austin"]
+    text = "A St. Louis neighborhood is in fear after a girl, 15, was killed by masked gunmen."
+    assert [pm.span.text for pm in found(gaz, text, ents(text, "St. Louis"))] == ["St. Louis"]
+    text = "He was shot in the Chicago neighborhood of Austin, police said."
+    assert "Chicago" in [pm.span.text for pm in found(gaz, text, ents(text, "Chicago", "Austin"))]

@@ -200,6 +200,8 @@ def count_one(h, ctx: DocContext) -> Optional[tuple[int, str, Optional[str]]]:
             return None
         if _is_age_or_year(h) or _counts_things(h, ctx) or _age_bound(h):
             return None
+        if h.ent_type_ in ("MONEY", "PERCENT", "QUANTITY") or (h.i > 0 and h.doc[h.i - 1].text in ("$", "£", "€", "¥")):
+            return None  # "shot down the $100 asking price": an amount, not people
         words = [t.text for t in h.doc[h.left_edge.i : h.i + 1] if t.dep_ not in ("det", "punct") or t.i == h.i]
         got = parse_count(words[-4:], nums)
         if got is None:

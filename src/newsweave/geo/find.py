@@ -319,6 +319,25 @@ def _person_names(text: str, persons: list[tuple[int, int]]) -> frozenset[str]:
     return frozenset(out)
 
 
+_NAMED_QUARTER = re.compile(r"(?:\b[Tt]he|['’]s)[ \t]+$")
+
+
+def _big_city_as_quarter(text: str, m: _Mention) -> bool:
+    """A big city's name said of a neighbourhood ("near his West Side home in the Austin
+    neighborhood", "Chicago's Austin neighborhood"): the gazetteer knows the city, not the
+    neighbourhood, so the name places nothing.  Small places keep their name ("the
+    Brighton Park neighborhood" is the gazetteer's own), and so does a city a
+    neighbourhood lies in ("a St. Louis neighborhood", "the Chicago neighborhood of
+    Austin")."""
+    nxt = _NEXT_WORD.match(text, m.end)
+    if nxt is None or nxt.group(1).lower() not in lexicon()["quarter_words"]:
+        return False
+    if text[nxt.end():nxt.end() + 4].lower() == " of ":
+        return False  # "the Chicago neighborhood of Austin": the city the neighbourhood is in
+    named = _NAMED_QUARTER.search(text, max(0, m.start - 8), m.start) is not None  # "the", "Chicago's"
+    return named and m.resolved.kind == "city" and m.resolved.population >= FORCE_CITY_MIN
+
+
 def _not_a_place(text: str, m: _Mention, person_names: frozenset[str]) -> bool:
     """A name that is a street ("San Fernando Street") or, without a place cue, a person's surname."""
     if m.priority > 1:
@@ -1081,7 +1100,7 @@ def find_places_in_text(original: str, ents: Iterable[tuple[int, int, str]], gaz
         title_names = [(t[2], t[4]) for t in (*head_names, *site_names)]
     ctx = _resolve_mentions(gazetteer, text, mentions, states_named, outlet, title_names,
                             county_states(text, gazetteer), address_home(url))
-    placed = [m for m in mentions if m.resolved is not None]
+    placed = [m for m in mentions if m.resolved is not None and not _big_city_as_quarter(text, m)]
     roles = _roles(text, placed, ctx)
     return [
         PlaceMention(span=Span(doc_id, m.start, m.end, original[m.start : m.end]), place=m.resolved.id,
@@ -1182,8 +1201,13 @@ def _roles(text: str, placed: list[_Mention], ctx: _Context) -> dict[int, str]:
         regions = Counter((m.resolved.country, m.resolved.admin1) for m in placed if m.resolved.admin1)
         for m in placed:
             c = m.resolved
+            # named less often than the dateline's state, or a bare town name whose state
+            # the article never names ("CHICAGO - ... a shooting in Austin ... near Austin
+            # Town Hall Park": one of the city's neighbourhoods, named more than the city)
+            unstated = c.kind == "city" and not m.state and (c.country, c.admin1) not in ctx.admin1
             if (roles.get(id(m)) in (None, "force") and c.kind in ("city", "admin2") and c.country == d.country and c.admin1
-                    and c.admin1 != d.admin1 and regions[(c.country, c.admin1)] < regions[(d.country, d.admin1)]
+                    and c.admin1 != d.admin1
+                    and (regions[(c.country, c.admin1)] < regions[(d.country, d.admin1)] or unstated)
                     and distance_km(c.lat, c.lon, d.lat, d.lon) > REMOTE_KM):
                 roles[id(m)] = "remote"
     return roles

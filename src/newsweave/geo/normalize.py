@@ -38,6 +38,7 @@ def lexicon() -> dict:
         "place_org_suffixes": tuple(data["place_org_suffixes"]),
         "name_abbreviations": dict(data.get("name_abbreviations") or {}),
         "street_words": frozenset(data.get("street_words") or ()),
+        "quarter_words": frozenset(data.get("quarter_words") or ()),
         "place_prepositions": frozenset(data.get("place_prepositions") or ()),
         "force_stop": frozenset(data.get("force_stop") or ()),
         "place_elsewhere_heads": frozenset(data.get("place_elsewhere_heads") or ()),
