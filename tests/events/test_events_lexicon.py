@@ -80,3 +80,23 @@ def test_lexicon_pattern_lists_compile_once():
     assert seq.search("he then turned the gun on himself") and seq.search("he shot his wife")
     missing = lex.pattern("casualties", "no_such_key")
     assert not missing.search("anything at all")
+
+
+def test_lexicon_words_pattern_matches_whole_words_once_compiled():
+    lex = load_lexicon()
+    inc = lex.words_pattern("casualties", "includes_shooter")
+    assert inc is lex.words_pattern("casualties", "includes_shooter")  # cached
+    assert all(inc.search(w) for w in lex.set("casualties", "includes_shooter"))
+    assert not lex.words_pattern("casualties", "no_such_key").search("anything at all")
+
+
+def test_lexicon_built_keeps_what_it_derives():
+    lex = load_lexicon()
+    calls = []
+
+    def build(lx):
+        calls.append(lx)
+        return frozenset(lx.casualty_forms)
+
+    first = lex.built("test_forms", build)
+    assert lex.built("test_forms", build) is first and calls == [lex]

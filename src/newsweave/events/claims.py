@@ -42,28 +42,6 @@ _ONE_PRONOUNS = {"he", "she", "him", "her", "himself", "herself", "i", "me"}
 _EVENT_WORDS: list[frozenset[str]] = [frozenset()]  # filled from the lexicon: trigger forms
 _REFERRING = {"he", "she", "him", "her", "they", "them", "it", "who", "that", "which", "himself", "herself"}
 _FIRST_PERSON = {"i", "me", "we", "us", "myself", "ourselves"}
-_COMPILED: dict[int, tuple] = {}
-
-
-def _data(lex) -> tuple:
-    """The casualty data that needs compiling: (not-victim nouns, aggregate regex,
-    one-event determiners, includes-shooter regex, round-up nouns, spread regex, did-not-survive
-    regex), built once per lexicon."""
-    got = _COMPILED.get(id(lex))
-    if got is None or got[0] is not lex:
-        cas = lex.casualties
-        agg = cas.get("aggregate_patterns") or []
-        inc = cas.get("includes_shooter") or []
-        got = (lex, frozenset(str(w).lower() for w in cas.get("not_victims") or []),
-               re.compile("|".join(f"(?:{p})" for p in agg)) if agg else None,
-               frozenset(str(w).lower() for w in cas.get("one_event_dets") or []),
-               re.compile(r"\b(?:" + "|".join(re.escape(str(w).lower()) for w in inc) + r")\b") if inc else None,
-               frozenset(str(w).lower() for w in cas.get("roundup_nouns") or []),
-               re.compile("|".join(f"(?:{p})" for p in cas.get("spread_patterns") or [])) if cas.get("spread_patterns") else None,
-               re.compile("|".join(f"(?:{p})" for p in cas.get("not_survived_patterns") or [])) if cas.get("not_survived_patterns") else None)
-        _COMPILED[id(lex)] = got
-    return got[1:]
-
 
 
 @dataclass
@@ -221,7 +199,7 @@ def count_one(h, ctx: DocContext) -> Optional[tuple[int, str, Optional[str]]]:
             got = count_one(p, ctx)
             if got is not None:
                 return got[0], got[1], "family members"
-    if h.pos_ in _NOUN and (low in _data(ctx.lex)[0] or h.lemma_.lower() in _data(ctx.lex)[0]):
+    if h.pos_ in _NOUN and (low in ctx.lex.set("casualties", "not_victims") or h.lemma_.lower() in ctx.lex.set("casualties", "not_victims")):
         return None  # "five shootings", "at least five places": not people
     if h.pos_ in _NOUN or h.pos_ == "ADJ":
         age_noun = low == "old" or low.endswith("-old") or low.endswith("-olds")  # "a 17-year-old"
@@ -277,7 +255,7 @@ def _counts_things(h, ctx: DocContext) -> bool:
         return False
     nxt = doc[h.i + 1]
     return nxt.pos_ in _NOUN and nxt.head.i in (h.i, h.head.i) and \
-        (nxt.lower_ in _data(ctx.lex)[0] or ctx.lemma(nxt) in _data(ctx.lex)[0])
+        (nxt.lower_ in ctx.lex.set("casualties", "not_victims") or ctx.lemma(nxt) in ctx.lex.set("casualties", "not_victims"))
 
 
 def _is_place(h, ctx: DocContext) -> bool:
@@ -288,6 +266,11 @@ def _is_place(h, ctx: DocContext) -> bool:
 def _bare_number(t) -> bool:
     """A number standing alone in a list of people: an age ("two men, 19 and 20")."""
     return t.pos_ == "NUM" and not any(c.pos_ in _NOUN for c in t.children)
+
+
+def _has_age(h) -> bool:
+    """Whether a person noun carries its age ("a 17-year-old girl")."""
+    return any(c.lower_ == "old" or c.lower_.endswith("-old") for c in h.children if c.i < h.i)
 
 
 def count_np(h, ctx: DocContext) -> Optional[tuple[int, str, Optional[str]]]:
@@ -309,6 +292,13 @@ def count_np(h, ctx: DocContext) -> Optional[tuple[int, str, Optional[str]]]:
             more = [c for c in ap.conjuncts if c.i > ap.i and c not in conj]
             if ap.pos_ == "NOUN" and noun and more and first[0] == 1:
                 more.insert(0, ap)  # "his wife, son and daughter": the appositive is one of a list
+            elif (ap.pos_ == "NOUN" and noun and not more and first[0] == 1 and ap.lower_ != h.lower_
+                  and any(c.i > ap.i for c in h.conjuncts)
+                  and _sex(h.lower_, ctx.lex) is not None and _sex(ap.lower_, ctx.lex) is not None
+                  and _has_age(h) and _has_age(ap)):
+                # "a 20-year-old woman, 17-year-old girl, and two men": a list the parser broke
+                # (not "his wife, a 30-year-old woman, and ...": one person named twice)
+                more = [ap]
             if ap.pos_ == "PROPN" and h.pos_ == "PROPN" and _age_between(h, ap):
                 more.insert(0, ap)  # "A, 55, B, 29, and C": a name after an age is the next person
             conj += [c for c in more if not (noun and _bare_number(c))]
@@ -330,10 +320,10 @@ def count_np(h, ctx: DocContext) -> Optional[tuple[int, str, Optional[str]]]:
     parts = 0
     for c in conj:
         got = count_one(c, ctx)
-        if got is None and c.tag_ == "NNS" and c.lower_ not in _data(ctx.lex)[0] and \
+        if got is None and c.tag_ == "NNS" and c.lower_ not in ctx.lex.set("casualties", "not_victims") and \
                 not any(x.dep_ in ("det", "nummod", "amod") for x in c.children if x.i < c.i):
             got = (2, "at_least", None)  # "his wife and children": at least two more
-        if got is None and first[0] == 1 and c.tag_ in ("NN", "NNP") and c.lower_ not in _data(ctx.lex)[0] \
+        if got is None and first[0] == 1 and c.tag_ in ("NN", "NNP") and c.lower_ not in ctx.lex.set("casualties", "not_victims") \
                 and not any(x.dep_ in ("det", "nummod") for x in c.children):
             got = (1, "exact", None)  # "a mother, father and toddler": one each
         if got is None:
@@ -748,7 +738,9 @@ def _aggregate(sent, low: str, words: set[str], ctx: DocContext) -> tuple[bool, 
     naming neither one event, "the shooting", "Sunday's attack", nor one day -, the
     plural event nouns of a round-up, "in three separate shootings", that do not point
     at one event)."""
-    _, agg_re, one_dets, _, roundup, spread_re, _ = _data(ctx.lex)
+    lex = ctx.lex
+    agg_re, spread_re = lex.pattern("casualties", "aggregate_patterns"), lex.pattern("casualties", "spread_patterns")
+    one_dets, roundup = lex.set("casualties", "one_event_dets"), lex.set("casualties", "roundup_nouns")
     rounds: list = []
     if words & roundup:
         for t in sent:
@@ -757,9 +749,9 @@ def _aggregate(sent, low: str, words: set[str], ctx: DocContext) -> tuple[bool, 
                 if t.head.lower_ == "of" and t.head.head.lower_ in ("series", "spree", "rampage"):
                     continue  # "a series of shootings": one spree
                 rounds.append(t)
-    if spread_re is not None and spread_re.search(low):
+    if spread_re.search(low):
         return True, rounds
-    if agg_re is None or not agg_re.search(low) or words & ctx.lex.set("casualties", "one_day_words"):
+    if not agg_re.search(low) or words & lex.set("casualties", "one_day_words"):
         return False, rounds
     forms = ctx.lex.trigger_forms
     for t in sent:
@@ -786,6 +778,19 @@ def _in_roundup(anchor, rounds: list) -> bool:
                 and rv.dep_ in ("ccomp", "conj"):
             return True  # "two were killed and four were wounded in separate shootings, police said"
     return False
+
+
+def _gunfire_just_before(sent, ctx: DocContext, gun_words: frozenset[str]) -> bool:
+    """Whether the sentence before ``sent``, in the same paragraph, names gunfire:
+    "Shots were fired into the home. A woman was struck in the arm." """
+    start = sent.start
+    if start == 0:
+        return False
+    prev = ctx.doc[start - 1].sent
+    between = ctx.doc.text[prev.end_char:sent.start_char]
+    if "\n" in between:
+        return False
+    return bool(set(re.findall(r"[a-z]+", ctx.lower_text(prev))) & gun_words)
 
 
 def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple[list[RawClaim], list[RawClaim]]:
@@ -862,7 +867,8 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
             or t.lower_ in ("life", "lives", "passed", "passes") or L(t) in struck_v]
     sent_low = ctx.lower_text(sent)
     sent_words = set(re.findall(r"[a-z]+", sent_low))
-    gunfire = bool(sent_words & lex.set("casualties", "gunfire_words"))
+    gun_words = lex.set("casualties", "gunfire_words")
+    gunfire = bool(sent_words & gun_words) or _gunfire_just_before(sent, ctx, gun_words)
     # fatal adverbs first: they decide what "shot"/"wounded" mean
     for t in toks:
         if L(t) in fatal_adv:
@@ -1099,8 +1105,8 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
         elif t.lower_ in lex.set("casualties", "multiple_killed_nouns") and not any(c.attribute == "killed" for c in out):
             out.append(RawClaim("killed", int(n), "exact", "people", t, None))
     # "was rushed to a hospital with severe injuries but did not survive": the injured died
-    surv = _data(lex)[6]
-    if surv is not None and out and not any(c.attribute == "killed" for c in out) and surv.search(sent_low):
+    surv = lex.pattern("casualties", "not_survived_patterns")
+    if out and not any(c.attribute == "killed" for c in out) and surv.search(sent_low):
         for c in out:
             if c.attribute == "injured" and c.value > 0:
                 c.attribute = "killed"
@@ -1273,26 +1279,23 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
 _GENERIC = {"person", "people", "victim", "victims", ""}
 
 
-_SECOND: dict[int, tuple] = {}
-
-
 def _second_victim_re(lex) -> re.Pattern[str]:
     """'another man', 'a second victim', 'another 15-year-old': a further person shot."""
-    got = _SECOND.get(id(lex))
-    if got is None or got[0] is not lex:
-        nouns = lex.set("casualties", "neutral_person_nouns") | lex.set("casualties", "female_nouns") | \
-            lex.set("casualties", "male_nouns")
-        alt = "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True))
-        # the further person is the subject of what follows ("another 15-year-old in the
-        # car was also shot"), not an object ("shot another teen"), and what follows says
-        # the person was hurt or cared for ("that another young person can invest the
-        # energy ... that are detrimental" speaks of no one shot)
-        hurt = "|".join(sorted(re.escape(w) for w in lex.set("casualties", "second_victim_verbs")))
-        got = (lex, re.compile(rf"\b(?:another|a second|a third|second|third) (?:\d+-year-old|(?:[a-z-]+ )?(?:{alt})s?)\b"
-                               rf"[^.]{{0,60}}?\b(?:was|were|is|are|has been|had been)\b(?: [a-z-]+){{0,2}}? "
-                               rf"(?:{hurt})\b"))
-        _SECOND[id(lex)] = got
-    return got[1]
+    return lex.built("second_victim_re", _build_second_victim_re)
+
+
+def _build_second_victim_re(lex) -> re.Pattern[str]:
+    nouns = lex.set("casualties", "neutral_person_nouns") | lex.set("casualties", "female_nouns") | \
+        lex.set("casualties", "male_nouns")
+    alt = "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True))
+    # the further person is the subject of what follows ("another 15-year-old in the
+    # car was also shot"), not an object ("shot another teen"), and what follows says
+    # the person was hurt or cared for ("that another young person can invest the
+    # energy ... that are detrimental" speaks of no one shot)
+    hurt = "|".join(sorted(re.escape(w) for w in lex.set("casualties", "second_victim_verbs")))
+    return re.compile(rf"\b(?:another|a second|a third|second|third) (?:\d+-year-old|(?:[a-z-]+ )?(?:{alt})s?)\b"
+                      rf"[^.]{{0,60}}?\b(?:was|were|is|are|has been|had been)\b(?: [a-z-]+){{0,2}}? "
+                      rf"(?:{hurt})\b")
 
 
 def _sex(head: str, lex) -> Optional[str]:
@@ -1305,14 +1308,13 @@ def _sex(head: str, lex) -> Optional[str]:
 
 def _intro_re(lex) -> re.Pattern[str]:
     """'a 29-year-old man', 'another woman', 'a 17-year-old': a person brought in, with
-    the age and the noun as groups (compiled once per lexicon, cached on it as its
-    cue sets are)."""
-    got = lex.__dict__.get("_intro_re")
-    if got is None:
+    the age and the noun as groups (compiled once per lexicon, kept with it)."""
+
+    def build(lex) -> re.Pattern[str]:
         alt = "|".join(sorted((re.escape(n) for n in _person_nouns(lex)), key=len, reverse=True))
-        got = lex.__dict__["_intro_re"] = re.compile(
-            rf"\b(?:a|an|another|one)\s+(?:(\d{{1,3}})[- ]year[- ]old\b\s*)?(?:[a-z]+\s+)??({alt})?\b")
-    return got
+        return re.compile(rf"\b(?:a|an|another|one)\s+(?:(\d{{1,3}})[- ]year[- ]old\b\s*)?(?:[a-z]+\s+)??({alt})?\b")
+
+    return lex.built("intro_re", build)
 
 
 def _signature(c, lex) -> Optional[tuple[Optional[str], Optional[str]]]:
@@ -1382,7 +1384,7 @@ def reconcile_counts(claims: list, background: set[str], text: str, lex) -> list
       wounded"), not other tolls: they are dropped for that reason, as is "no one else
       was hurt" once someone was.
     """
-    inc_re = _data(lex)[3]
+    inc_re = lex.words_pattern("casualties", "includes_shooter")
     live = [c for c in claims if c.mention not in background and isinstance(c.value, int) and not isinstance(c.value, bool)]
     killed = [c for c in live if c.attribute == "killed"]
     shooter = [c for c in killed if c.subject == "shooter"]
@@ -1392,7 +1394,7 @@ def reconcile_counts(claims: list, background: set[str], text: str, lex) -> list
     other_re = lex.pattern("casualties", "other_people_patterns")
     if shooter and others and (lex.pattern("casualties", "sequence_patterns").search(shooter[0].quote.lower()) or "murder-suicide" in low or "murder suicide" in low):
         top = max(others, key=lambda c: c.value)
-        counted = (top.subject or "").endswith("the shooter") or (inc_re is not None and inc_re.search(top.quote.lower()))
+        counted = (top.subject or "").endswith("the shooter") or inc_re.search(top.quote.lower()) is not None
         if not counted:
             sh = shooter[0]
             sh.value = top.value + 1
@@ -1410,7 +1412,7 @@ def reconcile_counts(claims: list, background: set[str], text: str, lex) -> list
         top = max(victims, key=lambda c: c.value)
         q = top.quote.lower()
         counted = (top.subject or "").endswith("the shooter") or any(re.search(rf"\b{re.escape(w)}\b", q) for w in perp_words) \
-            or (inc_re is not None and inc_re.search(q))
+            or inc_re.search(q) is not None
         # reported after the victims (a lead about a killed suspect makes him the victim)
         if not counted and all(p.start > top.start for p in perps):
             p = perps[0]

@@ -45,10 +45,7 @@ _HEADLINE_WORD = re.compile(r"[a-z0-9]+(?:['\u2019-][a-z0-9]+)*")
 
 
 def _event_words(lex) -> frozenset[str]:
-    words = lex.__dict__.get("_headline_words")
-    if words is None:
-        words = lex.__dict__["_headline_words"] = frozenset(lex.trigger_forms | lex.casualty_forms)
-    return words
+    return lex.built("headline_words", lambda lx: frozenset(lx.trigger_forms | lx.casualty_forms))
 
 
 def _headline_types(article: Article, events: list, res: "Resources") -> set[str]:

@@ -12,9 +12,11 @@ import functools
 import re
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any, Optional
+from typing import Any, Callable, Optional, TypeVar
 
 from newsweave.data import safe_load as _yaml_load
+
+T = TypeVar("T")
 
 
 _VOWELS = set("aeiou")
@@ -93,6 +95,26 @@ class Lexicon:
             if isinstance(src, str):
                 src = [src]
             cache[name] = re.compile("|".join(f"(?:{x})" for x in src) if src else r"(?!)")
+        return cache[name]
+
+
+    def built(self, name: str, build: Callable[["Lexicon"], T]) -> T:
+        """Something derived from this lexicon's lists (a pattern joining several of
+        them, a set of forms), built by ``build(self)`` on first use and kept with it."""
+        cache = self.__dict__.setdefault("_built", {})
+        if name not in cache:
+            cache[name] = build(self)
+        return cache[name]
+
+    def words_pattern(self, section: str, key: str) -> re.Pattern[str]:
+        """A list of words or phrases from a data section as one compiled pattern that
+        matches any of them whole, over lower-cased text (cached on first use); a
+        pattern that never matches when the list is missing."""
+        cache = self.__dict__.setdefault("_patterns", {})
+        name = f"{section}.{key}:words"
+        if name not in cache:
+            words = sorted(self.set(section, key), key=len, reverse=True)
+            cache[name] = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b" if words else r"(?!)")
         return cache[name]
 
 
