@@ -476,15 +476,24 @@ def _dangling_member(h, ctx: DocContext):
 def _dead_again(c: RawClaim, out: list, doc, lex) -> bool:
     """An injured count whose victims are a word pointing back ("both", "all", "they")
     at as many people the sentence already reported dead, or "he"/"she" beside the one
-    death the sentence reports."""
+    death the sentence reports; or one person hurt whom a "he"/"she" later in the
+    sentence reports dead."""
     if c.attribute != "injured" or c.victims is None:
         return False
     v = doc[c.victims]
+    others = lex.pattern("casualties", "other_people_patterns")
     if v.lower_ in ("he", "she", "him", "her") and c.value == 1:
         # "The teen died shortly after he was taken to the hospital in critical condition"
         return any(k.attribute == "killed" and k.value == 1 and k.victims is not None and k.victims != v.i
                    and doc[k.victims].lower_ not in ("him", "her", "himself", "herself") for k in out) \
-            and not lex.pattern("casualties", "other_people_patterns").search(v.sent.text.lower())
+            and not others.search(v.sent.text.lower())
+    sex = _sex(v.lower_, lex)
+    if c.value == 1 and any(k.attribute == "killed" and k.value == 1 and k.victims is not None and k.victims > v.i
+                            and doc[k.victims].lower_ in ("he", "she")
+                            and sex in (None, "m" if doc[k.victims].lower_ == "he" else "f") for k in out) \
+            and not others.search(v.sent.text.lower()):
+        # "A man suffered a gunshot wound and was taken to a hospital, where he died"
+        return True
     if v.lower_ not in lex.set("casualties", "group_again_words") or any(x.dep_ == "prep" for x in v.children):
         return False  # "both of their wives": other people
     return any(k.attribute == "killed" and k.victims is not None and k.victims < v.i and k.value == c.value
