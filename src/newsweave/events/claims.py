@@ -1077,6 +1077,8 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
                 continue
             if any(L(x) in died_v or L(x) in dead_a or L(x) in fatal_adv or _passed_away(x) for x in toks):
                 continue
+            if sent_words & lex.set("casualties", "unhurt_words"):
+                continue  # "found alive and uninjured ... transported to the hospital as a precaution"
             patients = _victims_of_verb(t)
             if patients is not None and L(patients) not in not_patients:
                 add("injured", t, patients)
