@@ -944,7 +944,9 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
                 if L(h) in shot_v:
                     consumed.add(h.i)
                     add("killed", t, _victims_of_verb(h))
-                elif h.lower_ in ("left", "leaves", "leaving", "leave"):
+                elif h.lower_ in ("left", "leaves", "leaving", "leave") or (
+                        t.dep_ == "oprd" and any(c.dep_ == "dobj" for c in h.children)):
+                    # "left a man dead"; "crews pronounced the victim dead": the object
                     add("killed", t, next((c for c in h.children if c.dep_ == "dobj"), None))
                 else:
                     add("killed", t, _subject(h))
@@ -1060,6 +1062,8 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
             if got is not None:
                 got = _along_with(got, t, ctx)
                 shots.append(RawClaim("shot", got[0], got[1], got[2], t, victims.i))
+        elif t.lower_ in fatal_adj and t.dep_ == "amod" and t.head.lower_ in ("victim", "victims") and not _non(t):
+            add("killed", t, t.head)  # "the fatal victim was identified as ..."
         elif t.lower_ in fatal_adj and t.dep_ == "amod" and L(t.head) in _EVENT_WORDS[1] and not _non(t):
             ev = t.head
             of = next((c for c in ev.children if c.dep_ == "prep" and c.lower_ == "of"), None)
