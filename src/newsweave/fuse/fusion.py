@@ -616,13 +616,10 @@ class _Fuser:
             if v.conflict:
                 continue
             first = groups[i][0]
-            groups[mi] = sorted(groups[mi] + groups[i], key=lambda m: m.trigger.start)
-            cands[mi] = _joined(cands[mi], cands[i], groups[mi], self.places, self.entities, self.weak)
-            notes[mi].extend(notes[i])
-            notes[mi].append(
-                f"in {da.article.id}, '{first.trigger.text}' (offset {first.trigger.start}) belongs to the attack the "
-                f"article is about: nothing in the article sets it apart ({'; '.join(v.reasons) or 'no conflicting date, place, mode or participants'})"
-            )
+            self._absorb(groups, cands, notes, mi, i,
+                         f"in {da.article.id}, '{first.trigger.text}' (offset {first.trigger.start}) belongs to the attack the "
+                         f"article is about: nothing in the article sets it apart "
+                         f"({'; '.join(v.reasons) or 'no conflicting date, place, mode or participants'})")
             folded.append(i)
         for i in sorted(folded, reverse=True):
             del groups[i], cands[i], notes[i]
@@ -666,14 +663,19 @@ class _Fuser:
         ri = hits[0]
         shared = sorted(surnames(ri)[k] for k in surnames(ri).keys() & named.keys())
         first = groups[ri][0]
-        groups[mi] = sorted(groups[mi] + groups[ri], key=lambda m: m.trigger.start)
-        cands[mi] = _joined(cands[mi], cands[ri], groups[mi], self.places, self.entities, self.weak)
-        notes[mi].extend(notes[ri])
-        notes[mi].append(
-            f"in {da.article.id}, '{first.trigger.text}' (offset {first.trigger.start}) recalls the attack the article "
-            f"is about, which it dates nowhere else: both name {', '.join(shared) or 'the same victim'}"
-        )
+        self._absorb(groups, cands, notes, mi, ri,
+                     f"in {da.article.id}, '{first.trigger.text}' (offset {first.trigger.start}) recalls the attack the "
+                     f"article is about, which it dates nowhere else: both name {', '.join(shared) or 'the same victim'}")
         del groups[ri], cands[ri], notes[ri]
+
+    def _absorb(self, groups: list[list[EventMention]], cands: list[Candidate], notes: list[list[str]],
+                into: int, other: int, note: str) -> None:
+        """Group ``other`` joins group ``into`` (its mentions, features and merge notes),
+        with ``note`` saying why; the caller removes ``other``."""
+        groups[into] = sorted(groups[into] + groups[other], key=lambda m: m.trigger.start)
+        cands[into] = _joined(cands[into], cands[other], groups[into], self.places, self.entities, self.weak)
+        notes[into].extend(notes[other])
+        notes[into].append(note)
 
     def _inside(self, p: Place, coarse: Optional[Place]) -> bool:
         """Whether a town can lie in the coarse place the mentions give."""
