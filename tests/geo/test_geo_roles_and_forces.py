@@ -182,3 +182,15 @@ def test_geo_roles_a_big_city_named_as_a_neighbourhood_places_nothing(gaz) -> No
     assert [pm.span.text for pm in found(gaz, text, ents(text, "St. Louis"))] == ["St. Louis"]
     text = "He was shot in the Chicago neighborhood of Austin, police said."
     assert "Chicago" in [pm.span.text for pm in found(gaz, text, ents(text, "Chicago", "Austin"))]
+
+
+def test_geo_roles_a_bare_town_of_an_unnamed_state_is_remote_from_the_dateline(gaz) -> None:
+    # Chicago's Austin, named more often than Chicago: Texas is never named, so it is remote
+    text = ("CHICAGO — A shooting in Austin killed one teen and wounded five people on Friday afternoon, "
+            "police said. The shooting happened near Austin Town Hall Park.")
+    pms = found(gaz, text, ents(text, "CHICAGO", "Austin"))
+    roles = {pm.span.text: pm.role for pm in pms}
+    assert roles.get("CHICAGO") == "dateline" and roles.get("Austin") == "remote"
+    text = "CHICAGO — A man from Austin, Texas, was shot in Austin on Friday."
+    roles = {pm.span.text: pm.role for pm in found(gaz, text, ents(text, "CHICAGO", "Austin", "Texas"))}
+    assert roles.get("Austin") != "remote"
