@@ -25,6 +25,11 @@ def found(gaz, text: str, spans=(), url=None, title=None) -> list[PlaceMention]:
     return pms
 
 
+def roles(gaz, text: str, *names: str) -> dict[str, str | None]:
+    """The role of each place found in ``text``, NER giving ``names`` as GPEs."""
+    return {pm.span.text: pm.role for pm in found(gaz, text, ents(text, *names))}
+
+
 def near(gaz, place_id: str, lat: float, lon: float, km: float = 40) -> bool:
     p = gaz.get(place_id)
     return p is not None and distance_km(p.lat, p.lon, lat, lon) <= km
@@ -84,21 +89,19 @@ def test_geo_roles_second_street_of_a_crossing_is_no_place(gaz) -> None:
 def test_geo_roles_dateline_and_a_remote_namesake(gaz) -> None:
     text = ("MEMPHIS, Tenn -- Police are searching for men who shot five people in Raleigh.\n\n"
             "Memphis police said the victims were taken to a hospital.")
-    pms = found(gaz, text, ents(text, "Raleigh", "Memphis"))
-    roles = {pm.span.text: pm.role for pm in pms}
-    assert roles.get("MEMPHIS") == "dateline" and roles.get("Tenn") == "dateline"
-    assert roles.get("Raleigh") in ("remote", None) and roles.get("Memphis") == "force"
-    if "Raleigh" in roles:  # read as the North Carolina capital, it is far from the dateline
-        assert roles["Raleigh"] == "remote"
+    got = roles(gaz, text, "Raleigh", "Memphis")
+    assert got.get("MEMPHIS") == "dateline" and got.get("Tenn") == "dateline"
+    assert got.get("Raleigh") in ("remote", None) and got.get("Memphis") == "force"
+    if "Raleigh" in got:  # read as the North Carolina capital, it is far from the dateline
+        assert got["Raleigh"] == "remote"
 
 
 def test_geo_roles_country_abroad_in_a_local_story_is_remote(gaz) -> None:
     text = ("Savannah police said a 4-year-old was shot at a hotel in Savannah on Sunday. "
             "The suspect was last seen wearing a black Jordan shirt. Call 912-651-6675.")
-    pms = found(gaz, text, ents(text, "Savannah", "Jordan"))
-    roles = {pm.span.text: pm.role for pm in pms}
-    assert roles.get("Savannah") is None
-    assert roles.get("Jordan", "remote") == "remote"
+    got = roles(gaz, text, "Savannah", "Jordan")
+    assert got.get("Savannah") is None
+    assert got.get("Jordan", "remote") == "remote"
 
 
 def _place(pid: str, kind: str, lat: float, lon: float, country: str = "US") -> Place:
@@ -156,9 +159,7 @@ def test_geo_roles_title_names_a_state_alone(gaz) -> None:
 def test_geo_roles_force_of_a_town_named_less_often_is_no_home(gaz) -> None:
     text = ("A father and two daughters were shot dead in St. Paul on Friday. St. Paul police said the "
             "suspect fled. Ramsey police later found a car. St. Paul officers arrested him.")
-    pms = found(gaz, text, ents(text, "St. Paul", "Ramsey"))
-    roles = {pm.span.text: pm.role for pm in pms}
-    assert roles.get("Ramsey") is None
+    assert roles(gaz, text, "St. Paul", "Ramsey").get("Ramsey") is None
 
 
 def test_geo_roles_world_news_keeps_its_other_countries(gaz) -> None:
@@ -188,9 +189,7 @@ def test_geo_roles_a_bare_town_of_an_unnamed_state_is_remote_from_the_dateline(g
     # Chicago's Austin, named more often than Chicago: Texas is never named, so it is remote
     text = ("CHICAGO — A shooting in Austin killed one teen and wounded five people on Friday afternoon, "
             "police said. The shooting happened near Austin Town Hall Park.")
-    pms = found(gaz, text, ents(text, "CHICAGO", "Austin"))
-    roles = {pm.span.text: pm.role for pm in pms}
-    assert roles.get("CHICAGO") == "dateline" and roles.get("Austin") == "remote"
+    got = roles(gaz, text, "CHICAGO", "Austin")
+    assert got.get("CHICAGO") == "dateline" and got.get("Austin") == "remote"
     text = "CHICAGO — A man from Austin, Texas, was shot in Austin on Friday."
-    roles = {pm.span.text: pm.role for pm in found(gaz, text, ents(text, "CHICAGO", "Austin", "Texas"))}
-    assert roles.get("Austin") != "remote"
+    assert roles(gaz, text, "CHICAGO", "Austin", "Texas").get("Austin") != "remote"

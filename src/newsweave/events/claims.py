@@ -877,7 +877,9 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
     sent_low = ctx.lower_text(sent)
     sent_words = set(re.findall(r"[a-z]+", sent_low))
     gun_words = lex.set("casualties", "gunfire_words")
-    gunfire = bool(sent_words & gun_words) or _gunfire_just_before(sent, ctx, gun_words)
+    gunfire = bool(sent_words & gun_words)
+    # "struck" counts people shot when gunfire is named here or just before (asked once)
+    struck_gunfire = gunfire or (any(L(t) in struck_v for t in toks) and _gunfire_just_before(sent, ctx, gun_words))
     # fatal adverbs first: they decide what "shot"/"wounded" mean
     for t in toks:
         if L(t) in fatal_adv:
@@ -1022,7 +1024,7 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
                         add("injured", t, next((c for c in h.children if c.dep_ == "dobj"), None) or _subject(h))
                 elif h.pos_ in _VERB and L(h) in died_v:
                     continue
-        elif (lem in shot_v or lem in struck_v and gunfire) and pos in _VERB:
+        elif (lem in shot_v or lem in struck_v and struck_gunfire) and pos in _VERB:
             if t.dep_ in ("amod", "compound"):
                 continue
             if t.i in fatal_verbs:

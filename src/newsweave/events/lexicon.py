@@ -97,7 +97,6 @@ class Lexicon:
             cache[name] = re.compile("|".join(f"(?:{x})" for x in src) if src else r"(?!)")
         return cache[name]
 
-
     def built(self, name: str, build: Callable[["Lexicon"], T]) -> T:
         """Something derived from this lexicon's lists (a pattern joining several of
         them, a set of forms), built by ``build(self)`` on first use and kept with it."""
@@ -108,14 +107,13 @@ class Lexicon:
 
     def words_pattern(self, section: str, key: str) -> re.Pattern[str]:
         """A list of words or phrases from a data section as one compiled pattern that
-        matches any of them whole, over lower-cased text (cached on first use); a
-        pattern that never matches when the list is missing."""
-        cache = self.__dict__.setdefault("_patterns", {})
-        name = f"{section}.{key}:words"
-        if name not in cache:
-            words = sorted(self.set(section, key), key=len, reverse=True)
-            cache[name] = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b" if words else r"(?!)")
-        return cache[name]
+        matches any of them whole, over lower-cased text (built once); a pattern that
+        never matches when the list is missing."""
+        def build(lex: "Lexicon") -> re.Pattern[str]:
+            words = sorted(lex.set(section, key), key=len, reverse=True)
+            return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b" if words else r"(?!)")
+
+        return self.built(f"words:{section}.{key}", build)
 
 
 def inflections(lemma: str) -> set[str]:

@@ -112,6 +112,12 @@ def _weak_place(m: EventMention, text: str, places: dict[str, Place]) -> bool:
     return False
 
 
+def _main_group(groups: list[list[EventMention]], among: list[int]) -> int:
+    """Of the groups ``among`` (indices), the one an article is about: the most
+    mentions, ties to the first named."""
+    return max(among, key=lambda i: (len(groups[i]), -groups[i][0].trigger.start))
+
+
 def _event_id(doc: str, start: int) -> str:
     return "ev-" + hashlib.sha1(f"{doc}:{start}".encode("utf-8")).hexdigest()[:12]
 
@@ -603,7 +609,7 @@ class _Fuser:
         current = [i for i, c in enumerate(cands) if c.type == "ASSAULT" and not c.background]
         if len(current) < 2:
             return
-        mi = max(current, key=lambda i: (len(groups[i]), -groups[i][0].trigger.start))
+        mi = _main_group(groups, current)
         if cands[mi].date.start is None:
             # an article that dates nothing can't tell the strike from the rockets that
             # answered it a day later: without a date, reading order is all there is
@@ -636,7 +642,7 @@ class _Fuser:
         recalled = [i for i, c in enumerate(cands) if c.type == "ASSAULT" and c.background]
         if not current or not recalled:
             return
-        mi = max(current, key=lambda i: (len(groups[i]), -groups[i][0].trigger.start))
+        mi = _main_group(groups, current)
         if cands[mi].date.start is not None:
             return
 
@@ -657,11 +663,11 @@ class _Fuser:
         named = surnames(mi)
         if not named:
             return
-        hits = [i for i in recalled if surnames(i).keys() & named.keys()]
+        hits = [(i, names) for i in recalled if (names := surnames(i)).keys() & named.keys()]
         if len(hits) != 1:
             return
-        ri = hits[0]
-        shared = sorted(surnames(ri)[k] for k in surnames(ri).keys() & named.keys())
+        ri, theirs = hits[0]
+        shared = sorted(theirs[k] for k in theirs.keys() & named.keys())
         first = groups[ri][0]
         self._absorb(groups, cands, notes, mi, ri,
                      f"in {da.article.id}, '{first.trigger.text}' (offset {first.trigger.start}) recalls the attack the "
