@@ -128,6 +128,25 @@ def test_events_headline_toll_when_the_body_states_no_death():
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("body, title, injured", [
+    # the one person shot is the one the headline reports dead
+    ("WASHINGTON COUNTY -- The sheriff's office is investigating after a boy apparently shot himself "
+     "while playing with a firearm on Saturday.\n", "Sheriff: 6-year-old playing with gun shot and killed", []),
+    ("SPRINGFIELD -- A 24-year-old man was shot on Elm Street on Sunday night, police said. "
+     "He was taken to Mercy Hospital.\n", "Man dies after Sunday night shooting in Springfield", []),
+    # someone else was shot too, or the wounded is told apart by sex
+    ("SPRINGFIELD -- A 24-year-old man was shot on Elm Street on Sunday night, police said. "
+     "Another man was also shot and is expected to recover.\n", "Man dies after Sunday night shooting in Springfield", [1]),
+    ("SPRINGFIELD -- A woman was shot in the leg on Elm Street on Sunday night, police said.\n",
+     "Man dies after Sunday night shooting in Springfield", [1]),
+])
+def test_events_headline_toll_takes_the_lone_wounded_as_the_dead(body, title, injured):
+    da = _analyse(body, title)
+    assert [c.value for c in da.claims if c.attribute == "killed"] == [1]
+    assert sorted({c.value for c in da.claims if c.attribute == "injured"}) == injured
+
+
+@pytest.mark.model
 def test_events_headline_toll_not_read_when_the_body_counts_the_dead(monkeypatch):
     _refuse(monkeypatch, "_add_headline_toll", "the headline's toll was read although the body counts the dead")
     da = _analyse(KILLED_BODY,

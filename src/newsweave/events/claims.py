@@ -1388,6 +1388,35 @@ def _one_by_one(injured: list, text: str, lex):
                    attributed_mention=first.attributed_mention if same else None)
 
 
+def wounded_were_dead(injured: list, dead: list, lex) -> set[str]:
+    """Ids of the body's counts of one person hurt that a headline reporting one death
+    speaks of ("Sheriff: 6-year-old playing with gun shot and killed"; the body: "a boy
+    apparently shot himself"), for a body that states no death itself: a person who
+    later dies is killed, not injured.  Kept: a count whose sentence names someone else
+    ("an adult man was also shot"), says the person survived, or whose person the
+    headline's dead is told apart from by sex or role (police, a suspect)."""
+    if not dead or max(c.value for c in dead) != 1:
+        return set()
+    other_re = lex.pattern("casualties", "other_people_patterns")
+    survived_re = lex.pattern("casualties", "survived_patterns")
+    roles = lex.set("casualties", "perpetrator_nouns") | lex.set("casualties", "police_nouns")
+    dead_heads = {(c.subject or "").split(" ")[-1] for c in dead}
+    dead_sex = {_sex(h, lex) for h in dead_heads} - {None}
+    out = set()
+    for c in injured:
+        if c.value != 1:
+            continue
+        q = c.quote.lower()
+        if other_re.search(q) or survived_re.search(q):
+            continue
+        head = (c.subject or "").split(" ")[-1]
+        sex = _sex(head, lex)
+        if (head in roles and head not in dead_heads) or (sex is not None and dead_sex and sex not in dead_sex):
+            continue
+        out.add(c.id)
+    return out
+
+
 def reconcile_counts(claims: list, background: set[str], text: str, lex) -> list:
     """Counts of one article read together (the ``claims`` of its mentions not in
     ``background``); returns the claims to keep.

@@ -9,8 +9,8 @@ types joins the article's analysis.  Its spans point into the title
 (``Span.field == "title"``) and its ids differ from the body's ("{doc}:t{start}").
 The body always wins: a type the body reports is never read from the headline, and
 an article whose body reports its event costs one set lookup per headline word.
-A body that reports its attack but no death takes the headline's death toll; one that
-counts no one dead or hurt takes the headline's wounded ("Five shot during party").
+A body that reports its attack but no death takes the headline's death toll, and its lone
+person shot is then the one who died; one that counts no one dead or hurt takes the headline's wounded ("Five shot during party").
 """
 from __future__ import annotations
 
@@ -35,6 +35,7 @@ def read_headline(da: DocAnalysis, res: "Resources", parse: Parser) -> None:
         _add_headline(da, missing, res, parse)
     elif _toll_only_in_headline(da, res):
         _add_headline_toll(da, res, parse, "killed")
+        _drop_wounded_dead(da, res)
     elif _wounded_only_in_headline(da, res):
         _add_headline_toll(da, res, parse, "injured")
 
@@ -221,6 +222,22 @@ def _add_headline_toll(da: DocAnalysis, res: "Resources", parse: Parser, attribu
             e.span.field = "title"
             da.entities.append(e)
         da.claims.append(c)
+
+
+def _drop_wounded_dead(da: DocAnalysis, res: "Resources") -> None:
+    """Once the headline's death toll is the document's, the body's lone person shot is
+    the one who died (``claims.wounded_were_dead``): that injured count goes."""
+    from newsweave.events.claims import wounded_were_dead
+
+    dead = [c for c in da.claims if c.attribute == "killed" and c.field == "title"]
+    if not dead:
+        return
+    background = {m.id for m in da.events if m.background}
+    injured = [c for c in da.claims if c.attribute == "injured" and c.field != "title" and c.mention not in background
+               and isinstance(c.value, int) and not isinstance(c.value, bool)]
+    drop = wounded_were_dead(injured, dead, res.lexicon)
+    if drop:
+        da.claims = [c for c in da.claims if c.id not in drop]
 
 
 def _add_headline(da: DocAnalysis, missing: set[str], res: "Resources", parse: Parser) -> None:
