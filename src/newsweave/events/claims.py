@@ -741,6 +741,12 @@ def _negated(v) -> bool:
     return any(c.dep_ == "neg" for c in v.children)
 
 
+def _supposed(v) -> bool:
+    """'may have been wounded', 'could have been killed': a possibility, not a count
+    ("would later die" is told, not supposed)."""
+    return any(c.dep_ == "aux" and c.lower_ in ("may", "might", "could") for c in v.children)
+
+
 
 def _aggregate(sent, low: str, words: set[str], ctx: DocContext) -> tuple[bool, list]:
     """(whether the sentence states a count over a period or place - crime statistics
@@ -904,7 +910,7 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
                     break
         if lem in fatal_adv:
             continue
-        if pos in _VERB and _negated(t):
+        if pos in _VERB and (_negated(t) or _supposed(t)):
             continue
         if lem in killed_v and pos in _VERB:
             if t.dep_ == "amod":
@@ -1199,6 +1205,9 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
                 total = sum(c.value for c in members)
                 qual = "at_least" if any(c.qualifier == "at_least" for c in members) else members[0].qualifier
                 pool.append(RawClaim(attr, total, qual, "people", members[0].anchor, None))
+    # "three men shot, a fourth wounded by shrapnel", "four people were hit by bullets and
+    # a fifth was struck by debris": one more person hurt than the count before
+    _one_more(sent, out, shots, ctx)
     # "killed his wife and granddaughter before his son shot him to death": the killer,
     # killed in turn in a clause hanging on the killing, joins its toll
     dead = [c for c in out if c.attribute == "killed" and c.value > 0 and c.victims is not None]
@@ -1293,6 +1302,58 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
     return out, shots
 
 
+def _one_more(sent, out: list, shots: list, ctx: DocContext) -> None:
+    """A person brought in by an ordinal ("a fourth", "a fifth person") and hurt, after a
+    count of one fewer people hurt in the sentence: that count grows by one (in place); a
+    count of the dead instead ("three people are dead and a fourth is undergoing surgery")
+    gets the person as one wounded.  Not when the sentence already counts that many, counts
+    the person apart, or only supposes ("a fifth person may have been wounded")."""
+    lex = ctx.lex
+    ordinals = lex.numbers.get("ordinals") or {}
+    hurt_words = lex.set("casualties", "further_person_hurt_words")
+    doc = sent.doc
+    for t in sent:
+        n = ordinals.get(t.lower_)
+        if n is None or not (t.i > sent.start and doc[t.i - 1].lower_ in ("a", "an")):
+            continue
+        n = int(n)
+        person = t.head if t.dep_ == "amod" and t.head.pos_ in _NOUN else t
+        if person is not t and not (_is_person(person, lex) or person.lower_ in _GENERIC):
+            continue  # "a fourth child on the way" is a person; "a third weapon" is not
+        acl = next((c for c in person.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
+        if person.dep_ in ("nsubj", "nsubjpass") and person.head.pos_ in _VERB:
+            verb = person.head
+        elif acl is not None and person.dep_ in ("npadvmod", "appos", "conj"):
+            verb = acl  # a headline's "Three men shot, a fourth wounded by shrapnel"
+        else:
+            continue
+        if _negated(verb) or _supposed(verb) or any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in verb.children):
+            continue
+        if person.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in verb.children) and \
+                ctx.lemma(verb) in lex.set("casualties", "shot_verbs") | lex.set("casualties", "killed_verbs"):
+            continue  # "two teens are hospitalized after a third teen shot them": the shooter
+        clause = [x.lower_ for x in doc[person.i : verb.right_edge.i + 1]]
+        if not (set(clause) & hurt_words or ctx.lemma(verb) in hurt_words):
+            continue
+        pool = [c for c in out + shots if c.value > 0 and c.attribute in ("killed", "injured", "shot")]
+        alone = [c for c in pool if c.victims == person.i]  # "a fifth person, with gunshot wounds,"
+        rest = [c for c in pool if c.victims != person.i]
+        if any(c.attribute == "killed" for c in alone) or any(c.value >= n for c in rest):
+            continue  # counted already with the others, or dead
+        before = [c for c in rest if c.value == n - 1 and c.victims is not None and c.victims < person.i]
+        hurt = [c for c in before if c.attribute != "killed"]
+        if hurt:
+            c = hurt[-1]
+            c.value += 1
+            c.subject = f"{c.subject or 'people'} and a {t.lower_}"
+            out[:] = [x for x in out if x not in alone]
+            shots[:] = [x for x in shots if x not in alone]
+        elif before and not alone and not any(c.attribute in ("injured", "shot") for c in rest):
+            out.append(RawClaim("injured", 1, "exact", person.lower_ if person is not t else "person", verb, person.i))
+        return
+
+
+_GENERIC = {"person", "people", "victim", "victims", ""}
 _GENERIC = {"person", "people", "victim", "victims", ""}
 
 
@@ -1481,13 +1542,27 @@ def reconcile_counts(claims: list, background: set[str], text: str, lex) -> list
         # "a shooting that left four injured" (people) then "one of the victims later died",
         # unless a death was reported before ("a man was killed and three people wounded")
         told_dead = any(x is not k and x.value > 0 and x.start < k.start for x in killed)
+        def named(c) -> bool:  # "the two students", counted as people
+            c_head = (c.subject or "").split(" ")[-1]
+            q = c.quote.lower()
+            if c.start > k.start and re.search(r"\b(?:other|others|another|additional|more)\b", q):
+                return False  # "three other victims showed up at the hospital": the rest
+            return c_head == head or c_head == "people" and re.search(rf"\b{re.escape(head)}\b", q) is not None
+
         for c in injured:
             c_head = (c.subject or "").split(" ")[-1]
-            if c.start < k.start and c.value > k.value and (c_head == head or c_head == "people" and not told_dead) \
-                    and (c.qualifier or "exact") == "exact":
-                c.value -= k.value
-                c.subject = f"{c.subject}, less {k.value} who died"
-                reduced.add(c.id)
+            # (the victims named again after the death hold it too: "one of the students
+            # died ... the two students who received gunshot wounds were taken to ...")
+            if c.value > k.value and (c.start < k.start and (c_head == head or c_head == "people" and not told_dead)
+                                      or named(c)) and (c.qualifier or "exact") == "exact":
+                # the same group counted again ("the two students who received gunshot
+                # wounds were taken to ...") holds the dead too
+                group = [c] + [x for x in injured if x is not c and x.id not in reduced and x.value == c.value
+                               and named(x) and (x.qualifier or "exact") == "exact"]
+                for x in group:
+                    x.value -= k.value
+                    x.subject = f"{x.subject}, less {k.value} who died"
+                    reduced.add(x.id)
                 break
     if injured and any(c.value > 0 for c in killed):
         # "a boy was shot in the head ... and was in critical condition" then "the boy
@@ -1547,8 +1622,13 @@ def reconcile_counts(claims: list, background: set[str], text: str, lex) -> list
         top = max(injured, key=lambda c: c.value)
         k_top = max((c.value for c in killed if c.value > 0), default=0)
         tops = [c for c in injured if c.value == top.value]
-        if k_top and top.value - k_top >= 2 and any(c.value == top.value - k_top for c in injured) \
-                and not any(c.id in reduced or other_re.search(c.quote.lower()) for c in tops):
+        carried = lex.pattern("casualties", "carried_group_patterns")
+        # (one more than the survivors counted apart only when the larger count is of
+        # everyone carried to care: "both shooting victims were taken to ..." after "an
+        # 18-year-old woman was also hit" and the other's death)
+        everyone = all(carried.search(c.quote.lower()) for c in tops)
+        if k_top and top.value - k_top >= (1 if everyone else 2) and any(c.value == top.value - k_top for c in injured) \
+                and not any(c.id in reduced or not everyone and other_re.search(c.quote.lower()) for c in tops):
             # "six people were shot ... one man dead" and "five were wounded": the larger
             # count holds the dead too (not "... and three others were injured")
             drop |= {c.id for c in tops}
