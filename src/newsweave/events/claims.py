@@ -23,8 +23,9 @@ way; a sentence the page repeats (captions) counts once; wounded victims describ
 by one over several sentences ("A 29-year-old man was shot in the leg ... A 19-year-old
 woman was shot in the arm") add up when age or sex tells them apart; a count of the
 wounded that holds the dead ("all four victims were taken to hospitals ... one of the
-victims later died") gives them up; a zero beside people wounded ("no officers were hurt")
-speaks of some of the people, not the toll.
+victims later died") gives them up; a zero beside people wounded anywhere in the article
+("no officers were hurt", "debris hit her finger, but nobody was hurt") speaks of some of
+the people, not the toll.
 """
 from __future__ import annotations
 
@@ -1637,12 +1638,11 @@ def reconcile_counts(claims: list, background: set[str], text: str, lex) -> list
         if top.value > 1:
             drop |= {c.id for c in injured if 0 < c.value < top.value}
         if top.value > 0:
-            # beside people wounded in the same happening, "no one else was hurt", "no
-            # officers were injured", "none suffered life-threatening injuries" speak of
-            # some of the people
-            hurt = {c.mention for c in injured if c.value > 0}
-            drop |= {c.id for c in injured if c.value == 0 and
-                     (c.mention in hurt or re.search(r"\b(?:else|other|others)\b", c.quote.lower()))}
+            # beside people wounded, "no one else was hurt", "no officers were injured",
+            # "none suffered life-threatening injuries", "debris hit her finger, but nobody
+            # was hurt", "no one inside the community center was injured" speak of some of
+            # the people or places, not of the article's toll
+            drop |= {c.id for c in injured if c.value == 0}
     # a sentence the page repeats (a photo caption under every image, a teaser above the
     # story) states its figure once
     seen: set[tuple] = set()
