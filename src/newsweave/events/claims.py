@@ -82,6 +82,8 @@ def _is_age_or_year(h) -> bool:
         return True
     if h.i >= 2 and doc[h.i - 1].text == "," and doc[h.i - 2].pos_ == "PROPN" and h.like_num:
         return True  # "Ginger Reeves, 64": a name's age
+    if h.i >= 1 and doc[h.i - 1].lower_ in ("ages", "aged", "age") and h.like_num:
+        return True  # "four men, ages 20-27, were shot"
     low = h.lower_
     return low.isdigit() and len(low) == 4 and 1800 <= int(low) <= 2100
 
