@@ -282,6 +282,9 @@ def count_np(h, ctx: DocContext) -> Optional[tuple[int, str, Optional[str]]]:
     first = count_one(h, ctx)
     if first is None:
         return None
+    if any(c.dep_ == "det" and c.lower_ == "both" for c in h.children) and \
+            len([c for c in h.conjuncts if c.i > h.i]) == 1:
+        return 2, "exact", "people"  # "both Flores and the female victim"
     noun = h.pos_ in _NOUN
     forms = ctx.lex.casualty_forms
     # "two people found dead and two more who were injured": a part with its own
@@ -291,6 +294,8 @@ def count_np(h, ctx: DocContext) -> Optional[tuple[int, str, Optional[str]]]:
             and not any(x.dep_ in ("relcl", "acl") and x.lower_ in forms for x in c.children)
             and not any(i < c.i for i in clauses)]
     for ap in h.children:  # "his fiancee, Jaime Salazar, 34, and their son"
+        if ap.dep_ == "appos" and first[0] > 1 and ap.pos_ in _NOUN:
+            continue  # "two victims, a man and a woman", "four victims, three juveniles and one adult": the count broken down
         if ap.dep_ == "appos" and not _bare_number(ap):  # "two of the boys, 14 and 15": ages
             more = [c for c in ap.conjuncts if c.i > ap.i and c not in conj]
             if ap.pos_ == "NOUN" and noun and more and first[0] == 1:
@@ -1197,7 +1202,11 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
     # shot in the leg, and a 33-year-old man was shot in the arm")
     for attr in ("killed", "injured", "shot"):
         pool = shots if attr == "shot" else out
-        parts = [c for c in pool if c.attribute == attr and c.value > 0 and c.victims is not None and c.anchor.pos_ in _VERB]
+        # (a wound the victims suffered counts as its verb: "three of the men suffered
+        # non-life-threatening injuries and another was taken to the hospital")
+        parts = [c for c in pool if c.attribute == attr and c.value > 0 and c.victims is not None
+                 and (c.anchor.pos_ in _VERB or c.anchor.dep_ == "dobj" and c.anchor.head.pos_ in _VERB
+                      and any(x.dep_ == "conj" and x.pos_ in _VERB and _own_victims(x) for x in c.anchor.head.children))]
         members = _coordinated(parts)
         if len(members) > 1:
             doc = members[0].anchor.doc
@@ -1580,6 +1589,7 @@ def reconcile_counts(claims: list, background: set[str], text: str, lex) -> list
         second = _second_victim_re(lex).search(low) is not None
 
         roles = perp_words | lex.set("casualties", "police_nouns")
+
 
         def same_victim(c) -> bool:
             head = (c.subject or "person").split(" ")[-1]

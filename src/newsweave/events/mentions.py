@@ -122,6 +122,16 @@ def is_negated(tok, ctx: DocContext) -> bool:
     return prev is not None and prev.lower_ in negs and prev.lower_ in ("no", "never")
 
 
+def _life_threatening(t) -> bool:
+    """'life-threatening injuries', 'non-life threatening wounds': a degree of harm done,
+    not a threat."""
+    doc = t.doc
+    j = t.i - 1
+    while j >= 0 and doc[j].text in ("-", "\u2010", "\u2011"):
+        j -= 1
+    return t.lower_ == "threatening" and (j >= 0 and doc[j].lower_ == "life" or any(c.lower_ == "life" for c in t.children))
+
+
 def is_hypothetical(tok, ctx: DocContext) -> bool:
     """Planned, threatened, feared, wanted or conditional: walks up to the clause and
     the predicates governing it ("vowed to escalate attacks", "could complicate",
@@ -134,7 +144,7 @@ def is_hypothetical(tok, ctx: DocContext) -> bool:
     speech = cues.set("cues", "speech_verbs")
     if tok.pos_ in _NOUN:
         for c in tok.children:
-            if c.dep_ in ("amod", "det", "compound") and ctx.lemma(c) in intensional:
+            if c.dep_ in ("amod", "det", "compound") and ctx.lemma(c) in intensional and not _life_threatening(c):
                 return True
     going = cues.set("cues", "future_going")
     prev = tok
