@@ -29,30 +29,6 @@ def test_claims_title_and_name_are_one_person(tolls):
     assert tolls(text)[0] == 3
 
 
-def test_claims_both_having_wounds_are_the_dead(tolls):
-    text = "Joe Kane and Jen Kane were deceased, both having suffered gunshot wounds."
-    assert tolls(text) == (2, 0)
-
-
-def test_claims_victims_told_apart_by_age_add_up(tolls):
-    text = ("Police are investigating a shooting on Elm Street on Sunday night. "
-            "A 29-year-old man was shot in the leg. "
-            "A 19-year-old woman was shot in the arm, police said.")
-    assert tolls(text) == (0, 2)
-
-
-def test_claims_victim_described_twice_counts_once(tolls):
-    text = ("A man was shot on Elm Street on Sunday night. "
-            "Police said a 29-year-old man was taken to a hospital with a wound to the leg.")
-    assert tolls(text) == (0, 1)
-
-
-def test_claims_victim_shot_then_dead_is_not_wounded(tolls):
-    text = ("A 15-year-old boy was shot on Elm Street on Sunday night. "
-            "The boy was taken to a hospital where he was pronounced dead.")
-    assert tolls(text) == (1, 0)
-
-
 def _headline_tolls(nlp, title: str) -> list[tuple[str, int]]:
     import datetime as dt
     from types import SimpleNamespace
@@ -69,4 +45,3 @@ def _headline_tolls(nlp, title: str) -> list[tuple[str, int]]:
 def test_claims_headline_without_article_counts_one(nlp):
     assert ("killed", 1) in _headline_tolls(nlp, "Shooting leaves young woman dead on Elm street")
     assert ("killed", 1) in _headline_tolls(nlp, "Springfield teen killed by apparent accidental gunshot")
-
