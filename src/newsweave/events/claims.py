@@ -295,7 +295,7 @@ def count_np(h, ctx: DocContext) -> Optional[tuple[int, str, Optional[str]]]:
             and not any(i < c.i for i in clauses)]
     for ap in h.children:  # "his fiancee, Jaime Salazar, 34, and their son"
         if ap.dep_ == "appos" and first[0] > 1 and ap.pos_ in _NOUN:
-            continue  # "two victims, a man and a woman", "four victims, three juveniles and one adult": the count broken down
+            continue  # the count broken down: "two victims, a man and a woman", "four victims, three juveniles and ..."
         if ap.dep_ == "appos" and not _bare_number(ap):  # "two of the boys, 14 and 15": ages
             more = [c for c in ap.conjuncts if c.i > ap.i and c not in conj]
             if ap.pos_ == "NOUN" and noun and more and first[0] == 1:
@@ -753,7 +753,6 @@ def _supposed(v) -> bool:
     """'may have been wounded', 'could have been killed': a possibility, not a count
     ("would later die" is told, not supposed)."""
     return any(c.dep_ == "aux" and c.lower_ in ("may", "might", "could") for c in v.children)
-
 
 
 def _aggregate(sent, low: str, words: set[str], ctx: DocContext) -> tuple[bool, list]:
@@ -1314,6 +1313,9 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
     return out, shots
 
 
+_GENERIC = {"person", "people", "victim", "victims", ""}
+
+
 def _one_more(sent, out: list, shots: list, ctx: DocContext) -> None:
     """A person brought in by an ordinal ("a fourth", "a fifth person") and hurt, after a
     count of one fewer people hurt in the sentence: that count grows by one (in place); a
@@ -1364,9 +1366,6 @@ def _one_more(sent, out: list, shots: list, ctx: DocContext) -> None:
             out.append(RawClaim("injured", 1, "exact", person.lower_ if person is not t else "person", verb, person.i))
         return
 
-
-_GENERIC = {"person", "people", "victim", "victims", ""}
-_GENERIC = {"person", "people", "victim", "victims", ""}
 
 
 def _second_victim_re(lex) -> re.Pattern[str]:

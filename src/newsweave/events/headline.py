@@ -10,7 +10,8 @@ types joins the article's analysis.  Its spans point into the title
 The body always wins: a type the body reports is never read from the headline, and
 an article whose body reports its event costs one set lookup per headline word.
 A body that reports its attack but no death takes the headline's death toll, and its lone
-person shot is then the one who died; one that counts no one dead or hurt takes the headline's wounded ("Five shot during party").
+person shot is then the one who died; one that counts no one dead or hurt takes the
+headline's wounded ("Five shot during party").
 """
 from __future__ import annotations
 
