@@ -1209,7 +1209,8 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
         members = _coordinated(parts)
         if len(members) > 1:
             doc = members[0].anchor.doc
-            subjects = {(c.subject or "") for c in members}
+            # ("sons and the shooter" and "sons" are the same sons)
+            subjects = {(c.subject or "").split(" and the ")[0] for c in members}
             pronoun = any(doc[c.victims].lower_ in _REFERRING for c in members)
             fresh = all(_introduced(doc[c.victims]) for c in members)
             if len({c.victims for c in members}) == len(members) and (len(subjects) == len(members) or fresh) and not pronoun:

@@ -217,12 +217,13 @@ def build_lexicon(trig: dict, cues: dict, numbers: dict, casualties: dict, acled
     phrases = cues.get("background_phrases") or []
     if phrases:
         lex.background_re = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
-    harm = casualties.get("self_harm") or []
+    harm = [re.escape(p) for p in casualties.get("self_harm") or []] + list(casualties.get("self_harm_patterns") or [])
     if harm:
-        lex.self_harm_re = re.compile("|".join(re.escape(p) for p in harm))
-    harm2 = casualties.get("self_harm_if_dead") or []
+        lex.self_harm_re = re.compile("|".join(harm))
+    harm2 = [re.escape(p) for p in casualties.get("self_harm_if_dead") or []] + \
+        list(casualties.get("self_harm_if_dead_patterns") or [])
     if harm2:
-        lex.self_harm_if_dead_re = re.compile("|".join(re.escape(p) for p in harm2))
+        lex.self_harm_if_dead_re = re.compile("|".join(harm2))
     return lex
 
 
