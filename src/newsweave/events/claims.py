@@ -1124,12 +1124,20 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
     for t in toks if multiple else ():
         # the word just before, as written (the parser reads "a quadruple shooting" either way)
         j = t.i - 1 - (t.i >= 2 and t.doc[t.i - 1].text == "-")
+        deadly = j > sent.start and t.doc[j].lower_ in fatal_adj and not _non(t.doc[j])  # "a double fatal shooting"
+        if deadly:
+            j -= 1 + (j >= 2 and t.doc[j - 1].text == "-")
         if j < sent.start or t.doc[j].lower_ not in multiple:
             continue
         n = multiple[t.doc[j].lower_]
         if any(x.lower_ in ordinals for x in t.doc[max(sent.start, j - 3):j]):
             continue  # "the city's fifth double shooting this year": one of a series
-        if t.lower_ in lex.set("casualties", "multiple_shot_nouns"):
+        if deadly and t.lower_ in lex.set("casualties", "multiple_shot_nouns"):
+            # (in place of the "at least one dead" the adjective alone gave)
+            out[:] = [c for c in out if not (c.attribute == "killed" and c.victims is None and c.qualifier == "at_least")]
+            if not any(c.attribute == "killed" for c in out):
+                out.append(RawClaim("killed", int(n), "exact", "people", t, None))
+        elif t.lower_ in lex.set("casualties", "multiple_shot_nouns"):
             if not any(c.attribute == "injured" for c in out):
                 shots.append(RawClaim("shot", int(n), "exact", "people", t, None))
         elif t.lower_ in lex.set("casualties", "multiple_killed_nouns") and not any(c.attribute == "killed" for c in out):
