@@ -1515,11 +1515,16 @@ def reconcile_counts(claims: list, background: set[str], text: str, lex) -> list
     live = [c for c in claims if c.mention not in background and isinstance(c.value, int) and not isinstance(c.value, bool)]
     killed = [c for c in live if c.attribute == "killed"]
     shooter = [c for c in killed if c.subject == "shooter"]
-    # the people he killed are reported before (or in the sentence of) his suicide
-    others = [c for c in killed if c.subject != "shooter" and c.value > 0 and shooter and c.start <= shooter[0].start]
+    # the people he killed are reported before (or in the sentence of) his suicide, or
+    # anywhere in an article that calls it a murder-suicide ("deputies found Durcan dead
+    # from an apparent self-inflicted gunshot wound. A deceased 17-month-old child was found
+    # with him")
     low = text.lower()
+    murder_suicide = "murder-suicide" in low or "murder suicide" in low
+    others = [c for c in killed if c.subject != "shooter" and c.value > 0 and shooter
+              and (c.start <= shooter[0].start or murder_suicide)]
     other_re = lex.pattern("casualties", "other_people_patterns")
-    if shooter and others and (lex.pattern("casualties", "sequence_patterns").search(shooter[0].quote.lower()) or "murder-suicide" in low or "murder suicide" in low):
+    if shooter and others and (lex.pattern("casualties", "sequence_patterns").search(shooter[0].quote.lower()) or murder_suicide):
         top = max(others, key=lambda c: c.value)
         counted = (top.subject or "").endswith("the shooter") or inc_re.search(top.quote.lower()) is not None
         if not counted:
