@@ -157,6 +157,18 @@ def test_fuse_fatalities_best_is_most_reported_then_lowest():
     assert fatalities_for([], violent=False) is None
 
 
+def test_fuse_fatalities_at_least_supports_every_higher_figure():
+    c = lambda v, doc, q="exact": Claim(id=f"{doc}{v}", mention="m", attribute="killed", value=v, doc=doc, start=0, end=1, quote="x", qualifier=q)
+    # "a fatal shooting" (at least one dead) does not tie with another outlet's 4
+    assert fatalities_for([c(1, "a", "at_least"), c(4, "b")], violent=True)["best"] == 4
+    # an exact 1 does: the tie goes to the lower figure
+    assert fatalities_for([c(1, "a"), c(4, "b")], violent=True)["best"] == 1
+    # a document's highest figure counts; stated exactly once, it is not a floor
+    assert fatalities_for([c(2, "a", "at_least"), c(2, "a"), c(3, "b")], violent=True)["best"] == 2
+    # a floor above a figure does not support it
+    assert fatalities_for([c(5, "a", "at_least"), c(2, "b")], violent=True)["best"] == 2
+
+
 def test_fuse_report_without_a_place_joins_on_the_same_day_only_with_the_same_story():
     said = "Four people were shot outside a Bellwood barbershop after a dice game turned violent"
     a = analysis("a", [mention("a", 10, mode="firearms", date=D(2016, 10, 7), place="geonames:chicago", sentence=said,

@@ -13,15 +13,17 @@ actors, e.g. "no one claimed responsibility" vs "group X was behind the attack".
 ``fatalities_for`` follows ACLED's and UCDP's practice: ``low`` and ``high`` are the
 smallest and largest figures stated; ``best`` is the figure reported by the most
 documents (each document counted once, with its highest figure for the event, since
-an article's smaller figures are usually parts or earlier counts of its total); a tie
-goes to the lower figure, which is ACLED's conservative rule.  When no document gives
+an article's smaller figures are usually parts or earlier counts of its total; a
+document that gives its highest figure only as "at least N" - "a fatal shooting" is at
+least one dead - supports every figure from N up, so it does not stand against another
+document's 4); a tie goes to the lower figure, which is ACLED's conservative rule.  When no document gives
 a death toll for an attack, ``best`` is 0 (ACLED codes unreported fatalities as 0) and
 ``low``/``high`` stay unknown.
 """
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from typing import Iterable, Optional
 
 from newsweave.records import Claim, Disagreement
@@ -108,11 +110,18 @@ def fatalities_for(claims: Iterable[Claim], violent: bool) -> Optional[dict[str,
     killed = [c for c in claims if c.attribute == "killed" and isinstance(c.value, (int, float))]
     if not killed:
         return {"low": None, "high": None, "best": 0} if violent else None
-    per_doc: dict[str, int] = {}
+    per_doc: dict[str, tuple[int, bool]] = {}  # doc -> (its highest figure, stated only as "at least")
     for c in killed:
-        per_doc[c.doc] = max(per_doc.get(c.doc, 0), int(c.value))
-    counts = Counter(per_doc.values())
-    top = max(counts.values())
-    best = min(v for v, n in counts.items() if n == top)
+        v, floor = int(c.value), (c.qualifier or "exact") == "at_least"
+        got = per_doc.get(c.doc)
+        if got is None or v > got[0]:
+            per_doc[c.doc] = (v, floor)
+        elif v == got[0] and not floor:
+            per_doc[c.doc] = (v, False)
+    # a document's "at least 1" ("a fatal shooting") does not stand against another's 4
+    support = {f: sum(1 for v, floor in per_doc.values() if v == f or floor and v < f)
+               for f in {v for v, _ in per_doc.values()}}
+    top = max(support.values())
+    best = min(f for f, n in support.items() if n == top)
     values = [int(c.value) for c in killed]
     return {"low": min(values), "high": max(values), "best": best}
