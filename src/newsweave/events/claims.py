@@ -84,6 +84,8 @@ def _is_age_or_year(h) -> bool:
         return True  # "Ginger Reeves, 64": a name's age
     if h.i >= 1 and doc[h.i - 1].lower_ in ("ages", "aged", "age") and h.like_num:
         return True  # "four men, ages 20-27, were shot"
+    if nxt and nxt[0] in ("y/o", "yo", "y.o.", "yr", "yrs") or nxt[:2] == ["y", "/"]:
+        return True  # "the 17 y/o boy"
     low = h.lower_
     return low.isdigit() and len(low) == 4 and 1800 <= int(low) <= 2100
 
@@ -1498,6 +1500,27 @@ def wounded_were_dead(injured: list, dead: list, lex) -> set[str]:
     return out
 
 
+def _lists_the_shooter(toll: str, suicide: str, lex) -> bool:
+    """Whether a list of the dead names the grown-up who then killed himself or herself
+    ("a mother and her two children" then "an adult female likely killed herself"; "two
+    children and an adult male" then "the man ... died of a self-inflicted gunshot
+    wound"): the toll already counts the shooter."""
+    q, s = toll.lower(), suicide.lower()
+    if " and " not in q:
+        return False
+    adults = lex.set("casualties", "adult_nouns")
+    sex = "f" if re.search(r"\bherself\b", s) else "m" if re.search(r"\bhimself\b", s) else None
+    if sex is None:
+        sex = next((_sex(w, lex) for w in re.findall(r"[a-z]+", s) if w in adults and _sex(w, lex)), None)
+    if sex is None:
+        return False
+    words = re.findall(r"[a-z]+", q)
+    # a grown-up of the shooter's sex joined by "and" to the others ("a mother and her two
+    # children"), not the killer before the list ("a man killed his wife and two children")
+    return any(w in adults and _sex(w, lex) == sex and ("and" in words[i + 1 : i + 2] or "and" in words[max(0, i - 3) : i])
+               for i, w in enumerate(words))
+
+
 def reconcile_counts(claims: list, background: set[str], text: str, lex) -> list:
     """Counts of one article read together (the ``claims`` of its mentions not in
     ``background``); returns the claims to keep.
@@ -1526,9 +1549,10 @@ def reconcile_counts(claims: list, background: set[str], text: str, lex) -> list
     other_re = lex.pattern("casualties", "other_people_patterns")
     if shooter and others and (lex.pattern("casualties", "sequence_patterns").search(shooter[0].quote.lower()) or murder_suicide):
         top = max(others, key=lambda c: c.value)
-        counted = (top.subject or "").endswith("the shooter") or inc_re.search(top.quote.lower()) is not None
+        sh = shooter[0]
+        counted = (top.subject or "").endswith("the shooter") or inc_re.search(top.quote.lower()) is not None \
+            or _lists_the_shooter(top.quote, sh.quote, lex)
         if not counted:
-            sh = shooter[0]
             sh.value = top.value + 1
             sh.qualifier = top.qualifier
             sh.subject = f"{top.subject or 'people'} and the shooter"
