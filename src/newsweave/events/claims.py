@@ -281,6 +281,10 @@ def _has_age(h) -> bool:
 def count_np(h, ctx: DocContext) -> Optional[tuple[int, str, Optional[str]]]:
     """Count a noun phrase, adding up conjoined parts ("he and three others" = 4; "his
     wife, son and daughter" = 3); ages in the list ("two men, 19 and 20") count no one."""
+    if h.pos_ == "PROPN" and not _is_person(h, ctx.lex):
+        ap = next((c for c in h.children if c.dep_ == "appos" and c.pos_ == "NOUN" and _is_person(c, ctx.lex)), None)
+        if ap is not None:
+            return count_np(ap, ctx)  # "caught on Facebook Live, a 2-year-old boy and a 26-year-old man"
     first = count_one(h, ctx)
     if first is None:
         return None
