@@ -59,3 +59,18 @@ def test_claims_threat_to_take_his_own_life_is_no_death(tolls):
     text = ("When she arrived, her father had a gun and was threatening to take his own life. "
             "Officers talked him into putting the gun down.")
     assert tolls(text)[0] == 0
+
+
+@pytest.mark.parametrize("last, kept", [
+    # no one dead either: a happening of its own ("a separate rocket attack")
+    ("No casualties were reported.", [0, 2]),
+    # only the wounded: some of the people, not the article's toll
+    ("No injuries were reported.", [2]),
+])
+def test_claims_a_zero_beside_people_wounded(nlp, last, kept):
+    text = ("Police said two people were wounded in the attack on Sunday. "
+            f"A separate rocket attack hit the base on Monday. {last}")
+    art = Article(id="g", source="test", text=text, published=dt.date(2021, 5, 10))
+    res = SimpleNamespace(lexicon=load_lexicon(), gazetteer=None, actors=None)
+    _, claims = extract_events(nlp(art.masked), art, [], [], [], res)
+    assert sorted(c.value for c in claims if c.attribute == "injured") == kept

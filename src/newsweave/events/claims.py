@@ -1694,8 +1694,10 @@ def reconcile_counts(claims: list, background: set[str], text: str, lex) -> list
             # beside people wounded, "no one else was hurt", "no officers were injured",
             # "none suffered life-threatening injuries", "debris hit her finger, but nobody
             # was hurt", "no one inside the community center was injured" speak of some of
-            # the people or places, not of the article's toll
-            drop |= {c.id for c in injured if c.value == 0}
+            # the people or places, not of the article's toll; "no casualties were reported"
+            # (no one dead either) speaks of a happening of its own and stays
+            whole = {k.start for k in killed if k.value == 0}
+            drop |= {c.id for c in injured if c.value == 0 and c.start not in whole}
     # a sentence the page repeats (a photo caption under every image, a teaser above the
     # story) states its figure once
     seen: set[tuple] = set()
