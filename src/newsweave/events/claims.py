@@ -281,8 +281,9 @@ def _has_age(h) -> bool:
 def count_np(h, ctx: DocContext) -> Optional[tuple[int, str, Optional[str]]]:
     """Count a noun phrase, adding up conjoined parts ("he and three others" = 4; "his
     wife, son and daughter" = 3); ages in the list ("two men, 19 and 20") count no one."""
-    if h.pos_ == "PROPN" and not _is_person(h, ctx.lex):
-        ap = next((c for c in h.children if c.dep_ == "appos" and c.pos_ == "NOUN" and _is_person(c, ctx.lex)), None)
+    dateline = h.is_upper and h.i + 1 < len(h.doc) and h.doc[h.i + 1].text in ("\u2014", "\u2013", "--", "-")
+    if h.pos_ == "PROPN" and (not _is_person(h, ctx.lex) or dateline):  # "ROY — A Roy couple and ...": a dateline
+        ap = next((c for c in h.children if c.dep_ == "appos" and c.pos_ == "NOUN" and (dateline or _is_person(c, ctx.lex))), None)
         if ap is not None:
             return count_np(ap, ctx)  # "caught on Facebook Live, a 2-year-old boy and a 26-year-old man"
     first = count_one(h, ctx)
