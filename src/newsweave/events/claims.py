@@ -1383,7 +1383,6 @@ def _one_more(sent, out: list, shots: list, ctx: DocContext) -> None:
         return
 
 
-
 def _second_victim_re(lex) -> re.Pattern[str]:
     """'another man', 'a second victim', 'another 15-year-old': a further person shot."""
     return lex.built("second_victim_re", _build_second_victim_re)
@@ -1596,6 +1595,7 @@ def reconcile_counts(claims: list, background: set[str], text: str, lex) -> list
         # "a shooting that left four injured" (people) then "one of the victims later died",
         # unless a death was reported before ("a man was killed and three people wounded")
         told_dead = any(x is not k and x.value > 0 and x.start < k.start for x in killed)
+
         def named(c) -> bool:  # "the two students", counted as people
             c_head = (c.subject or "").split(" ")[-1]
             q = c.quote.lower()
@@ -1605,12 +1605,10 @@ def reconcile_counts(claims: list, background: set[str], text: str, lex) -> list
 
         for c in injured:
             c_head = (c.subject or "").split(" ")[-1]
-            # (the victims named again after the death hold it too: "one of the students
-            # died ... the two students who received gunshot wounds were taken to ...")
+            # (the victims named again, even after the death, hold it too: "one of the
+            # students died ... the two students who received gunshot wounds were taken to ...")
             if c.value > k.value and (c.start < k.start and (c_head == head or c_head == "people" and not told_dead)
                                       or named(c)) and (c.qualifier or "exact") == "exact":
-                # the same group counted again ("the two students who received gunshot
-                # wounds were taken to ...") holds the dead too
                 group = [c] + [x for x in injured if x is not c and x.id not in reduced and x.value == c.value
                                and named(x) and (x.qualifier or "exact") == "exact"]
                 for x in group:
@@ -1631,7 +1629,6 @@ def reconcile_counts(claims: list, background: set[str], text: str, lex) -> list
         second = _second_victim_re(lex).search(low) is not None
 
         roles = perp_words | lex.set("casualties", "police_nouns")
-
 
         def same_victim(c) -> bool:
             head = (c.subject or "person").split(" ")[-1]

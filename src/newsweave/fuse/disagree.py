@@ -16,9 +16,9 @@ documents (each document counted once, with its highest figure for the event, si
 an article's smaller figures are usually parts or earlier counts of its total; a
 document that gives its highest figure only as "at least N" - "a fatal shooting" is at
 least one dead - supports every figure from N up, so it does not stand against another
-document's 4); a tie goes to the lower figure, which is ACLED's conservative rule.  When no document gives
-a death toll for an attack, ``best`` is 0 (ACLED codes unreported fatalities as 0) and
-``low``/``high`` stay unknown.
+document's 4); a tie goes to the lower figure, which is ACLED's conservative rule.
+When no document gives a death toll for an attack, ``best`` is 0 (ACLED codes
+unreported fatalities as 0) and ``low``/``high`` stay unknown.
 """
 from __future__ import annotations
 
