@@ -147,6 +147,13 @@ def test_events_headline_toll_takes_the_lone_wounded_as_the_dead(body, title, in
 
 
 @pytest.mark.model
+def test_events_headline_toll_of_a_charge_of_killing():
+    body = "SPRINGFIELD -- A 42-year-old man was shot inside a car parked on Elm Street on Sunday night, police said.\n"
+    da = _analyse(body, "Teen charged with killing uncle in Springfield")
+    assert [c.value for c in da.claims if c.attribute == "killed"] == [1]
+
+
+@pytest.mark.model
 def test_events_headline_toll_not_read_when_the_body_counts_the_dead(monkeypatch):
     _refuse(monkeypatch, "_add_headline_toll", "the headline's toll was read although the body counts the dead")
     da = _analyse(KILLED_BODY,
@@ -199,6 +206,11 @@ def test_events_headline_wounded_not_read(body, title):
     ("Two Adults, One Child Dead in Apparent Murder-Suicide: Police", "killed", 3),
     ("Child, man shot during robbery attempt at Springfield barbershop", "injured", 2),
     ("Boy, 2, accidentally shot in South Side home, police say", "injured", 1),  # one boy, aged 2
+    # people named before another verb are not the dead: "arrested in fatal shooting of a boy"
+    ("2 men, woman arrested in fatal shooting of 17-year-old boy", "killed", 1),
+    ("Police kill gunman after standoff in Springfield", "killed", 1),  # a headline's bare role noun
+    ("2 dead, 3 injured in shooting outside Springfield club", "killed", 2),  # the number after counts the hurt
+    ("2 dead, 3 injured in shooting outside Springfield club", "injured", 3),
 ])
 def test_events_headline_list_of_people_counted_part_by_part(title, attribute, count):
     da = _analyse(WALL, title)

@@ -245,8 +245,8 @@ def count_one(h, ctx: DocContext) -> Optional[tuple[int, str, Optional[str]]]:
                 return 1, "exact", "person" if h.ent_type_ == "PERSON" else _noun_text(h)
             if any(c.dep_ in ("det", "poss") and (c.lower_ in _SINGULAR_DETS or c.dep_ == "poss") for c in h.children):
                 return 1, "exact", _noun_text(h)
-            if h.tag_ == "NN" and _headline(ctx) and _is_person(h, ctx.lex):
-                return 1, "exact", _noun_text(h)  # headlines drop the article: "Teen killed in crash"
+            if h.tag_ == "NN" and _headline(ctx) and (_is_person(h, ctx.lex) or low in _role_nouns(ctx.lex)):
+                return 1, "exact", _noun_text(h)  # headlines drop the article: "Teen killed in crash", "Police kill gunman"
             if h.pos_ == "ADJ":
                 return None
         return None
@@ -372,6 +372,32 @@ def _along_with(got, anchor, ctx: DocContext):
     return got
 
 
+def _as_was(got, anchor, ctx: DocContext):
+    """A clause adding people to the count: "a man and woman were found dead inside
+    the home, as were three children" (5), "he was pronounced dead at the hospital, as
+    was the man" (2), "a woman shot in the face was taken to Mount Sinai, as was a
+    28-year-old woman who suffered a graze wound" (2)."""
+    value, qual, subj = got
+    v = anchor.head if anchor.pos_ == "ADJ" and anchor.dep_ in ("oprd", "acomp") else anchor
+    if qual != "exact" or v.pos_ not in _VERB:
+        return got
+    verbs = [v] + [c for c in v.children if c.dep_ == "conj" and c.pos_ in _VERB
+                   and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)]
+    for w in verbs:
+        for c in w.children:
+            if c.dep_ != "advcl" or c.lower_ not in ("was", "were", "is", "are") or c.i < anchor.i:
+                continue
+            if not any(x.dep_ == "mark" and x.lower_ == "as" and x.i == c.i - 1 for x in c.children):
+                continue
+            more = next((x for x in c.children if x.dep_ == "nsubj" and x.i > c.i), None)
+            if more is None or more.pos_ == "PRON" or not (_is_person(more, ctx.lex) or more.pos_ == "NUM"):
+                continue
+            extra = count_np(more, ctx)
+            if extra is not None and extra[1] == "exact" and extra[0] > 0:
+                return value + extra[0], qual, subj
+    return got
+
+
 def _with_headline_list(got, victims, sent, anchor, ctx: DocContext):
     """``got`` (the count of ``victims``), or, in a headline read on its own, the count
     of its list of people before ``anchor`` when the list counts more ("Man, baby found
@@ -409,7 +435,9 @@ def headline_list(sent, anchor, lex) -> Optional[tuple[int, int, set[int]]]:
             parts = [[]]  # "Police: man, woman killed"
             continue
         if t.pos_ in ("VERB", "AUX", "ADV", "ADP") and t.lower_ not in persons:
-            break  # "found", "accidentally", "were", "in"
+            if any(x.pos_ == "ADP" for x in doc[t.i:anchor.i]):
+                return None  # "2 men, woman arrested in fatal shooting of boy": others than the dead
+            break  # "found", "accidentally", "were"
         if t.text in (",", "&") or t.lower_ == "and":
             parts.append([])
             continue
@@ -679,6 +707,20 @@ def _is_person(h, lex) -> bool:
     return w in _person_nouns(lex) or w in ("people", "men", "women", "children", "others")
 
 
+def shooter_apart(dead, shot, lex) -> bool:
+    """Whether a death is of the shooter, who is not among the people he shot ("police
+    killed the gunman after he shot three people": three wounded, not two)."""
+    perps = lex.set("casualties", "perpetrator_nouns") | {"shooter"}
+    subject = dead.subject or ""
+    return " and " not in subject and subject.split(" ")[-1] in perps and (shot.subject or "").split(" ")[-1] not in perps
+
+
+def _role_nouns(lex) -> frozenset[str]:
+    """Words for a shooter or an officer ("suspect", "gunman", "deputy"): people, though
+    not always victims."""
+    return lex.set("casualties", "perpetrator_nouns") | lex.set("casualties", "police_nouns")
+
+
 def _person_nouns(lex) -> frozenset[str]:
     return lex.set("casualties", "neutral_person_nouns") | lex.set("casualties", "female_nouns") | \
         lex.set("casualties", "male_nouns")
@@ -883,6 +925,7 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
         if got is None:
             return
         got = _along_with(got, anchor, ctx)
+        got = _as_was(got, anchor, ctx)
         # "a toddler who was injured ... has died": the relative pronoun is the noun it
         # stands for, so that the dead are not also counted injured
         key = (attr, real.i)
@@ -941,7 +984,9 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
                 continue  # "two drowning victims", "a dying man": a modifier, no count of the dead
             add("killed", t, _subject(t))
         elif lem in dead_a and pos == "ADJ":
-            num = next((c for c in t.children if c.dep_ in ("nummod", "npadvmod") and c.pos_ == "NUM"), None)
+            # "2 dead, 3 injured": the number before the word (the one after counts the hurt)
+            nums = [c for c in t.children if c.pos_ == "NUM" and (c.dep_ in ("nummod", "npadvmod") or c.dep_ in ("nsubj", "meta") and c.i < t.i)]
+            num = next((c for c in nums if c.i < t.i), None) or next((c for c in nums if c.dep_ in ("nummod", "npadvmod")), None)
             if num is not None:
                 add("killed", t, num)
                 continue
@@ -1259,7 +1304,7 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
             out.append(RawClaim("killed", 1, "at_least", None, implied, None))
     # "three people were shot ... one of them died": the rest are injured
     if shots and not any(c.attribute == "injured" for c in out):
-        killed = sum(c.value for c in out if c.attribute == "killed")
+        killed = sum(c.value for c in out if c.attribute == "killed" and not shooter_apart(c, shots[0], lex))
         if killed:
             n = shots[0]
             if n.value > killed:

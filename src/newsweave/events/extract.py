@@ -13,7 +13,7 @@ from typing import Optional
 
 from newsweave.records import Article, Claim, DateRange, EntityMention, EventMention, PlaceMention, TimeMention
 from newsweave.events.attribution import Attributor, Source
-from newsweave.events.claims import RawClaim, reconcile_counts, sentence_claims
+from newsweave.events.claims import RawClaim, reconcile_counts, sentence_claims, shooter_apart
 from newsweave.events.context import DocContext
 from newsweave.events.lexicon import Lexicon, Trigger, load_lexicon
 from newsweave.events.mentions import (
@@ -397,9 +397,10 @@ class _Builder:
         if not live:
             return
         bg_ids = {m.id for m in self.mentions if m.background}
-        killed = [c.value for c in self.claims if c.attribute == "killed" and c.mention not in bg_ids and isinstance(c.value, int)]
-        k = max(killed) if killed else 0
         raw, sent, m, src = max(live, key=lambda x: x[0].value)
+        killed = [c.value for c in self.claims if c.attribute == "killed" and c.mention not in bg_ids and isinstance(c.value, int)
+                  and not shooter_apart(c, raw, self.lex)]
+        k = max(killed) if killed else 0
         if raw.value - k > 0:
             self.claim(m, sent, "injured", raw.value - k, src, raw.qualifier, raw.subject)
 
