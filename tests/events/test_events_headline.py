@@ -154,6 +154,19 @@ def test_events_headline_toll_of_a_charge_of_killing():
 
 
 @pytest.mark.model
+def test_events_headline_toll_higher_than_the_bodys_one_by_one_count():
+    body = ("SPRINGFIELD -- Four people were shot on Elm Street on Thursday afternoon, police said. "
+            "One was pronounced dead on scene, a second was transported to the hospital as a trauma patient. "
+            "He later died at the hospital.\n")
+    da = _analyse(body, "Police: 2 dead, 2 injured in Springfield shooting")
+    title = [c for c in da.claims if c.attribute == "killed" and c.field == "title"]
+    assert [c.value for c in title] == [2]
+    # a headline no higher than the body's own toll is not read
+    da = _analyse(body.replace("One was", "Two were"), "Police: 2 dead, 2 injured in Springfield shooting")
+    assert not [c for c in da.claims if c.attribute == "killed" and c.field == "title"]
+
+
+@pytest.mark.model
 def test_events_headline_toll_not_read_when_the_body_counts_the_dead(monkeypatch):
     _refuse(monkeypatch, "_add_headline_toll", "the headline's toll was read although the body counts the dead")
     da = _analyse(KILLED_BODY,

@@ -262,3 +262,29 @@ def test_fuse_definite_description_skips_a_group_that_used_its_word_as_a_verb():
     verb.attributes.pop("verbal")
     events2, _, _ = run(d)
     assert any(last in [m.trigger.start for m in e.mentions] and e.mentions[0].trigger.text == "attacks" for e in events2)
+
+
+def _teaser_article(extra_day: str | None) -> DocAnalysis:
+    import datetime as dt
+
+    sentences = ["Five people were shot during a party at a banquet hall, police said.",
+                 "Best Destinations For A Proper St. Patrick's Day"]
+    if extra_day:
+        sentences.append(f"The party began {extra_day} evening.")
+    d = Doc("a", sentences)
+    d.mention(0, "shot", mode=None)
+    da = d.analysis()
+    da.article.published = dt.date(2015, 11, 29)
+    da.times = [TimeMention(d._span("St. Patrick's Day", 1), DateRange(dt.date(2015, 3, 17), dt.date(2015, 3, 17), "day"))]
+    if extra_day:
+        da.times.append(TimeMention(d._span(extra_day, 2), DateRange(dt.date(2015, 11, 28), dt.date(2015, 11, 28), "day")))
+    return da
+
+
+def test_fuse_a_teasers_far_holiday_does_not_date_the_attack():
+    import datetime as dt
+
+    events, _, _ = fuse_events([_teaser_article(None)], ENTITIES, PLACES, Options())
+    assert events[0].date.start == dt.date(2015, 11, 29)  # its publication, not last March
+    events, _, _ = fuse_events([_teaser_article("Saturday")], ENTITIES, PLACES, Options())
+    assert events[0].date.start == dt.date(2015, 11, 28)  # a day it names near publication

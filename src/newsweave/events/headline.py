@@ -11,7 +11,9 @@ The body always wins: a type the body reports is never read from the headline, a
 an article whose body reports its event costs one set lookup per headline word.
 A body that reports its attack but no death takes the headline's death toll, and its lone
 person shot is then the one who died; one that counts no one dead or hurt takes the
-headline's wounded ("Five shot during party").
+headline's wounded ("Five shot during party"); one that counts its dead one by one
+and states a smaller toll than its headline ("2 dead, 2 injured in ... shooting") also
+states the headline's.
 """
 from __future__ import annotations
 
@@ -39,6 +41,34 @@ def read_headline(da: DocAnalysis, res: "Resources", parse: Parser) -> None:
         _drop_wounded_dead(da, res)
     elif _wounded_only_in_headline(da, res):
         _add_headline_toll(da, res, parse, "injured")
+    elif _counted_toll_in_headline(da, res):
+        _add_headline_toll(da, res, parse, "killed", above=_body_toll(da))
+
+
+def _body_toll(da: DocAnalysis) -> int:
+    """The highest death toll the body states for a current attack."""
+    current = {m.id for m in _current_attacks(da.events)}
+    return max((c.value for c in da.claims if c.attribute == "killed" and c.mention in current
+                and isinstance(c.value, int) and not isinstance(c.value, bool)), default=0)
+
+
+def _counted_toll_in_headline(da: DocAnalysis, res: "Resources") -> bool:
+    """Whether a body that counts its dead one by one ("One was pronounced dead on
+    scene ... He later died at the hospital") may state a smaller toll than its headline
+    ("2 dead, 2 injured in West Palm Beach shooting"): the headline names a death and
+    a number.  Only then is it parsed."""
+    title = da.article.title
+    if not title or len(title) > MAX_HEADLINE_CHARS or not _current_attacks(da.events):
+        return False
+    lex = res.lexicon
+    words = _HEADLINE_WORD.findall(title.lower())
+    deaths = lex.set("casualties", "headline_death_words")
+    return bool(set(words) & deaths) and any(w.isdigit() and w != "1" or w in _number_words(lex) for w in words)
+
+
+def _number_words(lex) -> frozenset[str]:
+    """Words for two people or more ("two", "double", "both"): a higher toll than one."""
+    return frozenset(str(w) for w, v in (lex.numbers.get("units") or {}).items() if isinstance(v, int) and v >= 2)
 
 
 # a longer "title" is a paragraph or debris, not a headline
@@ -207,17 +237,21 @@ def _as_headline_claim(c, aid: str, mention: str) -> list[EntityMention]:
     return [e for e in (c.attributed_mention, c.value_mention) if e is not None]
 
 
-def _add_headline_toll(da: DocAnalysis, res: "Resources", parse: Parser, attribute: str) -> None:
+def _add_headline_toll(da: DocAnalysis, res: "Resources", parse: Parser, attribute: str,
+                       above: Optional[int] = None) -> None:
     """The headline's count of the dead (``attribute`` "killed") or of the wounded
     ("injured"), for a body that reports its attack but not that count: each such
     claim of the headline is a claim of the document, quoted from the headline
-    (``field == "title"``), about the body's first current attack."""
+    (``field == "title"``), about the body's first current attack.  With ``above``
+    (the body's own toll), only exact counts higher than it are taken."""
     read = _read_headline(da.article, res, parse)
     if read is None:
         return
     aid, lead = da.article.id, _current_attacks(da.events)[0]
     for c in read[1]:
         if c.attribute != attribute or not isinstance(c.value, int) or isinstance(c.value, bool) or c.value <= 0:
+            continue
+        if above is not None and (c.value <= above or (c.qualifier or "exact") != "exact"):
             continue
         for e in _as_headline_claim(c, aid, lead.id):
             e.span.field = "title"

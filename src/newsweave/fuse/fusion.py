@@ -122,6 +122,18 @@ def _event_id(doc: str, start: int) -> str:
     return "ev-" + hashlib.sha1(f"{doc}:{start}".encode("utf-8")).hexdigest()[:12]
 
 
+_HOLIDAY_REACH_DAYS = 31
+
+
+def _far_holiday(t: TimeMention, published: dt.date) -> bool:
+    """A day named without a number (a holiday: "St. Patrick's Day", "Christmas") that
+    falls more than a month before publication: in an article that dates its attack
+    nowhere, such a name is a teaser's or an older story's ("a Labor Day shooting that
+    left one dead"), not the attack's day."""
+    return t.value.precision == "day" and not any(ch.isdigit() for ch in t.span.text) \
+        and (published - t.value.start).days > _HOLIDAY_REACH_DAYS
+
+
 def _earliest_most_precise(dates: list[DateRange]) -> Optional[DateRange]:
     if not dates:
         return None
@@ -730,7 +742,7 @@ class _Fuser:
             days = sorted(
                 (t for t in da.times if t.value.precision == "day" and t.value.start is not None
                  and getattr(t, "role", None) is None
-                 and (published is None or t.value.start <= published)),
+                 and (published is None or t.value.start <= published and not _far_holiday(t, published))),
                 key=lambda t: t.span.start,
             )
             if days:
@@ -741,14 +753,15 @@ class _Fuser:
                 self.reasons[c.key].append(
                     f"in {da.article.id}, the attack's date is taken from the first day the article names: '{t.span.text}'"
                 )
-            elif published is not None and not any(t.value.start is not None for t in da.times):
-                # breaking news that names no day at all reports what happened that day
+            elif published is not None:
+                # breaking news that names no day of its own (none at all, or only a
+                # teaser's far holiday) reports what happened that day
                 stamp = TimeMention(span=Span(da.article.id, 0, 0, ""), value=DateRange(published, published, "day"), relative=True)
                 self.inferred.setdefault(c.key, {})["date"] = stamp
                 c.date = stamp.value
                 c.date_inferred = True
                 self.reasons[c.key].append(
-                    f"in {da.article.id}, the article names no day: the attack is dated to its publication ({published.isoformat()})"
+                    f"in {da.article.id}, the article names no day of the attack: it is dated to its publication ({published.isoformat()})"
                 )
 
     # ---------------------------------------------------------------- stage 2
