@@ -34,8 +34,8 @@ from newsweave.events.mentions import (
 )
 
 _EXTRA_PREFILTER = frozenset({"casualties", "casualty", "injuries", "injured", "hurt", "responsibility", "behind",
-                              "himself", "herself", "murder-suicide", "suicide", "victims", "nobody", "life",
-                              "passed"})
+                              "himself", "herself", "murder-suicide", "suicide", "victims", "nobody", "life", "lives",
+                              "passed", "passes"})
 _REFER_DETS = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "such"}
 _DIE_TRIGGER = Trigger(lemma="die", type="ASSAULT", pos="verb", rank=0)
 _COARSE = {"week", "month", "season", "year", "decade"}
