@@ -667,6 +667,16 @@ def _subject(v):
     return None
 
 
+def _doer(v):
+    """Who does ``v``: its subject, or for a gerund after a preposition ("the boy
+    suspected of killing a girl", "charged with shooting his wife") the subject of the
+    word the preposition hangs on."""
+    got = _subject(v)
+    if got is None and v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in _VERB:
+        return _subject(v.head.head)
+    return got
+
+
 def _coordinated(parts: list) -> list:
     """The counts of ``parts`` whose clauses are joined by "and": "A died and B died" (conj
     of each other), "said A died, and B died" (the second a conj of the verb governing the
@@ -802,6 +812,15 @@ def _supposed(v) -> bool:
     """'may have been wounded', 'could have been killed': a possibility, not a count
     ("would later die" is told, not supposed)."""
     return any(c.dep_ == "aux" and c.lower_ in ("may", "might", "could") for c in v.children)
+
+
+def _intended(v, ctx: DocContext) -> bool:
+    """An infinitive that completes an intention ("in an effort to kill himself", "tried
+    to kill her", "threatened to shoot them"): not done, so no count."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+        return False
+    h = v.head
+    return v.dep_ in ("xcomp", "acl", "advcl") and h.i != v.i and ctx.lemma(h) in ctx.lex.set("cues", "intensional")
 
 
 def _aggregate(sent, low: str, words: set[str], ctx: DocContext) -> tuple[bool, list]:
@@ -967,7 +986,7 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
                     break
         if lem in fatal_adv:
             continue
-        if pos in _VERB and (_negated(t) or _supposed(t)):
+        if pos in _VERB and (_negated(t) or _supposed(t) or _intended(t, ctx)):
             continue
         if lem in killed_v and pos in _VERB:
             if t.dep_ == "amod":
@@ -1227,7 +1246,7 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
             a = c.anchor
             return a.head if a.pos_ == "ADJ" and a.head.pos_ in _VERB else a
         by_other = [c for c in own if verb_of(c).pos_ in _VERB and L(verb_of(c)) in killed_v | shot_v
-                    and _subject(verb_of(c)) is not None and c.victims != _subject(verb_of(c)).i]
+                    and _doer(verb_of(c)) is not None and c.victims != _doer(verb_of(c)).i]
         if by_other:
             c = by_other[0]
             c.value += 1
