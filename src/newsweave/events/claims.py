@@ -725,6 +725,26 @@ def shooter_apart(dead, shot, lex) -> bool:
     return " and " not in subject and subject.split(" ")[-1] in perps and (shot.subject or "").split(" ")[-1] not in perps
 
 
+def _killed_by_police(out: list, doc, lex) -> Optional[list]:
+    """The claims of a sentence with the shooter added to its dead, when it counts
+    people killed and then a pronoun killed by police ("Four people were killed by a
+    man on a rampage before he was shot and killed by police": five); else None."""
+    killed = [c for c in out if c.attribute == "killed" and c.victims is not None and c.value > 0]
+    police = lex.set("casualties", "police_nouns") | {"police", "cops", "swat"}
+
+    def by_police(c) -> bool:
+        v = c.anchor.head if c.anchor.pos_ == "ADJ" else c.anchor
+        agents = [p for a in v.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        return any(p.lower_ in police or any(x.lower_ in police for x in p.lefts) for p in agents)
+    shooter = [c for c in killed if c.value == 1 and doc[c.victims].lower_ in ("he", "him", "she", "her") and by_police(c)]
+    others = [c for c in killed if c not in shooter and doc[c.victims].pos_ in _NOUN | {"NUM"}
+              and shooter and c.victims < shooter[0].victims and not (c.subject or "").endswith("the shooter")]
+    if not shooter or not others:
+        return None
+    top = max(others, key=lambda c: c.value)
+    return out + [RawClaim("killed", top.value + 1, top.qualifier, f"{top.subject or 'people'} and the shooter", top.anchor, None)]
+
+
 def _role_nouns(lex) -> frozenset[str]:
     """Words for a shooter or an officer ("suspect", "gunman", "deputy"): people, though
     not always victims."""
@@ -1230,6 +1250,9 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
     out = [c for c in out if c.attribute != "injured" or c.victims is None or ("killed", c.victims) not in used]
     # "A and B were deceased, both having suffered gunshot wounds": the dead again
     out = [c for c in out if not _dead_again(c, out, sent.doc, lex)]
+    # "four people were killed by a man ... before he was shot and killed by police":
+    # the one police killed is the shooter, one more dead
+    out = _killed_by_police(out, sent.doc, lex) or out
     # "... then turned the gun on himself": the shooter is among the dead
     low, words = sent_low, sent_words
     self_harm = lex.self_harm_re is not None and lex.self_harm_re.search(low)
