@@ -169,6 +169,14 @@ def test_fuse_fatalities_at_least_supports_every_higher_figure():
     assert fatalities_for([c(5, "a", "at_least"), c(2, "b")], violent=True)["best"] == 2
 
 
+def test_fuse_fatalities_tie_goes_to_the_figure_stated_most_often():
+    c = lambda v, doc, q="exact": Claim(id=f"{doc}{v}", mention="m", attribute="killed", value=v, doc=doc, start=0, end=1, quote="x", qualifier=q)
+    # one article repeats its toll of 2, another states 1 once: 2
+    assert fatalities_for([c(2, "a"), c(2, "a"), c(1, "a"), c(1, "b")], violent=True)["best"] == 2
+    # each states its own once: the lower
+    assert fatalities_for([c(2, "a"), c(1, "b")], violent=True)["best"] == 1
+
+
 def test_fuse_report_without_a_place_joins_on_the_same_day_only_with_the_same_story():
     said = "Four people were shot outside a Bellwood barbershop after a dice game turned violent"
     a = analysis("a", [mention("a", 10, mode="firearms", date=D(2016, 10, 7), place="geonames:chicago", sentence=said,

@@ -16,7 +16,8 @@ documents (each document counted once, with its highest figure for the event, si
 an article's smaller figures are usually parts or earlier counts of its total; a
 document that gives its highest figure only as "at least N" - "a fatal shooting" is at
 least one dead - supports every figure from N up, so it does not stand against another
-document's 4); a tie goes to the lower figure, which is ACLED's conservative rule.
+document's 4); a tie goes to the figure the documents' sentences state most often,
+then to the lower figure, which is ACLED's conservative rule.
 When no document gives a death toll for an attack, ``best`` is 0 (ACLED codes
 unreported fatalities as 0) and ``low``/``high`` stay unknown.
 """
@@ -122,6 +123,12 @@ def fatalities_for(claims: Iterable[Claim], violent: bool) -> Optional[dict[str,
     support = {f: sum(1 for v, floor in per_doc.values() if v == f or floor and v < f)
                for f in {v for v, _ in per_doc.values()}}
     top = max(support.values())
-    best = min(f for f, n in support.items() if n == top)
+    tied = [f for f, n in support.items() if n == top]
+    # among figures as many documents give, the one their sentences state most often
+    # (a toll repeated through an article is its settled count, one stated once may be
+    # a part); then the lower
+    stated = {f: sum(1 for c in killed if int(c.value) == f and per_doc[c.doc][0] == f) for f in tied}
+    most = max(stated.values())
+    best = min(f for f in tied if stated[f] == most)
     values = [int(c.value) for c in killed]
     return {"low": min(values), "high": max(values), "best": best}
