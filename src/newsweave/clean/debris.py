@@ -46,6 +46,8 @@ CREDITS_MAX_CHARS = 300
 STAMP_MAX_LINE = 300  # longer lines are prose, never a headline plus its stamp
 CHROME_MAX_LINE = 400  # no vocabulary pattern matches a longer line
 TRAILING_LINK_MIN_WORDS = 5  # lines of a headerless link list are real headlines
+INLINE_LINK_MIN_WORDS = 6  # a link to another story set between two paragraphs is a full headline
+INLINE_LINK_MAX_WORDS = 16
 
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$|[\"”’)]$")
 _WORD = re.compile(r"[^\W_][\w'’.&-]*")
@@ -152,6 +154,15 @@ def is_link_like(line: str) -> bool:
         return False
     first = line[0]
     return first.isupper() or first.isdigit() or first in "\"'“‘"
+
+
+def _inline_link(line: str) -> bool:
+    """A full headline of another story: link-like, six to sixteen words, not in capitals
+    (a subhead), without a quotation or an exclamation (a reader's comment), a colon at
+    its end (a list label) or a closing parenthesis (a photo caption's credit)."""
+    n = len(words(line))
+    return (INLINE_LINK_MIN_WORDS <= n <= INLINE_LINK_MAX_WORDS and is_link_like(line) and not line.endswith((":", ")"))
+            and not any(q in line for q in "\"“”!?") and line[0].isupper() and line.upper() != line)
 
 
 def is_headline(line: str) -> bool:
@@ -300,6 +311,21 @@ def find_debris(text: str, rules: Optional[Rules] = None) -> Finding:
         if len(run) >= TRAILING_LINKS_MIN:
             for j in run:
                 label[j] = "related-links"
+
+    # 5b. a link to another story set alone between two paragraphs of the body ("Man
+    # arrested in fatal shooting during Bronx robbery"): a headline with prose on both
+    # sides; a subhead ("What we know", "Millvale: 2 killed, 2 injured") is shorter
+    if body is not None:
+        for j in range(body + 1, n):
+            t = lines[j].text
+            if label[j] is not None or not t or not _inline_link(t):
+                continue
+            before = next((k for k in range(j - 1, body - 1, -1) if not lines[k].blank), None)
+            after = next((k for k in range(j + 1, n) if not lines[k].blank), None)
+            if before is None or after is None or not lines[j - 1].blank or not lines[j + 1].blank:
+                continue
+            if label[before] is None and label[after] is None and is_prose(head_text[before]) and is_prose(head_text[after]):
+                label[j] = "teaser"
 
     # 6. duplicates: both copies above the body are teasers; in the body the repeat goes
     seen_dups: set[str] = set()
