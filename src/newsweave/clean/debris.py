@@ -248,7 +248,7 @@ def find_debris(text: str, rules: Optional[Rules] = None) -> Finding:
                 head_text[i] = kept
                 del cut
             continue
-        reason = rules.chrome(t) if len(t) <= CHROME_MAX_LINE else None
+        reason = rules.chrome(t) if len(t) <= CHROME_MAX_LINE else rules.long_chrome(t)
         if reason:
             label[i] = reason
             continue

@@ -19,6 +19,9 @@ class Rules:
     whole: list[tuple[str, re.Pattern[str]]]  # (reason, pattern matching the whole line)
     prefix: list[tuple[str, re.Pattern[str]]]  # (reason, pattern matching the line start)
     max_prefix_line: int
+    # (reason, pattern matching the line start) for lines of any length: a video
+    # carousel's captions run on in one line ("Caption 13-year-old with BB gun is ...")
+    long_prefix: list[tuple[str, re.Pattern[str]]]
     related_header: re.Pattern[str]
     stamp: re.Pattern[str]
     stamp_word: re.Pattern[str]
@@ -32,6 +35,13 @@ class Rules:
             for reason, pattern in self.prefix:
                 if pattern.match(line):
                     return reason
+        return self.long_chrome(line)
+
+    def long_chrome(self, line: str) -> Optional[str]:
+        """The reason a line of any length is page chrome by its start, or None."""
+        for reason, pattern in self.long_prefix:
+            if pattern.match(line):
+                return reason
         return None
 
 
@@ -44,8 +54,10 @@ def load_rules() -> Rules:
     text = resources.files("newsweave.data").joinpath("clean_rules.yaml").read_text(encoding="utf-8")
     data = _yaml_load(text)
     flags = re.IGNORECASE
-    whole, prefix = [], []
+    whole, prefix, long_prefix = [], [], []
     for reason, spec in data["rules"].items():
+        if spec.get("long_prefix"):
+            long_prefix.append((reason, re.compile(_alternation(spec["long_prefix"]), flags)))
         if spec.get("whole"):
             whole.append((reason, re.compile(_alternation(spec["whole"]), flags)))
         if spec.get("prefix"):
@@ -57,6 +69,7 @@ def load_rules() -> Rules:
         whole=whole,
         prefix=prefix,
         max_prefix_line=int(data.get("max_prefix_line", 220)),
+        long_prefix=long_prefix,
         related_header=re.compile(_alternation(data["related_headers"]), flags),
         stamp=stamp,
         stamp_word=stamp_word,
