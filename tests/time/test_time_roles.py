@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from newsweave.records import Article
-from newsweave.time.find import find_times, is_page_stamp, procedure_head
+from newsweave.time.find import find_times, is_birth_date, is_page_stamp, procedure_head
 from newsweave.time.lexicon import load_lexicon
 
 
@@ -106,3 +106,13 @@ def test_time_procedure_head_after_a_subject_with_its_own_clause(nlp):
     assert _head(nlp, text, "Sunday") is None
     # a plain subject: the day of the statement
     assert _head(nlp, "The family of the girl Sunday said the bullet just missed her spine.", "Sunday") == "said"
+
+
+@pytest.mark.parametrize("text,expr,birth", [
+    ("SILK, BRYANT SCOTT Date of Birth: 01/6/1992 Negligent Homicide", "01/6/1992", True),
+    ("Suspect: John Doe, DOB: 3/4/1988, charged with murder.", "3/4/1988", True),
+    ("Smith, who was born on May 2, 1990, died at the scene.", "May 2, 1990", True),
+    ("Smith was shot and killed on May 2, 2016, police said.", "May 2, 2016", False),
+])
+def test_time_birth_date_dates_no_happening(text, expr, birth):
+    assert is_birth_date(text, text.index(expr)) is birth

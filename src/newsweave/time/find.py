@@ -383,7 +383,18 @@ def find_times(spacy_doc, article: Article) -> list[TimeMention]:
     return [TimeMention(span=Span(article.id, s, e, article.text[s:e]), value=res.value, relative=res.relative,
                         role=time_role(spacy_doc, s, e))
             for s, e, res in _resolve_all(spacy_doc, article)
-            if not is_page_stamp(text, s, e, res.relative) and not is_year_modifier(text, s, e)]
+            if not is_page_stamp(text, s, e, res.relative) and not is_year_modifier(text, s, e)
+            and not is_birth_date(text, s)]
+
+
+# "Date of Birth: 01/6/1992", "DOB: 3-4-88", "born on May 2, 1990": a person's birthday
+_BIRTH_LABEL = re.compile(r"\b(?:date\s+of\s+birth|d\.?o\.?b\.?|birth\s?date|born(?:\s+on)?)\s*[:\-]?\s*$", re.IGNORECASE)
+
+
+def is_birth_date(text: str, start: int) -> bool:
+    """A date labelled as someone's birth ("Date of Birth: 01/6/1992"): it dates no
+    happening of the article."""
+    return bool(_BIRTH_LABEL.search(text[max(0, start - 20):start]))
 
 
 _YEAR = re.compile(r"\d{4}")
