@@ -288,3 +288,27 @@ def test_fuse_a_teasers_far_holiday_does_not_date_the_attack():
     assert events[0].date.start == dt.date(2015, 11, 29)  # its publication, not last March
     events, _, _ = fuse_events([_teaser_article("Saturday")], ENTITIES, PLACES, Options())
     assert events[0].date.start == dt.date(2015, 11, 28)  # a day it names near publication
+
+
+def test_fuse_a_person_on_both_sides_is_one_shootout_groups_attack_and_answer():
+    import datetime as dt
+
+    from newsweave.fuse.evidence import Candidate, Comparer
+
+    def cand(key: str, actors: set, targets: set) -> Candidate:
+        day = dt.date(2016, 2, 25)
+        return Candidate(key=key, type="ASSAULT", mode="firearms", date=DateRange(day, day, "day"), place="nw:border",
+                         actors=frozenset(actors), targets=frozenset(targets), victims=frozenset(), killed=frozenset(),
+                         words=frozenset(), docs=frozenset({key}), background=False)
+
+    entities = {"person:t-walton": Entity(id="person:t-walton", name="T. Walton", type="PERSON"),
+                "person:cedric-ford": Entity(id="person:cedric-ford", name="Cedric Ford", type="PERSON"),
+                "militia": Entity(id="militia", name="Some Brigades", type="ARMED_GROUP"),
+                "united-states": Entity(id="united-states", name="United States", type="COUNTRY")}
+    c = Comparer({p.id: p for p in PLACES}, entities)
+    # "the officer shot the gunman" and "the gunman shot at the officer": one shootout
+    v = c.compare(cand("a", {"person:t-walton"}, {"person:cedric-ford"}), cand("b", {"person:cedric-ford"}, {"person:t-walton"}))
+    assert v.conflict is None
+    # a militia's attack and the strikes that answered it: two events
+    v = c.compare(cand("a", {"militia"}, {"united-states"}), cand("b", {"united-states"}, {"militia"}))
+    assert v.conflict and "attack and response" in v.conflict

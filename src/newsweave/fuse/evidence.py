@@ -203,6 +203,10 @@ class Comparer:
     def _overlap(self, xs: frozenset[str], ys: frozenset[str]) -> list[str]:
         return sorted({x for x in xs for y in ys if self._related(x, y)})
 
+    def _is_person(self, eid: str) -> bool:
+        e = self.entities.get(eid)
+        return e is not None and e.type == "PERSON" or eid.startswith("person:")
+
     def _name(self, eid: str) -> str:
         e = self.entities.get(eid)
         return e.name if e else eid
@@ -309,7 +313,10 @@ class Comparer:
             anchors.add("place")
         # an attack and the retaliation for it: who acts in one is the target of the other
         if a.actors and b.actors and not self._overlap(a.actors, b.actors):
-            if self._overlap(a.actors, b.targets) or self._overlap(b.actors, a.targets):
+            crossed = self._overlap(a.actors, b.targets) + self._overlap(b.actors, a.targets)
+            # (a person on both sides is one shootout's: "the officer shot the gunman"
+            # and "the gunman shot at the officer"; sides that attack and answer are groups)
+            if any(not self._is_person(x) for x in crossed):
                 return Verdict("actor of one is the target of the other (attack and response)", 0.0, [])
             if a.type != "ASSAULT":
                 return Verdict(f"different actors ({', '.join(self._name(x) for x in sorted(a.actors))} / {', '.join(self._name(x) for x in sorted(b.actors))})", 0.0, [])
