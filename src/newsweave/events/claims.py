@@ -677,6 +677,14 @@ def _doer(v):
     return got
 
 
+def _clause_verb(a):
+    """The verb of the clause a count's anchor stands in: the anchor itself, or the verb
+    whose object it is ("inflicted a fatal gunshot wound on their son")."""
+    if a.pos_ not in _VERB and a.dep_ == "dobj" and a.head.pos_ in _VERB:
+        return a.head
+    return a
+
+
 def _coordinated(parts: list) -> list:
     """The counts of ``parts`` whose clauses are joined by "and": "A died and B died" (conj
     of each other), "said A died, and B died" (the second a conj of the verb governing the
@@ -685,10 +693,11 @@ def _coordinated(parts: list) -> list:
     if len(parts) < 2:
         return members
     for c in parts:
-        a = c.anchor
+        a = _clause_verb(c.anchor)
         if a.dep_ == "conj":
             h = a.head
-            first = next((x for x in parts if x is not c and (x.anchor.i == h.i or (x.anchor.head.i == h.i and x.anchor.i < a.i))), None)
+            first = next((x for x in parts if x is not c and (_clause_verb(x.anchor).i == h.i
+                                                               or (x.anchor.head.i == h.i and x.anchor.i < a.i))), None)
         elif a.dep_ == "ccomp":
             first = next((x for x in parts if x is not c and x.anchor.dep_ == "ccomp" and x.anchor.head.i == a.head.i
                           and x.anchor.i < a.i and any(t.lower_ == "and" for t in a.doc[x.anchor.i:a.i])), None)
@@ -1113,6 +1122,12 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
                 if h.pos_ in _VERB and L(h) in suffer_v:
                     who = (_subject(h) or _clause_subject(h)) if not _passive(h) or L(h) != "treat" else _victims_of_verb(h)
                     add("killed" if fatal_wound else "injured", t, who)
+                elif h.pos_ in _VERB and h.lower_ in _INFLICT and t.dep_ == "dobj":
+                    # "inflicted a fatal gunshot wound on their 3-year-old son": the wound's bearer
+                    on = next((p for c in (*h.children, *t.children) if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                               for p in c.children if p.dep_ == "pobj"), None)
+                    if on is not None and on.lower_ not in ("himself", "herself", "themselves"):
+                        add("killed" if fatal_wound else "injured", t, on)
                 elif t.head.lower_ == "with" and t.dep_ == "pobj" and L(t) == "wound" and \
                         not any(c.lower_ in fatal_adj for c in t.children) and \
                         not any(L(x) in died_v or L(x) in dead_a or L(x) in fatal_adv or L(x) in killed_v or _passed_away(x)
@@ -1307,7 +1322,8 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
         # non-life-threatening injuries and another was taken to the hospital")
         parts = [c for c in pool if c.attribute == attr and c.value > 0 and c.victims is not None
                  and (c.anchor.pos_ in _VERB or c.anchor.dep_ == "dobj" and c.anchor.head.pos_ in _VERB
-                      and any(x.dep_ == "conj" and x.pos_ in _VERB and _own_victims(x) for x in c.anchor.head.children))]
+                      and (any(x.dep_ == "conj" and x.pos_ in _VERB and _own_victims(x) for x in c.anchor.head.children)
+                           or c.anchor.head.dep_ == "conj" and c.anchor.head.lower_ in _INFLICT))]
         members = _coordinated(parts)
         if len(members) > 1:
             doc = members[0].anchor.doc
@@ -1417,6 +1433,7 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
 
 
 _GENERIC = {"person", "people", "victim", "victims", ""}
+_INFLICT = frozenset({"inflicted", "inflicts", "inflict", "inflicting"})
 
 
 def _one_more(sent, out: list, shots: list, ctx: DocContext) -> None:
