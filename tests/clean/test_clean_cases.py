@@ -47,3 +47,15 @@ def test_clean_does_not_override_known_title():
     article = clean_article(Article(id="x", source="x", text=text, title="Known title"))
     assert article.title == "Known title"
     assert [r.reason for r in article.removed] == ["headline"]
+
+
+def test_clean_prefix_patterns_spare_a_long_line_long_prefix_ones_do_not():
+    from newsweave.clean.rules import load_rules
+
+    rules = load_rules()
+    assert rules.chrome("Also read: Police arrest suspect in Elm Street shooting") == "teaser"
+    # a long line that starts like a link label is prose that happens to
+    long = "Also read: " + "the council heard from residents who asked for more street lights and patrols " * 4
+    assert len(long) > rules.max_prefix_line and rules.chrome(long) is None
+    caption = "Caption Police suspect arson in early Saturday morning fire " + "Two people died after a fire. " * 12
+    assert len(caption) > rules.max_prefix_line and rules.chrome(caption) == "teaser"
