@@ -729,7 +729,7 @@ def _is_person(h, lex) -> bool:
 def shooter_apart(dead, shot, lex) -> bool:
     """Whether a death is of the shooter, who is not among the people he shot ("police
     killed the gunman after he shot three people": three wounded, not two)."""
-    perps = lex.set("casualties", "perpetrator_nouns") | {"shooter"}
+    perps = lex.set("casualties", "perpetrator_nouns")  # "shooter" among them
     subject = dead.subject or ""
     return " and " not in subject and subject.split(" ")[-1] in perps and (shot.subject or "").split(" ")[-1] not in perps
 
@@ -739,7 +739,7 @@ def _killed_by_police(out: list, doc, lex) -> Optional[list]:
     people killed and then a pronoun killed by police ("Four people were killed by a
     man on a rampage before he was shot and killed by police": five); else None."""
     killed = [c for c in out if c.attribute == "killed" and c.victims is not None and c.value > 0]
-    police = lex.set("casualties", "police_nouns") | {"police", "cops", "swat"}
+    police = lex.set("casualties", "police_nouns") | lex.set("casualties", "police_force_nouns")
 
     def by_police(c) -> bool:
         v = c.anchor.head if c.anchor.pos_ == "ADJ" else c.anchor

@@ -21,6 +21,7 @@ import re
 from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from newsweave.clean.title import capitalised_share
+from newsweave.events.numbers import word_value
 from newsweave.records import Article, DateRange, DocAnalysis, EntityMention, PlaceMention, Span, TimeMention
 
 if TYPE_CHECKING:
@@ -63,12 +64,10 @@ def _counted_toll_in_headline(da: DocAnalysis, res: "Resources") -> bool:
     lex = res.lexicon
     words = _HEADLINE_WORD.findall(title.lower())
     deaths = lex.set("casualties", "headline_death_words")
-    return bool(set(words) & deaths) and any(w.isdigit() and w != "1" or w in _number_words(lex) for w in words)
-
-
-def _number_words(lex) -> frozenset[str]:
-    """Words for two people or more ("two", "double", "both"): a higher toll than one."""
-    return frozenset(str(w) for w, v in (lex.numbers.get("units") or {}).items() if isinstance(v, int) and v >= 2)
+    if not set(words) & deaths:
+        return False
+    # a number of two or more ("2", "two", "double"): a higher toll than one
+    return any((v := word_value(w, lex.numbers)) is not None and v[0] >= 2 for w in words)
 
 
 # a longer "title" is a paragraph or debris, not a headline
