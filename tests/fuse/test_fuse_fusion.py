@@ -189,3 +189,20 @@ def test_fuse_report_without_a_place_joins_on_the_same_day_only_with_the_same_st
     assert sorted(e.documents for e in events) == [["a", "b"], ["c"]]
     joined = next(e for e in events if e.documents == ["a", "b"])
     assert any("similar wording" in r for r in joined.merge_reasons)
+
+
+def test_fuse_a_town_in_its_country_anchors_a_merge_only_beside_a_participant_in_common():
+    # placed only in the country: it "lies in" the same country as Springfield, which
+    # alone is no place in common (the same-day shooting in Chicago too would "lie in" it)
+    places = PLACES + [Place(id="geonames:us", name="United States", lat=39.8, lon=-98.6, country="US", kind="country")]
+    a = analysis("a", [mention("a", 10, mode="firearms", date=D(2016, 12, 8), place="geonames:springfield")])
+    b = analysis("b", [mention("b", 10, mode="firearms", date=D(2016, 12, 8), place="geonames:us")])
+    events, _, _ = fuse_events([a, b], ENTITIES, places, Options())
+    assert sorted(e.documents for e in events) == [["a"], ["b"]]
+    # the same two with an actor in common are one attack reported at two scales
+    a = analysis("a", [mention("a", 10, mode="aerial", date=D(2021, 6, 27), place="nw:omar", actors=["united-states"])])
+    b = analysis("b", [mention("b", 10, mode="aerial", date=D(2021, 6, 27), place="geonames:syria", actors=["united-states"])])
+    places = PLACES + [Place(id="geonames:syria", name="Syria", lat=35.0, lon=38.5, country="SY", kind="country")]
+    events, _, _ = fuse_events([a, b], ENTITIES, places, Options())
+    assert [e.documents for e in events] == [["a", "b"]]
+    assert any("lies in Syria" in r for r in events[0].merge_reasons)

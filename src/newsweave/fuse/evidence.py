@@ -234,6 +234,10 @@ class Comparer:
         """Sharing a big city says less than sharing a small town: many events happen there."""
         return self.w["big_city_factor"] if (p.population or 0) >= self.w["big_city_population"] else 1.0
 
+    def _country_and_town(self, a: str, b: str) -> bool:
+        pa, pb = self.places.get(a), self.places.get(b)
+        return a != b and pa is not None and pb is not None and (pa.kind in _COUNTRY_KINDS) != (pb.kind in _COUNTRY_KINDS)
+
     def compare_places(self, a: Optional[str], b: Optional[str]) -> tuple[Optional[str], float, Optional[str]]:
         if not a or not b:
             return None, 0.0, None
@@ -311,6 +315,9 @@ class Comparer:
         if why:
             reasons.append(why)
             anchors.add("place")
+        # a town "lies in" its country: true, but by itself no place in common to
+        # anchor a merge on; it anchors one only beside a participant in common
+        in_country = bool(why) and self._country_and_town(a.place, b.place)
         # an attack and the retaliation for it: who acts in one is the target of the other
         if a.actors and b.actors and not self._overlap(a.actors, b.actors):
             crossed = self._overlap(a.actors, b.targets) + self._overlap(b.actors, a.targets)
@@ -330,6 +337,8 @@ class Comparer:
             score += w["shared_target"] * min(2, len(shared_t))
             anchors.add("target")
             reasons.append("shared target " + ", ".join(self._name(x) for x in shared_t[:3]))
+        if in_country and not (shared or shared_t):
+            anchors.discard("place")
         if a.victims and b.victims:
             common = {x for x in a.victims for y in b.victims if same_person(x, y)}
             if common:
