@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, Optional
 
 from newsweave.config import Options
-from newsweave.records import Analysis, Article, DocAnalysis, InputProblem
+from newsweave.records import Analysis, Article, DocAnalysis, EntityMention, InputProblem, PlaceMention
 
 
 @dataclass
@@ -139,12 +139,24 @@ def extract_article(article: Article, spacy_doc, res: Resources) -> DocAnalysis:
 
     entities = extract_entity_mentions(spacy_doc, article, res.actors)[:MAX_MENTIONS]
     places = find_places(spacy_doc, article, res.gazetteer)[:MAX_MENTIONS]
+    entities = _not_places(entities, places)
     times = find_times(spacy_doc, article)[:MAX_MENTIONS]
     events, claims = extract_events(spacy_doc, article, entities, places, times, res)
     da = DocAnalysis(article=article, entities=entities, places=places, times=times,
                      events=events[:MAX_MENTIONS], claims=claims[:MAX_MENTIONS])
     read_headline(da, res, _parse_headline)
     return da
+
+
+def _not_places(entities: list[EntityMention], places: list[PlaceMention]) -> list[EntityMention]:
+    """A name the tagger took for a person that the geocoder placed ("Trotwood",
+    "Austin", "Lee Memorial Hospital") is a place, not a person: left out of the
+    people, it is no victim or suspect for fusion to match across articles."""
+    spans = [(p.span.field, p.span.start, p.span.end) for p in places if p.place]
+    if not spans:
+        return entities
+    return [e for e in entities
+            if not (e.type == "PERSON" and any(f == e.span.field and s < e.span.end and e.span.start < t for f, s, t in spans))]
 
 
 def _parse_headline(text: str, res: Resources):
