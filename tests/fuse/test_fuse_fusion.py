@@ -206,3 +206,26 @@ def test_fuse_a_town_in_its_country_anchors_a_merge_only_beside_a_participant_in
     events, _, _ = fuse_events([a, b], ENTITIES, places, Options())
     assert [e.documents for e in events] == [["a", "b"]]
     assert any("lies in Syria" in r for r in events[0].merge_reasons)
+
+
+def test_fuse_two_towns_apart_are_within_reach_but_no_evidence_of_one_event():
+    # Stockton and Galt (33 km), Crosby and Houston: same day, each its own shooting
+    places = PLACES + [
+        Place(id="geonames:stockton", name="Stockton", lat=37.96, lon=-121.29, country="US", kind="city"),
+        Place(id="geonames:galt", name="Galt", lat=38.25, lon=-121.30, country="US", kind="city"),
+        Place(id="geonames:lodi", name="Lodi", lat=38.13, lon=-121.27, country="US", kind="city"),
+        Place(id="geonames:woodbridge", name="Woodbridge", lat=38.15, lon=-121.30, country="US", kind="city"),
+    ]
+    a = analysis("a", [mention("a", 10, mode="firearms", date=D(2013, 3, 16), place="geonames:stockton", trigger="shot",
+                               sentence="Two people were shot dead on Hammer Lane")])
+    b = analysis("b", [mention("b", 10, mode="firearms", date=D(2013, 3, 16), place="geonames:galt", trigger="shot",
+                               sentence="Seven guests were shot at a birthday party")])
+    events, _, _ = fuse_events([a, b], ENTITIES, places, Options())
+    assert sorted(e.documents for e in events) == [["a"], ["b"]]
+    # a town and its neighbour 3 km off are as good as one place
+    c = analysis("c", [mention("c", 10, mode="firearms", date=D(2013, 3, 16), place="geonames:lodi", trigger="shot",
+                               sentence="Two people were shot dead on Hammer Lane")])
+    d = analysis("d", [mention("d", 10, mode="firearms", date=D(2013, 3, 16), place="geonames:woodbridge", trigger="shot",
+                               sentence="Seven guests were shot at a birthday party")])
+    events, _, _ = fuse_events([c, d], ENTITIES, places, Options())
+    assert [e.documents for e in events] == [["c", "d"]]

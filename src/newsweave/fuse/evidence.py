@@ -23,6 +23,7 @@ from newsweave.records import DateRange, Entity, Place
 # kinds of place whose extent is large: compared with a wider radius
 _WIDE_KINDS = {"admin1": 250.0, "admin2": 80.0, "region": 250.0, "border": 200.0}
 _COUNTRY_KINDS = {"country"}
+_TOWN_KINDS = {"city"}  # the gazetteer's kind for every populated place
 
 
 @functools.lru_cache(maxsize=1)
@@ -272,6 +273,10 @@ class Comparer:
         if km <= radius:
             w = self.w["place_near"] if km <= self.fuse_km else self.w["place_within_region"]
             w *= min(self._size_discount(pa), self._size_discount(pb))
+            if pa.kind in _TOWN_KINDS and pb.kind in _TOWN_KINDS and km > self.w["other_town_km"]:
+                # two towns that far apart are neighbours, not one place: within reach
+                # of one event, but no evidence that the reports are of the same one
+                w = min(w, self.w["place_other_town"])
             return None, w, f"places {km:.0f} km apart ({pa.name}, {pb.name})"
         return f"places {km:.0f} km apart ({pa.name}, {pb.name})", 0.0, None
 
