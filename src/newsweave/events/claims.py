@@ -278,6 +278,18 @@ def _has_age(h) -> bool:
     return any(c.lower_ == "old" or c.lower_.endswith("-old") for c in h.children if c.i < h.i)
 
 
+def _own_state(c, lex) -> bool:
+    """A list member with a state of its own ("Three dead and one in critical
+    condition", "two killed, one wounded"): not one more of the list's casualty."""
+    for x in c.children:
+        if x.dep_ == "prep" and any(p.dep_ == "pobj" and p.lower_ in lex.set("casualties", "injured_nouns")
+                                    for p in x.children):
+            return True
+        if x.dep_ in ("amod", "acl") and x.lower_ in lex.set("casualties", "headline_wounded_words"):
+            return True
+    return False
+
+
 def count_np(h, ctx: DocContext) -> Optional[tuple[int, str, Optional[str]]]:
     """Count a noun phrase, adding up conjoined parts ("he and three others" = 4; "his
     wife, son and daughter" = 3); ages in the list ("two men, 19 and 20") count no one."""
@@ -299,7 +311,7 @@ def count_np(h, ctx: DocContext) -> Optional[tuple[int, str, Optional[str]]]:
     clauses = [x.i for x in h.children if x.dep_ in ("relcl", "acl") and x.i > h.i]
     conj = [c for c in h.conjuncts if c.i > h.i and not (noun and _bare_number(c))
             and not any(x.dep_ in ("relcl", "acl") and x.lower_ in forms for x in c.children)
-            and not any(i < c.i for i in clauses)]
+            and not any(i < c.i for i in clauses) and not _own_state(c, ctx.lex)]
     for ap in h.children:  # "his fiancee, Jaime Salazar, 34, and their son"
         if ap.dep_ == "appos" and first[0] > 1 and ap.pos_ in _NOUN:
             continue  # the count broken down: "two victims, a man and a woman", "four victims, three juveniles and ..."
@@ -1047,7 +1059,13 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
                 add("killed", t, h)  # "Two dead, three hurt"
                 continue
             if t.dep_ in ("amod", "acl") and h.pos_ in _NOUN and h.i < t.i:
-                add("killed", t, h)  # "left a man dead"
+                # "left a man dead"; "found a man and a woman dead": the whole list, not
+                # its last member (unless the list's head has a state of its own: "two
+                # people injured and a man dead")
+                while h.dep_ == "conj" and h.head.pos_ in _NOUN and h.head.i < h.i \
+                        and _is_person(h.head, lex) and not _own_state(h.head, lex):
+                    h = h.head
+                add("killed", t, h)
                 continue
             if t.dep_ in ("amod",) and h.pos_ in _NOUN:
                 # "found a deceased male", "a dead man was discovered": a person found dead
