@@ -161,6 +161,11 @@ def test_events_headline_toll_higher_than_the_bodys_one_by_one_count():
     da = _analyse(body, "Police: 2 dead, 2 injured in Springfield shooting")
     title = [c for c in da.claims if c.attribute == "killed" and c.field == "title"]
     assert [c.value for c in title] == [2]
+    # a list of the dead ending on the killer is read the same way
+    two = ("SPRINGFIELD -- Police said a man killed a neighbor and took her young son before officers found "
+           "both the man and the boy dead in his home on Friday.\n")
+    da = _analyse(two, "Police: Man kills woman, her son, himself in Springfield")
+    assert [c.value for c in da.claims if c.attribute == "killed" and c.field == "title"] == [3]
     # a headline no higher than the body's own toll is not read
     da = _analyse(body.replace("One was", "Two were"), "Police: 2 dead, 2 injured in Springfield shooting")
     assert not [c for c in da.claims if c.attribute == "killed" and c.field == "title"]
@@ -224,6 +229,8 @@ def test_events_headline_wounded_not_read(body, title):
     ("Police kill gunman after standoff in Springfield", "killed", 1),  # a headline's bare role noun
     ("2 dead, 3 injured in shooting outside Springfield club", "killed", 2),  # the number after counts the hurt
     ("2 dead, 3 injured in shooting outside Springfield club", "injured", 3),
+    ("Police: Man kills woman, her son, himself in Springfield", "killed", 3),  # the list ends on the killer
+    ("Three dead and one in critical condition in Springfield shooting", "killed", 3),  # one with its own state
 ])
 def test_events_headline_list_of_people_counted_part_by_part(title, attribute, count):
     da = _analyse(WALL, title)

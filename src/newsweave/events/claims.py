@@ -278,6 +278,18 @@ def _has_age(h) -> bool:
     return any(c.lower_ == "old" or c.lower_.endswith("-old") for c in h.children if c.i < h.i)
 
 
+_REFLEXIVE = frozenset({"himself", "herself"})
+
+
+def _appos_chain(ap) -> list:
+    """An apposition and the appositions and conjuncts hanging on it, in order."""
+    out = [ap]
+    for c in ap.children:
+        if c.dep_ in ("appos", "conj"):
+            out += _appos_chain(c)
+    return sorted(out, key=lambda t: t.i)
+
+
 def _own_state(c, lex) -> bool:
     """A list member with a state of its own ("Three dead and one in critical
     condition", "two killed, one wounded"): not one more of the list's casualty."""
@@ -313,6 +325,13 @@ def count_np(h, ctx: DocContext) -> Optional[tuple[int, str, Optional[str]]]:
             and not any(x.dep_ in ("relcl", "acl") and x.lower_ in forms for x in c.children)
             and not any(i < c.i for i in clauses) and not _own_state(c, ctx.lex)]
     for ap in h.children:  # "his fiancee, Jaime Salazar, 34, and their son"
+        if ap.dep_ == "appos" and first[0] == 1 and noun:
+            chain = _appos_chain(ap)
+            if any(x.lower_ in _REFLEXIVE for x in chain):
+                # a headline's list ending on the killer ("Man kills woman, her son,
+                # himself"), which the parser hangs as appositions
+                conj += [x for x in chain if x not in conj]
+                continue
         if ap.dep_ == "appos" and first[0] > 1 and ap.pos_ in _NOUN:
             continue  # the count broken down: "two victims, a man and a woman", "four victims, three juveniles and ..."
         if ap.dep_ == "appos" and not _bare_number(ap):  # "two of the boys, 14 and 15": ages
@@ -345,8 +364,11 @@ def count_np(h, ctx: DocContext) -> Optional[tuple[int, str, Optional[str]]]:
         return first
     total, qual, subj = first
     parts = 0
+    shooter = False
     for c in conj:
         got = count_one(c, ctx)
+        if c.lower_ in _REFLEXIVE and first[0] >= 1:
+            got, shooter = (1, "exact", None), True  # "kills woman, her son, himself": the killer too
         if got is None and c.tag_ == "NNS" and c.lower_ not in ctx.lex.set("casualties", "not_victims") and \
                 not any(x.dep_ in ("det", "nummod", "amod") for x in c.children if x.i < c.i):
             got = (2, "at_least", None)  # "his wife and children": at least two more
@@ -361,7 +383,8 @@ def count_np(h, ctx: DocContext) -> Optional[tuple[int, str, Optional[str]]]:
             qual = got[1]
     if first[0] > 1 and parts == first[0] and len(conj) > 1:
         return first  # "13 people, 11 males and two females": a breakdown of the 13, not more people
-    return total, qual, subj if subj not in (None, "person") else "people"
+    subj = subj if subj not in (None, "person") else "people"
+    return total, qual, f"{subj} and the shooter" if shooter else subj
 
 
 def _along_with(got, anchor, ctx: DocContext):
@@ -585,6 +608,12 @@ def _victims_of_verb(v):
     for c in v.children:
         if c.dep_ == "dobj":
             return c
+    if v.tag_ == "VBN" and v.dep_ in ("acl", "ROOT"):
+        # a headline's bare participle with its number before it ("Police: 2 killed, 3
+        # wounded in Sunday shooting", the number parsed as a "meta" or subject)
+        num = next((c for c in v.children if c.dep_ in ("meta", "nsubj") and c.pos_ == "NUM" and c.i < v.i), None)
+        if num is not None:
+            return num
     # a gapped passive ("one man was killed and two others [were] wounded"), which the
     # tagger may read as a past tense with a subject
     gapped = v.dep_ == "conj" and (v.tag_ == "VBN" or v.tag_ == "VBD" and _passive(v.head)
@@ -908,7 +937,16 @@ def _in_roundup(anchor, rounds: list) -> bool:
         if rv is not None and rv.i != anchor.i and rv.head.i == anchor.head.i and rv.dep_ == anchor.dep_ \
                 and rv.dep_ in ("ccomp", "conj"):
             return True  # "two were killed and four were wounded in separate shootings, police said"
+        if rv is not None and rv.i != anchor.i and _same_list(rv.head, anchor.head):
+            return True  # "8 killed, 46 wounded in weekend shootings": counts listed for one round-up
     return False
+
+
+def _same_list(a, b) -> bool:
+    """Two numbers listed side by side ("Police: 8 killed, 46 wounded"): members of one
+    apposition or coordination under the same head."""
+    return a.i != b.i and a.pos_ == b.pos_ == "NUM" and a.head.i == b.head.i and a.head.i not in (a.i, b.i) \
+        and a.dep_ == b.dep_ and a.dep_ in ("appos", "conj")
 
 
 def _gunfire_just_before(sent, ctx: DocContext, gun_words: frozenset[str]) -> bool:
@@ -1302,7 +1340,8 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
             a = c.anchor
             return a.head if a.pos_ == "ADJ" and a.head.pos_ in _VERB else a
         by_other = [c for c in own if verb_of(c).pos_ in _VERB and L(verb_of(c)) in killed_v | shot_v
-                    and _doer(verb_of(c)) is not None and c.victims != _doer(verb_of(c)).i]
+                    and _doer(verb_of(c)) is not None and c.victims != _doer(verb_of(c)).i
+                    and not (c.subject or "").endswith("the shooter")]  # "kills wife and himself"
         if by_other:
             c = by_other[0]
             c.value += 1

@@ -66,8 +66,10 @@ def _counted_toll_in_headline(da: DocAnalysis, res: "Resources") -> bool:
     deaths = lex.set("casualties", "headline_death_words")
     if not set(words) & deaths:
         return False
-    # a number of two or more ("2", "two", "double"): a higher toll than one
-    return any((v := word_value(w, lex.numbers)) is not None and v[0] >= 2 for w in words)
+    # a number of two or more ("2", "two", "double"): a higher toll than one; or a list
+    # of the dead ending on the killer ("Man kills woman, her son, himself")
+    return any((v := word_value(w, lex.numbers)) is not None and v[0] >= 2 for w in words) \
+        or ("," in title and bool({"himself", "herself"} & set(words)))
 
 
 # a longer "title" is a paragraph or debris, not a headline
