@@ -230,6 +230,7 @@ def test_events_headline_wounded_not_read(body, title):
     ("2 dead, 3 injured in shooting outside Springfield club", "killed", 2),  # the number after counts the hurt
     ("2 dead, 3 injured in shooting outside Springfield club", "injured", 3),
     ("Police: Man kills woman, her son, himself in Springfield", "killed", 3),  # the list ends on the killer
+    ("Two arrested after child shot", "injured", 1),  # "child shot" parsed as a compound noun
     ("Three dead and one in critical condition in Springfield shooting", "killed", 3),  # one with its own state
 ])
 def test_events_headline_list_of_people_counted_part_by_part(title, attribute, count):

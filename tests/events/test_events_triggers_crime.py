@@ -34,6 +34,7 @@ def day(text, sub, value):
     ("He was gunned down outside his home.", "gunned"),
     ("The man was slain in his driveway.", "slain"),
     ("Evidence indicates that it was a murder-suicide.", "murder"),
+    ("The man was charged in the shooting death of his neighbor.", "shooting"),  # a shooting death
 ])
 def test_events_triggers_crime_report_wording_makes_an_assault(nlp, text, trigger):
     found = assaults(nlp, text)

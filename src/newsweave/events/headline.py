@@ -143,7 +143,7 @@ def _sentence_case(text: str, event_words: frozenset[str]) -> str:
     return "".join(out)
 
 
-def _headlinese(doc, event_words: frozenset[str]) -> None:
+def _headlinese(doc, event_words: frozenset[str], persons: frozenset[str] = frozenset()) -> None:
     """Headlines drop the auxiliary of the passive ("Man shot while hunting" is "a man
     was shot"), which the parser, trained on running text, reads as an active past
     tense with the victim as its subject.  An event verb in the past tense with a
@@ -151,7 +151,9 @@ def _headlinese(doc, event_words: frozenset[str]) -> None:
     the headline's passive: a past participle whose subject is passive; so is "shot"
     taken for a noun counted by a number ("Five Shot During Party").  (One hanging on
     the noun before it, "4 people shot in Fresno", is read as a reduced relative by the
-    claims reader itself, in headlines and bodies alike.)"""
+    claims reader itself, in headlines and bodies alike.)  A "shot" the parser made the
+    head of a compound with a person before it ("Two arrested after child shot") is
+    that person shot (``persons``: the words for a person)."""
     for t in doc:
         if t.lower_ not in event_words:
             continue
@@ -163,6 +165,14 @@ def _headlinese(doc, event_words: frozenset[str]) -> None:
                 if c.dep_ == "nummod":
                     c.dep_ = "nsubjpass"
             continue
+        if t.tag_ == "NN" and t.lower_ == "shot" and t.i == len(doc) - 1 or t.tag_ == "NN" and t.lower_ == "shot" \
+                and t.i + 1 < len(doc) and doc[t.i + 1].pos_ in ("ADP", "PUNCT", "SCONJ"):
+            who = next((c for c in t.children if c.dep_ == "compound" and c.i == t.i - 1 and c.lower_ in persons), None)
+            if who is not None:
+                # "Two arrested after child shot": a person shot, not a "child shot"
+                t.tag_, t.pos_ = "VBN", "VERB"
+                who.dep_ = "nsubjpass"
+                continue
         if t.tag_ != "VBD":
             continue
         kids = list(t.children)
@@ -190,7 +200,9 @@ def _read_headline(article: Article, res: "Resources", parse: Parser) -> Optiona
     words = _event_words(res.lexicon)
     doc = parse(_sentence_case(mini.masked, words), res)
     doc.user_data["newsweave.headline"] = True
-    _headlinese(doc, words)
+    from newsweave.events.claims import _person_nouns
+
+    _headlinese(doc, words, _person_nouns(res.lexicon))
     entities = extract_entity_mentions(doc, mini, res.actors)
     places = find_places(doc, mini, res.gazetteer)
     times = find_times(doc, mini)
