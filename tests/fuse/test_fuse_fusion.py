@@ -229,3 +229,29 @@ def test_fuse_two_towns_apart_are_within_reach_but_no_evidence_of_one_event():
                                sentence="Seven guests were shot at a birthday party")])
     events, _, _ = fuse_events([c, d], ENTITIES, places, Options())
     assert [e.documents for e in events] == [["c", "d"]]
+
+
+def test_fuse_fatalities_leave_out_a_roundups_figures_beside_a_report_of_the_event_alone():
+    # "4 shot outside West Englewood store" merged with "3 killed, 12 wounded in Monday
+    # shootings across Chicago": the round-up's dead belong to its other shootings
+    claims = [killed("roundup", "roundup:10", 1, 10), killed("roundup", "roundup:10", 3, 90)]
+    assert fatalities_for(claims, True)["best"] == 3
+    assert fatalities_for(claims, True, roundups={"roundup"}, documents={"roundup", "store"}) == \
+        {"low": None, "high": None, "best": 0}
+    # an event only round-ups report keeps their figures
+    assert fatalities_for(claims, True, roundups={"roundup"}, documents={"roundup"})["best"] == 3
+
+
+def test_fuse_roundup_headlines_are_told_from_one_shootings_headlines():
+    from newsweave.fuse.fusion import _roundups
+
+    titles = {
+        "a": "3 killed, 12 wounded in Monday shootings across Chicago",
+        "b": "Six people injured in two separate shootings in San Francisco Wednesday night",
+        "c": "Shootings up nearly 50 percent after another violent weekend in Chicago",
+        "d": "Victims of Holton Avenue shootings ID'd",         # one shooting, several victims
+        "e": "1 killed, 3 injured in weekend shooting in Charlotte",
+        "f": "Suspect went on violent rampage in Federal Way apartment shootings",
+    }
+    das = [DocAnalysis(article=Article(id=k, source=k, text="x", title=t)) for k, t in titles.items()]
+    assert _roundups(das) == {"a", "b", "c"}

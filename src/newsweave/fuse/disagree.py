@@ -20,6 +20,10 @@ document's 4); a tie goes to the figure the documents' sentences state most ofte
 then to the lower figure, which is ACLED's conservative rule.
 When no document gives a death toll for an attack, ``best`` is 0 (ACLED codes
 unreported fatalities as 0) and ``low``/``high`` stay unknown.
+A round-up article (``roundups``: its headline reports several shootings at once, "3
+killed, 12 wounded in Monday shootings across Chicago") sums many incidents; when an
+event also has ``documents`` that report it alone, the round-up's figures are left out
+of its fatalities (they stay among its claims, for the reader).
 """
 from __future__ import annotations
 
@@ -107,7 +111,14 @@ def find_disagreements(event_id: str, claims: Iterable[Claim], names: Optional[d
     return out
 
 
-def fatalities_for(claims: Iterable[Claim], violent: bool) -> Optional[dict[str, Optional[int]]]:
+def fatalities_for(claims: Iterable[Claim], violent: bool, roundups: Iterable[str] = (),
+                   documents: Iterable[str] = ()) -> Optional[dict[str, Optional[int]]]:
+    claims = list(claims)
+    apart = set(roundups)
+    if apart and set(documents) - apart:
+        # a round-up's figures sum many incidents: beside an article about this one alone
+        # they are not its toll
+        claims = [c for c in claims if c.doc not in apart]
     killed = [c for c in claims if c.attribute == "killed" and isinstance(c.value, (int, float))]
     if not killed:
         return {"low": None, "high": None, "best": 0} if violent else None

@@ -483,6 +483,15 @@ def _joined(group: Candidate, single: Candidate, mentions: list[EventMention], p
     )
 
 
+def _roundups(analyses: list[DocAnalysis]) -> set[str]:
+    """Ids of the round-up articles: their headline reports several shootings at once
+    (``roundup_title_patterns`` in events_casualties.yaml)."""
+    from newsweave.events import load_lexicon
+
+    rx = load_lexicon().pattern("casualties", "roundup_title_patterns")
+    return {da.article.id for da in analyses if da.article.title and rx.search(da.article.title.lower())}
+
+
 class _Fuser:
     def __init__(self, analyses: list[DocAnalysis], entities: list[Entity], places: list[Place], options: Options):
         self.options = options
@@ -497,6 +506,7 @@ class _Fuser:
         self.comparer = Comparer(self.places, self.entities, options.fuse_km, options.fuse_days, actors)
         self.w = weights()
         self.analyses = analyses
+        self.roundups = _roundups(analyses)
         self.claims_by_mention: dict[str, list[Claim]] = defaultdict(list)
         for da in analyses:
             for c in da.claims:
@@ -949,7 +959,7 @@ class _Fuser:
                 targets=targets,
                 documents=sorted({m.doc for m in mentions}),
                 mentions=mentions,
-                fatalities=fatalities_for(claims, violent),
+                fatalities=fatalities_for(claims, violent, self.roundups, {m.doc for m in mentions}),
                 merge_reasons=[r for c in cluster for r in self.reasons.get(c.key, [])],
             )
             ev.summary = summarize(ev, self.entities, self.places)
