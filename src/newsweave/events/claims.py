@@ -1694,12 +1694,21 @@ def reconcile_counts(claims: list, background: set[str], text: str, lex) -> list
       said he then turned the gun on himself"), is added to the article's highest death
       toll, unless that toll already counts him ("murder-suicide", "including the
       gunman") - the Gun Violence Archive's and ACLED's practice.
+    - A death the article reports as a first, since corrected or updated, figure
+      ("Police initially said the man had died") is dropped.
     - Injured counts about some of the wounded ("one man was shot in the ankle") are
       parts of the article's larger count of wounded ("four people were shot and
       wounded"), not other tolls: they are dropped for that reason, as is "no one else
       was hurt" once someone was.
     """
     inc_re = lex.words_pattern("casualties", "includes_shooter")
+    # a death first reported and then corrected or updated ("Police initially said the man
+    # had died", "Earlier, the attorney general said 13 people had been killed", "despite
+    # earlier reports that the boy had died") is no toll
+    superseded = lex.pattern("casualties", "superseded_patterns")
+    gone = {c.id for c in claims if c.attribute == "killed" and superseded.search(c.quote.lower())}
+    if gone:
+        claims = [c for c in claims if c.id not in gone]
     live = [c for c in claims if c.mention not in background and isinstance(c.value, int) and not isinstance(c.value, bool)]
     killed = [c for c in live if c.attribute == "killed"]
     shooter = [c for c in killed if c.subject == "shooter"]
