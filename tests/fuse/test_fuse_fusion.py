@@ -252,6 +252,8 @@ def test_fuse_roundup_headlines_are_told_from_one_shootings_headlines():
         "d": "Victims of Holton Avenue shootings ID'd",         # one shooting, several victims
         "e": "1 killed, 3 injured in weekend shooting in Charlotte",
         "f": "Suspect went on violent rampage in Federal Way apartment shootings",
+        "g": "9-year-old girl wounded, man killed in Roxbury shootings",
+        "h": "AK-47 used in Sanford shootings that left mother dead, 5 injured",  # one spree
     }
     das = [DocAnalysis(article=Article(id=k, source=k, text="x", title=t)) for k, t in titles.items()]
-    assert _roundups(das) == {"a", "b", "c"}
+    assert _roundups(das) == {"a", "b", "c", "g"}
