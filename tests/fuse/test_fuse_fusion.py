@@ -257,3 +257,28 @@ def test_fuse_roundup_headlines_are_told_from_one_shootings_headlines():
     }
     das = [DocAnalysis(article=Article(id=k, source=k, text="x", title=t)) for k, t in titles.items()]
     assert _roundups(das) == {"a", "b", "c", "g"}
+
+
+def test_fuse_two_victims_in_common_outweigh_places_geocoded_apart():
+    # "3 injured in shooting on the Lower East Side" geocoded to a namesake in Ohio: the
+    # two reports name the same two victims, so they are one shooting
+    places = PLACES + [
+        Place(id="geonames:tribeca", name="Tribeca", lat=40.72, lon=-74.01, country="US", kind="city"),
+        Place(id="geonames:ohio", name="Ohio", lat=40.25, lon=-83.0, country="US", kind="admin1"),
+    ]
+    entities = ENTITIES + [Entity(id=f"person:{n}", name=n, type="PERSON") for n in ("jose-marte", "oscar-delgado", "ann-lee")]
+
+    def shot(doc, place, victims):
+        return analysis(doc, [mention(doc, 10, mode="firearms", date=D(2016, 10, 30), place=place, trigger="shot",
+                                      targets=victims, sentence=f"Police said {doc} people were shot")])
+
+    two = [shot("a", "geonames:tribeca", ["person:jose-marte", "person:oscar-delgado"]),
+           shot("b", "geonames:ohio", ["person:jose-marte", "person:oscar-delgado"])]
+    events, _, _ = fuse_events(two, entities, places, Options())
+    assert [e.documents for e in events] == [["a", "b"]]
+    assert any("2 victims in common outweigh places" in r for r in events[0].merge_reasons)
+    # one name in common is not enough to set the places aside
+    one = [shot("a", "geonames:tribeca", ["person:jose-marte", "person:ann-lee"]),
+           shot("b", "geonames:ohio", ["person:jose-marte", "person:oscar-delgado"])]
+    events, _, _ = fuse_events(one, entities, places, Options())
+    assert sorted(e.documents for e in events) == [["a"], ["b"]]

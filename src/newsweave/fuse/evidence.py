@@ -315,7 +315,13 @@ class Comparer:
             score += w["background_mismatch"]
         conflict, s_place, why = self.compare_places(a.place, b.place)
         if conflict:
-            return Verdict(conflict, 0.0, [])
+            # two reports naming two or more of the same victims are of one happening
+            # though their places were geocoded apart (a namesake, the outlet's city)
+            common = {x for x in a.victims for y in b.victims if same_person(x, y)}
+            if len(common) < w["victims_outweigh_place"]:
+                return Verdict(conflict, 0.0, [])
+            reasons.append(f"{len(common)} victims in common outweigh {conflict}")
+            conflict, s_place, why = None, 0.0, None
         score += s_place
         if why:
             reasons.append(why)
