@@ -460,7 +460,7 @@ def headline_list(sent, anchor, lex) -> Optional[tuple[int, int, set[int]]]:
     to the first verb or adverb before ``anchor``.  Returns (people counted, parts
     naming people, token indices of the ages), or None unless every part names people
     (a place, "Chicago, man shot", is no part)."""
-    persons = _person_nouns(lex) | {"people", "men", "women", "children"}
+    persons = person_nouns(lex) | {"people", "men", "women", "children"}
     pairs = lex.set("casualties", "pair_nouns")
     nums = lex.numbers
     parts: list[list] = [[]]
@@ -763,8 +763,8 @@ def _is_person(h, lex) -> bool:
     w = h.lower_
     if w == "old" or w.endswith("-old") or w.endswith("-olds"):
         return True  # "a 17-year-old"
-    w = w[:-1] if w.endswith("s") and w[:-1] in _person_nouns(lex) else w
-    return w in _person_nouns(lex) or w in ("people", "men", "women", "children", "others")
+    w = w[:-1] if w.endswith("s") and w[:-1] in person_nouns(lex) else w
+    return w in person_nouns(lex) or w in ("people", "men", "women", "children", "others")
 
 
 def shooter_apart(dead, shot, lex) -> bool:
@@ -801,7 +801,8 @@ def _role_nouns(lex) -> frozenset[str]:
     return lex.set("casualties", "perpetrator_nouns") | lex.set("casualties", "police_nouns")
 
 
-def _person_nouns(lex) -> frozenset[str]:
+def person_nouns(lex) -> frozenset[str]:
+    """The words for one person (neutral, female and male nouns of the casualties lexicon)."""
     return lex.set("casualties", "neutral_person_nouns") | lex.set("casualties", "female_nouns") | \
         lex.set("casualties", "male_nouns")
 
@@ -1576,7 +1577,7 @@ def _intro_re(lex) -> re.Pattern[str]:
     the age and the noun as groups (compiled once per lexicon, kept with it)."""
 
     def build(lex) -> re.Pattern[str]:
-        alt = "|".join(sorted((re.escape(n) for n in _person_nouns(lex)), key=len, reverse=True))
+        alt = "|".join(sorted((re.escape(n) for n in person_nouns(lex)), key=len, reverse=True))
         return re.compile(rf"\b(?:a|an|another|one)\s+(?:(\d{{1,3}})[- ]year[- ]old\b\s*)?(?:[a-z]+\s+)??({alt})?\b")
 
     return lex.built("intro_re", build)
@@ -1587,7 +1588,7 @@ def _signature(c, lex) -> Optional[tuple[Optional[str], Optional[str]]]:
     when the sentence does not bring that person in unambiguously."""
     head = (c.subject or "").split(" ")[-1]
     aged = head == "old" or head.endswith("-old")
-    if not aged and head not in _person_nouns(lex):
+    if not aged and head not in person_nouns(lex):
         return None
     found = set()
     for m in _intro_re(lex).finditer(c.quote.lower()):
@@ -1802,7 +1803,7 @@ def reconcile_counts(claims: list, background: set[str], text: str, lex) -> list
 
         def same_victim(c) -> bool:
             head = (c.subject or "person").split(" ")[-1]
-            if c.value == 1 and head.endswith("s") and head[:-1] in roles | _person_nouns(lex):
+            if c.value == 1 and head.endswith("s") and head[:-1] in roles | person_nouns(lex):
                 head = head[:-1]  # "striking one of the suspects": a suspect
             if head in dead_heads | _GENERIC:
                 return True

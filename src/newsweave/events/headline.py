@@ -165,8 +165,8 @@ def _headlinese(doc, event_words: frozenset[str], persons: frozenset[str] = froz
                 if c.dep_ == "nummod":
                     c.dep_ = "nsubjpass"
             continue
-        if t.tag_ == "NN" and t.lower_ == "shot" and t.i == len(doc) - 1 or t.tag_ == "NN" and t.lower_ == "shot" \
-                and t.i + 1 < len(doc) and doc[t.i + 1].pos_ in ("ADP", "PUNCT", "SCONJ"):
+        after = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if t.tag_ == "NN" and t.lower_ == "shot" and (after is None or after.pos_ in ("ADP", "PUNCT", "SCONJ")):
             who = next((c for c in t.children if c.dep_ == "compound" and c.i == t.i - 1 and c.lower_ in persons), None)
             if who is not None:
                 # "Two arrested after child shot": a person shot, not a "child shot"
@@ -200,9 +200,9 @@ def _read_headline(article: Article, res: "Resources", parse: Parser) -> Optiona
     words = _event_words(res.lexicon)
     doc = parse(_sentence_case(mini.masked, words), res)
     doc.user_data["newsweave.headline"] = True
-    from newsweave.events.claims import _person_nouns
+    from newsweave.events.claims import person_nouns
 
-    _headlinese(doc, words, _person_nouns(res.lexicon))
+    _headlinese(doc, words, person_nouns(res.lexicon))
     entities = extract_entity_mentions(doc, mini, res.actors)
     places = find_places(doc, mini, res.gazetteer)
     times = find_times(doc, mini)
