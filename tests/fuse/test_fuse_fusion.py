@@ -254,9 +254,11 @@ def test_fuse_roundup_headlines_are_told_from_one_shootings_headlines():
         "f": "Suspect went on violent rampage in Federal Way apartment shootings",
         "g": "9-year-old girl wounded, man killed in Roxbury shootings",
         "h": "AK-47 used in Sanford shootings that left mother dead, 5 injured",  # one spree
+        "i": "Kankakee County sheriff: Four homicides in less than 36 hours",
+        "j": "Man dies two days after shooting in Springfield",
     }
     das = [DocAnalysis(article=Article(id=k, source=k, text="x", title=t)) for k, t in titles.items()]
-    assert _roundups(das) == {"a", "b", "c", "g"}
+    assert _roundups(das) == {"a", "b", "c", "g", "i"}
 
 
 def test_fuse_two_victims_in_common_outweigh_places_geocoded_apart():
