@@ -281,6 +281,13 @@ def _has_age(h) -> bool:
 _REFLEXIVE = frozenset({"himself", "herself"})
 
 
+def _did_it(clause) -> bool:
+    """A relative clause whose "who" does the shooting to someone ("a man who shot them"):
+    the member it hangs on is the shooter, not someone that clause counts."""
+    return any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in clause.children) \
+        and any(c.dep_ == "dobj" for c in clause.children)
+
+
 def _appos_chain(ap) -> list:
     """An apposition and the appositions and conjuncts hanging on it, in order."""
     out = [ap]
@@ -322,7 +329,7 @@ def count_np(h, ctx: DocContext) -> Optional[tuple[int, str, Optional[str]]]:
     # casualty clause is counted by that clause
     clauses = [x.i for x in h.children if x.dep_ in ("relcl", "acl") and x.i > h.i]
     conj = [c for c in h.conjuncts if c.i > h.i and not (noun and _bare_number(c))
-            and not any(x.dep_ in ("relcl", "acl") and x.lower_ in forms for x in c.children)
+            and not any(x.dep_ in ("relcl", "acl") and x.lower_ in forms and not _did_it(x) for x in c.children)
             and not any(i < c.i for i in clauses) and not _own_state(c, ctx.lex)]
     for ap in h.children:  # "his fiancee, Jaime Salazar, 34, and their son"
         if ap.dep_ == "appos" and first[0] == 1 and noun:
