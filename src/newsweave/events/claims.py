@@ -1053,6 +1053,13 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
     for t in toks:
         if L(t) in fatal_adv:
             h = t.head
+            part = t.doc[t.i - 1] if t.i > sent.start else None
+            if h.pos_ in _VERB and part is not None and part.pos_ == "NUM" and part.head.i == h.i \
+                    and any(c.dep_ in ("dobj", "nsubjpass") and c.i < part.i for c in h.children):
+                # "shot three police officers - one fatally -", the number parsed as a second
+                # object of the verb: one of them
+                fatal_verbs[h.i] = part
+                continue
             if h.pos_ in _VERB:
                 fatal_verbs[h.i] = None
                 if L(h) not in shot_v and L(h) not in inj_v and L(h) not in killed_v:
