@@ -185,7 +185,12 @@ def count_one(h, ctx: DocContext) -> Optional[tuple[int, str, Optional[str]]]:
             return None
         if h.ent_type_ in ("MONEY", "PERCENT", "QUANTITY") or (h.i > 0 and h.doc[h.i - 1].text in ("$", "£", "€", "¥")):
             return None  # "shot down the $100 asking price": an amount, not people
-        words = [t.text for t in h.doc[h.left_edge.i : h.i + 1] if t.dep_ not in ("det", "punct") or t.i == h.i]
+        # (not a participle hanging before the number with its own subject: "Several
+        # wounded one dead" counts one dead, not "several")
+        skip = {x.i for c in h.children if c.i < h.i and c.dep_ in ("amod", "acl") and c.tag_ in ("VBN", "VBD", "VBG")
+                for x in c.subtree}
+        words = [t.text for t in h.doc[h.left_edge.i : h.i + 1]
+                 if (t.dep_ not in ("det", "punct") or t.i == h.i) and t.i not in skip]
         got = parse_count(words[-4:], nums)
         if got is None:
             return None
