@@ -548,16 +548,24 @@ def _dangling_member(h, ctx: DocContext):
     """The parser broke a list whose "and" it left on the first member ("found A, 11,
     and her brother B, 15, shot to death": "brother" made the subject of "shot"): the
     person noun just after the "and", when it hangs on a verb."""
+    doc = h.doc
     cc = next((c for c in h.children if c.dep_ == "cc" and c.lower_ == "and" and c.i > h.i), None)
+    counted = False
+    if cc is None and h.right_edge.i + 1 < h.sent.end and doc[h.right_edge.i + 1].lower_ == "and" \
+            and doc[h.right_edge.i + 1].dep_ == "cc":
+        # the "and" left on a word further back ("the suspect in shootings that killed a
+        # police officer and three other people is ..."): only a counted member joins
+        cc, counted = doc[h.right_edge.i + 1], True
     if cc is None or any(c.dep_ == "conj" for c in h.children):
         return None
-    doc = h.doc
     end = min(cc.i + 5, h.sent.end)
     for j in range(cc.i + 1, end):
         t = doc[j]
         if t.dep_ in ("det", "poss", "amod", "compound", "nummod") or t.is_punct:
             continue
-        if t.pos_ in _NOUN and t.head.pos_ in _VERB and t.head.i > t.i and _is_person(t, ctx.lex):
+        if t.pos_ in _NOUN and t.head.pos_ in _VERB and t.head.i > t.i and _is_person(t, ctx.lex) \
+                and (not counted or any(c.dep_ == "nummod" for c in t.children)
+                     and t.head.lower_ not in ctx.lex.casualty_forms):  # not "and two men were wounded"
             return t
         return None
     return None
