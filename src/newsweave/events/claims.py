@@ -286,6 +286,20 @@ def _has_age(h) -> bool:
 _REFLEXIVE = frozenset({"himself", "herself"})
 
 
+def _subject_of_next(c, h) -> bool:
+    """A list member the parser took from the clause after it ("killed a woman and two
+    men were wounded": "men" made a conjunct of the object "woman", "were wounded" left
+    without a subject): the auxiliary right after it opens another verb's clause, one
+    with no subject."""
+    doc = c.doc
+    nxt = doc[c.i + 1] if c.i + 1 < len(doc) else None
+    if nxt is None or nxt.pos_ != "AUX" or nxt.dep_ not in ("aux", "auxpass") or nxt.head.i <= c.i:
+        return False
+    if h.dep_ not in ("dobj", "pobj") or h.head.i == nxt.head.i:
+        return False
+    return not any(x.dep_ in ("nsubj", "nsubjpass") for x in nxt.head.children)
+
+
 def _did_it(clause) -> bool:
     """A relative clause whose "who" does the shooting to someone ("a man who shot them"):
     the member it hangs on is the shooter, not someone that clause counts."""
@@ -335,7 +349,7 @@ def count_np(h, ctx: DocContext) -> Optional[tuple[int, str, Optional[str]]]:
     clauses = [x.i for x in h.children if x.dep_ in ("relcl", "acl") and x.i > h.i]
     conj = [c for c in h.conjuncts if c.i > h.i and not (noun and _bare_number(c))
             and not any(x.dep_ in ("relcl", "acl") and x.lower_ in forms and not _did_it(x) for x in c.children)
-            and not any(i < c.i for i in clauses) and not _own_state(c, ctx.lex)]
+            and not any(i < c.i for i in clauses) and not _own_state(c, ctx.lex) and not _subject_of_next(c, h)]
     for ap in h.children:  # "his fiancee, Jaime Salazar, 34, and their son"
         if ap.dep_ == "appos" and first[0] == 1 and noun:
             chain = _appos_chain(ap)
@@ -657,6 +671,8 @@ def _victims_of_verb(v):
         if j >= start and doc[j].pos_ in _NOUN | {"NUM", "PRON"}:
             t = doc[j]
             while t.head.i != t.i and t.head.i < aux.i and t.head.pos_ in _NOUN | {"NUM"} and t.dep_ in ("appos", "conj", "nummod", "compound"):
+                if t.dep_ == "conj" and _subject_of_next(t, t.head):
+                    break  # "killed a woman and two men were wounded": the men are this verb's
                 t = t.head
             return t
     if v.dep_ in ("conj", "xcomp") and v.head.pos_ in _VERB:
