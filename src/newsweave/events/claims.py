@@ -283,7 +283,7 @@ def _has_age(h) -> bool:
     return any(c.lower_ == "old" or c.lower_.endswith("-old") for c in h.children if c.i < h.i)
 
 
-_REFLEXIVE = frozenset({"himself", "herself"})
+REFLEXIVE = frozenset({"himself", "herself"})  # the shooter named among his dead
 
 
 def _subject_of_next(c, h) -> bool:
@@ -353,7 +353,7 @@ def count_np(h, ctx: DocContext) -> Optional[tuple[int, str, Optional[str]]]:
     for ap in h.children:  # "his fiancee, Jaime Salazar, 34, and their son"
         if ap.dep_ == "appos" and first[0] == 1 and noun:
             chain = _appos_chain(ap)
-            if any(x.lower_ in _REFLEXIVE for x in chain):
+            if any(x.lower_ in REFLEXIVE for x in chain):
                 # a headline's list ending on the killer ("Man kills woman, her son,
                 # himself"), which the parser hangs as appositions
                 conj += [x for x in chain if x not in conj]
@@ -393,7 +393,7 @@ def count_np(h, ctx: DocContext) -> Optional[tuple[int, str, Optional[str]]]:
     shooter = False
     for c in conj:
         got = count_one(c, ctx)
-        if c.lower_ in _REFLEXIVE and first[0] >= 1:
+        if c.lower_ in REFLEXIVE and first[0] >= 1:
             got, shooter = (1, "exact", None), True  # "kills woman, her son, himself": the killer too
         if got is None and c.tag_ == "NNS" and c.lower_ not in ctx.lex.set("casualties", "not_victims") and \
                 not any(x.dep_ in ("det", "nummod", "amod") for x in c.children if x.i < c.i):
@@ -1375,7 +1375,7 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
         self_harm = bool(words & lex.set("casualties", "death_words"))
     if self_harm:
         refl = [c for c in out if c.attribute == "killed" and c.victims is not None
-                and sent.doc[c.victims].lower_ in ("himself", "herself")]
+                and sent.doc[c.victims].lower_ in REFLEXIVE]
         own = [c for c in out if c.attribute == "killed" and c not in refl]
         # the shooter adds to the dead only when the sentence counts others killed by him
         # ("killed his wife ... then turned the gun on himself"), not when the dead person

@@ -21,6 +21,7 @@ import re
 from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from newsweave.clean.title import capitalised_share
+from newsweave.events.claims import REFLEXIVE, person_nouns
 from newsweave.events.numbers import word_value
 from newsweave.records import Article, DateRange, DocAnalysis, EntityMention, PlaceMention, Span, TimeMention
 
@@ -69,7 +70,7 @@ def _counted_toll_in_headline(da: DocAnalysis, res: "Resources") -> bool:
     # a number of two or more ("2", "two", "double"): a higher toll than one; or a list
     # of the dead ending on the killer ("Man kills woman, her son, himself")
     return any((v := word_value(w, lex.numbers)) is not None and v[0] >= 2 for w in words) \
-        or ("," in title and bool({"himself", "herself"} & set(words)))
+        or ("," in title and bool(REFLEXIVE.intersection(words)))
 
 
 # a longer "title" is a paragraph or debris, not a headline
@@ -200,8 +201,6 @@ def _read_headline(article: Article, res: "Resources", parse: Parser) -> Optiona
     words = _event_words(res.lexicon)
     doc = parse(_sentence_case(mini.masked, words), res)
     doc.user_data["newsweave.headline"] = True
-    from newsweave.events.claims import person_nouns
-
     _headlinese(doc, words, person_nouns(res.lexicon))
     entities = extract_entity_mentions(doc, mini, res.actors)
     places = find_places(doc, mini, res.gazetteer)

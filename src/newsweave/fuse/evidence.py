@@ -313,11 +313,11 @@ class Comparer:
             # what one article recalls ("a strike last month") another reports as news:
             # across articles it counts against a merge only when the dates can't say
             score += w["background_mismatch"]
+        common = {x for x in a.victims for y in b.victims if same_person(x, y)}
         conflict, s_place, why = self.compare_places(a.place, b.place)
         if conflict:
             # two reports naming two or more of the same victims are of one happening
             # though their places were geocoded apart (a namesake, the outlet's city)
-            common = {x for x in a.victims for y in b.victims if same_person(x, y)}
             if len(common) < w["victims_outweigh_place"]:
                 return Verdict(conflict, 0.0, [])
             reasons.append(f"{len(common)} victims in common outweigh {conflict}")
@@ -351,7 +351,6 @@ class Comparer:
         if in_country and not (shared or shared_t):
             anchors.discard("place")
         if a.victims and b.victims:
-            common = {x for x in a.victims for y in b.victims if same_person(x, y)}
             if common:
                 anchors.add("victim")
                 score += w["shared_victim"]
