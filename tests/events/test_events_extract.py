@@ -131,6 +131,35 @@ def test_extract_background_event_keeps_own_date(nlp):
     assert killed.mention in {m.id for m in bg}
 
 
+def test_extract_bare_month_in_an_undated_article_of_weekdays_is_background(nlp):
+    # without a publication date "In February" cannot be resolved, but an article that
+    # dates its news by weekday recalls an earlier happening by its month alone
+    text = ("U.S. warplanes struck militia sites on Sunday night. "
+            "In February, the U.S. launched airstrikes against facilities in Syria.")
+    times = [TimeMention(Span("t", text.index(s), text.index(s) + len(s), s), DateRange(None, None, "unknown"))
+             for s in ("Sunday night", "In February")]
+    mentions, _ = run(nlp, text, times=times, published=None)
+    got = {m.sentence.text.split()[0]: m.background for m in mentions if m.type == "ASSAULT"}
+    assert got == {"U.S.": False, "In": True}
+    # with no weekday to set the article's news apart, the month says nothing
+    mentions, _ = run(nlp, text, times=times[1:], published=None)
+    assert not any(m.background for m in mentions if m.type == "ASSAULT")
+
+
+def test_extract_backer_of_the_target_is_not_the_target(nlp):
+    text = "Biden ordered air strikes against armed factions backed by Iran."
+    ents = [ent(text, "Iran", "COUNTRY", "GPE"), ent(text, "Biden", "PERSON", "PERSON")]
+    mentions, _ = run(nlp, text, entities=ents)
+    m = [m for m in mentions if m.type == "ASSAULT"][0]
+    assert [e.span.text for e in m.targets] == []
+    assert m.target_text and "factions" in m.target_text
+    # "facilities used by militias": the users are what was struck
+    text = "Air strikes hit facilities used by Kataib Hezbollah."
+    mentions, _ = run(nlp, text, entities=[ent(text, "Kataib Hezbollah", "ARMED_GROUP")])
+    m = [m for m in mentions if m.type == "ASSAULT"][0]
+    assert [e.span.text for e in m.targets] == ["Kataib Hezbollah"]
+
+
 def test_extract_attribution_variants(nlp):
     text = ("Four people were killed in the bombing, according to the health ministry. "
             "Seven civilians died in the attack, a local official told reporters. "

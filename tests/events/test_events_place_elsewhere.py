@@ -32,3 +32,17 @@ def test_events_place_in_town_still_wins(nlp):
     text = "A teenager was shot on Sunday in Lubbock and was flown to a hospital in Dallas."
     got = assault_places(nlp, text, {"Lubbock": "geo:lubbock", "Dallas": "geo:dallas"})
     assert got and got[0] == "geo:lubbock"
+
+
+@pytest.mark.parametrize("text", [
+    "Biden ordered air strikes against armed factions backed by Iran.",
+    "Air strikes hit Iran-backed militias on Sunday.",
+    "Air strikes hit militias allied with Iran on Sunday.",
+])
+def test_events_place_the_backer_is_not_where_it_happened(nlp, text):
+    assert "geo:iran" not in assault_places(nlp, text, {"Iran": "geo:iran"})
+
+
+def test_events_place_a_place_the_strike_hit_still_counts(nlp):
+    text = "Air strikes hit militias in Iran on Sunday."
+    assert assault_places(nlp, text, {"Iran": "geo:iran"}) == ["geo:iran"]

@@ -190,6 +190,20 @@ def _month_background(month: int, published: Optional[dt.date]) -> bool:
     return diff <= 11
 
 
+_MONTH_PREPS = frozenset({"in", "during", "since", "until", "through", "by"})
+
+
+def _dates_news_by_weekday(ctx: DocContext) -> bool:
+    """Whether the article dates something by a weekday name (read once per article)."""
+    got = getattr(ctx, "_weekday_dated", None)
+    if got is None:
+        from newsweave.time.lexicon import load_lexicon as time_lexicon
+
+        days = set(time_lexicon().weekdays)
+        got = ctx._weekday_dated = any(w in days for t in ctx.times for w in t.span.text.lower().split())
+    return got
+
+
 def background_anchors(sent, ctx: DocContext) -> list[int]:
     """Token indices that a background time expression ("last year", "In February",
     "in 2012", a resolved date well before publication) attaches to."""
@@ -206,6 +220,14 @@ def background_anchors(sent, ctx: DocContext) -> list[int]:
         end = tm.value.end or tm.value.start
         if end is not None and pub is not None and end < pub - dt.timedelta(days=10):
             phrases.append((tm.span.start, tm.span.end))
+    if pub is None and _dates_news_by_weekday(ctx):
+        # an undated article that dates its news by weekday ("Sunday night") recalls an
+        # earlier happening by its month alone ("In February, the U.S. launched ...")
+        for tm in ctx.times_between(sent.start_char, sent.end_char):
+            words = tm.span.text.lower().split()
+            if tm.value.precision == "unknown" and words and words[-1] in months and (
+                    len(words) == 1 or len(words) == 2 and words[0] in _MONTH_PREPS):
+                phrases.append((tm.span.start, tm.span.end))
     if not ctx.times and _MONTH_OR_YEAR.search(text):
         for t in sent:
             low = t.lower_
@@ -389,10 +411,11 @@ def _pobj(prep):
     return None
 
 
-def _users(head):
-    """'facilities used by militias' -> the militias."""
+def _users(head, ctx: DocContext):
+    """'facilities used by militias' -> the militias (not 'factions backed by Iran':
+    ``sponsor_verbs`` in events_cues.yaml)."""
     for c in head.children:
-        if c.dep_ in ("acl", "relcl"):
+        if c.dep_ in ("acl", "relcl") and not _sponsor(c, ctx):
             for a in c.children:
                 if a.dep_ == "agent":
                     p = _pobj(a)
@@ -475,7 +498,7 @@ def arguments(tok, ctx: DocContext) -> tuple[list, list]:
     # "facilities used by militias": the users are the target
     out_t = []
     for t in targets:
-        u = _users(t)
+        u = _users(t, ctx)
         out_t.append(u if u is not None else t)
         if u is not None:
             out_t.append(t)
@@ -521,11 +544,27 @@ def fill_arguments(m: EventMention, tok, ctx: DocContext, group_toks: list) -> N
 # ---------------------------------------------------------------------- place and time
 
 
-def _place_elsewhere(root, trigger) -> bool:
-    """Whether a place token says where someone was taken, held or comes from, not where
-    the event happened: "from Texas", "a hospital in Atlanta", "booked into the Tulsa jail"."""
+def _sponsor_forms(lex) -> frozenset[str]:
+    from newsweave.events.lexicon import inflections
+
+    return frozenset(f for w in lex.set("cues", "sponsor_verbs") for f in {w} | inflections(w))
+
+
+def _sponsor(tok, ctx: DocContext) -> bool:
+    """Whether a word says who backs someone ("backed", "allied", "Iran-sponsored")."""
+    return tok.lower_ in ctx.lex.built("sponsor_forms", _sponsor_forms)
+
+
+def _place_elsewhere(root, trigger, ctx: DocContext) -> bool:
+    """Whether a place token says where someone was taken, held or comes from, or who backs
+    someone, not where the event happened: "from Texas", "a hospital in Atlanta", "booked
+    into the Tulsa jail", "factions backed by Iran", "Iran-backed militias"."""
     from newsweave.geo.normalize import lexicon
 
+    backer = root.head if root.dep_ in ("npadvmod", "compound", "nmod") else (
+        root.head.head if root.dep_ == "pobj" and root.head.lower_ in ("by", "with", "to") else None)
+    if backer is not None and backer.i != trigger.i and backer.dep_ in ("acl", "amod", "relcl") and _sponsor(backer, ctx):
+        return True
     if (root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.i != trigger.i
             and root.head.head.pos_ in _NOUN):
         return True  # "a man from Atlanta", not "condemnations from Baghdad"
@@ -597,7 +636,7 @@ def attach_place(m: EventMention, tok, sent, ctx: DocContext, fallback: Optional
                     root = root.head
                 if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS and root.i != tok.i:  # not "in a US air strike"
                     score += 1
-                if _place_elsewhere(root, tok):
+                if _place_elsewhere(root, tok, ctx):
                     score -= 5
                     elsewhere.add(p.span.start)
             if p.role == "remote" and p.span.start not in elsewhere:
@@ -676,7 +715,7 @@ def _said_elsewhere(p: PlaceMention, ctx: DocContext) -> bool:
     root = ptok
     while root.dep_ in ("compound", "flat", "amod") and root.head.i != root.i:
         root = root.head
-    return _place_elsewhere(root, ptok.sent.root)
+    return _place_elsewhere(root, ptok.sent.root, ctx)
 
 
 def _home_place(ctx: DocContext) -> Optional[PlaceMention]:
