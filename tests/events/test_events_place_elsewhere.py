@@ -46,3 +46,19 @@ def test_events_place_the_backer_is_not_where_it_happened(nlp, text):
 def test_events_place_a_place_the_strike_hit_still_counts(nlp):
     text = "Air strikes hit militias in Iran on Sunday."
     assert assault_places(nlp, text, {"Iran": "geo:iran"}) == ["geo:iran"]
+
+
+def _assault_mentions(nlp, text: str, names: dict[str, str]) -> list:
+    art = Article(id="t", source="test", text=text, published=dt.date(2016, 3, 15))
+    places = [PlaceMention(Span("t", text.index(n), text.index(n) + len(n), n), place=pid) for n, pid in names.items()]
+    res = SimpleNamespace(lexicon=load_lexicon(), gazetteer=None, actors=None)
+    mentions, _ = extract_events(nlp(art.masked), art, [], places, [], res)
+    return [m for m in mentions if m.type == "ASSAULT"]
+
+
+def test_events_place_a_country_modifying_a_noun_is_marked(nlp):
+    # "U.S. forces": the country says whose forces; fusion leaves such a place out
+    m = _assault_mentions(nlp, "Rockets hit U.S. forces on Sunday.", {"U.S.": "geo:us"})[0]
+    assert m.place == "geo:us" and m.attributes.get("place_modifier")
+    m = _assault_mentions(nlp, "Rockets hit a base in Syria on Sunday.", {"Syria": "geo:sy"})[0]
+    assert m.place == "geo:sy" and not m.attributes.get("place_modifier")

@@ -284,3 +284,20 @@ def test_fuse_two_victims_in_common_outweigh_places_geocoded_apart():
            shot("b", "geonames:ohio", ["person:jose-marte", "person:oscar-delgado"])]
     events, _, _ = fuse_events(one, entities, places, Options())
     assert sorted(e.documents for e in events) == [["a"], ["b"]]
+
+
+def test_fuse_a_country_named_only_as_whose_forces_is_no_place_of_the_event():
+    us = Place(id="geonames:us", name="United States", lat=39.8, lon=-98.5, country="US", kind="country")
+    m = mention("a", 10, date=D(2021, 6, 28), place="geonames:us")
+    m.attributes["place_modifier"] = True  # "a rocket attack on U.S. forces"
+    events, _, _ = fuse_events([analysis("a", [m])], ENTITIES, PLACES + [us], Options())
+    assert events[0].place is None
+    # the same country where the event is said to be ("an attack in the United States") stays
+    m2 = mention("b", 10, date=D(2021, 6, 28), place="geonames:us")
+    events, _, _ = fuse_events([analysis("b", [m2])], ENTITIES, PLACES + [us], Options())
+    assert events[0].place == "geonames:us"
+    # a town named as a modifier ("Chicago police") still places the event
+    m3 = mention("c", 10, date=D(2021, 6, 28), place="geonames:chicago")
+    m3.attributes["place_modifier"] = True
+    events, _, _ = fuse_events([analysis("c", [m3])], ENTITIES, PLACES, Options())
+    assert events[0].place == "geonames:chicago"

@@ -614,6 +614,7 @@ def attach_place(m: EventMention, tok, sent, ctx: DocContext, fallback: Optional
     chosen: Optional[PlaceMention] = None
     elsewhere: set[int] = set()  # span starts of places this sentence gives as somewhere else
     other_clause = None  # the best place of the sentence outside the event's own clause
+    modifiers: set[int] = set()  # span starts of places that only modify a noun ("U.S. troops")
     if inside:
         lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
         head_sub = tok.head if tok.pos_ in _NOUN and tok.head.pos_ in _VERB else tok
@@ -639,6 +640,10 @@ def attach_place(m: EventMention, tok, sent, ctx: DocContext, fallback: Optional
                 if _place_elsewhere(root, tok, ctx):
                     score -= 5
                     elsewhere.add(p.span.start)
+                last = ctx.token_at(max(p.span.start, p.span.end - 1))
+                if (last is not None and last.dep_ in ("compound", "amod", "nmod", "poss")
+                        and last.head.pos_ in _NOUN and last.head.idx >= p.span.end):
+                    modifiers.add(p.span.start)  # "U.S. forces", "Iraq's military"
             if p.role == "remote" and p.span.start not in elsewhere:
                 score -= 5  # a place far from the article's home: a namesake or an aside
                 elsewhere.add(p.span.start)
@@ -668,6 +673,8 @@ def attach_place(m: EventMention, tok, sent, ctx: DocContext, fallback: Optional
         m.place_mention = chosen
         m.place = chosen.place
         m.attributes["place_via"] = via
+        if via in ("clause", "other_clause") and chosen.span.start in modifiers:
+            m.attributes["place_modifier"] = True
 
 
 def _finer_in_title(chosen: PlaceMention, ctx: DocContext) -> Optional[PlaceMention]:

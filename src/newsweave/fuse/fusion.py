@@ -939,6 +939,11 @@ class _Fuser:
                     (s0, e0), _ = min(counts_t.items(), key=lambda kv: (-kv[1], kv[0][0]))
                     date = DateRange(s0, e0, "day")
                     date_text = sorted({t.span.text or f'published {t.value.start.isoformat()}' for t in times})
+            if place and self.places[place].kind == "country" and all(
+                    m.attributes.get("place_modifier") for m in mentions if m.place == place):
+                # a country named only as whose forces, embassy or interests were involved
+                # ("a rocket attack on U.S. forces") says nothing of where it happened
+                place = None
             coarse = self.places.get(place) if place else None
             if coarse is None or coarse.kind in _COARSE:
                 pids = Counter(x["place"] for x in inferred if "place" in x)
