@@ -160,6 +160,15 @@ def test_extract_backer_of_the_target_is_not_the_target(nlp):
     assert [e.span.text for e in m.targets] == ["Kataib Hezbollah"]
 
 
+def test_extract_a_group_target_takes_the_groups_it_names_as_examples(nlp):
+    text = ("The strikes targeted weapons depots and facilities used by several groups, "
+            "including Kataib Hezbollah and Kataib Sayyid al-Shuhada.")
+    ents = [ent(text, "Kataib Hezbollah", "ARMED_GROUP"), ent(text, "Kataib Sayyid al-Shuhada", "ARMED_GROUP")]
+    mentions, _ = run(nlp, text, entities=ents)
+    m = [m for m in mentions if m.type == "ASSAULT"][0]
+    assert [e.span.text for e in m.targets] == ["Kataib Hezbollah", "Kataib Sayyid al-Shuhada"]
+
+
 def test_extract_attribution_variants(nlp):
     text = ("Four people were killed in the bombing, according to the health ministry. "
             "Seven civilians died in the attack, a local official told reporters. "

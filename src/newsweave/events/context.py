@@ -177,6 +177,16 @@ class DocContext:
         definite group nouns), and the phrase text when no entity is named."""
         ents = self.np_entities(head)
         if not ents:
+            # "several groups, including Kata'ib Hezbollah and Kata'ib Sayyid al-Shuhada":
+            # the groups the phrase names as examples
+            examples = self.lex.set("cues", "example_preps")
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ in examples:
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            ents.extend(e for e in self.np_entities(p) if e not in ents)
+            if ents:
+                return ents, None
             ref = self.refer(head)
             if ref is not None:
                 return [ref], None
