@@ -169,6 +169,19 @@ def test_extract_a_group_target_takes_the_groups_it_names_as_examples(nlp):
     assert [e.span.text for e in m.targets] == ["Kataib Hezbollah", "Kataib Sayyid al-Shuhada"]
 
 
+def test_extract_the_place_a_passive_clause_hangs_on_is_no_perpetrator(nlp):
+    text = "The first strike hit a weapons storage facility inside Syrian territory, where the militiamen were killed."
+    mentions, claims = run(nlp, text)
+    killed = [m for m in mentions if m.trigger.text == "killed"][0]
+    assert "territory" not in (killed.attributes.get("actor_text") or "")
+    assert not any(c.attribute == "perpetrator" and "territory" in str(c.value) for c in claims)
+    # an active clause hung on a noun: the noun does it
+    text = "Iraqi factions threatening the United States fired rockets at the base."
+    mentions, _ = run(nlp, text, entities=[ent(text, "the United States", "COUNTRY", "GPE")])
+    threat = [m for m in mentions if m.trigger.text == "threatening"]
+    assert threat and "factions" in (threat[0].attributes.get("actor_text") or "")
+
+
 def test_extract_attribution_variants(nlp):
     text = ("Four people were killed in the bombing, according to the health ministry. "
             "Seven civilians died in the attack, a local official told reporters. "

@@ -463,8 +463,12 @@ def arguments(tok, ctx: DocContext) -> tuple[list, list]:
                     targets.append(p)
         if not actors and not passive and tok.dep_ in ("conj", "advcl", "xcomp", "acl") and tok.head.pos_ in (_VERB | _NOUN):
             actors.extend(_doers(tok.head))
-        if not actors and tok.head.pos_ in _NOUN and (tok.dep_ == "relcl" or tok.dep_ == "acl" and tok.tag_ == "VBG"):
-            actors.append(tok.head)  # "factions threatening the United States"
+        if (not actors and not passive and tok.head.pos_ in _NOUN
+                and (tok.dep_ == "relcl" or tok.dep_ == "acl" and tok.tag_ == "VBG")
+                and not any(c.dep_ == "advmod" and c.tag_ == "WRB" for c in tok.children)):
+            # "factions threatening the United States"; not "the facility where the
+            # militiamen were killed" (a place, and the clause is passive)
+            actors.append(tok.head)
     else:
         for c in tok.children:
             if c.dep_ == "poss" and (c.lower_ not in ("its", "their", "his", "her") or ctx.refer(c) is not None):
