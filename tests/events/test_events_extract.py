@@ -131,6 +131,14 @@ def test_extract_background_event_keeps_own_date(nlp):
     assert killed.mention in {m.id for m in bg}
 
 
+def test_extract_earlier_that_month_is_background(nlp):
+    text = ("Rockets hit the base on Sunday. The strikes were retaliation for a rocket attack "
+            "in Iraq earlier that month that killed one contractor.")
+    mentions, _ = run(nlp, text, published=dt.date(2021, 3, 1))
+    recalled = [m for m in mentions if m.type == "ASSAULT" and m.trigger.text == "attack"]
+    assert recalled and recalled[0].background
+
+
 def test_extract_bare_month_in_an_undated_article_of_weekdays_is_background(nlp):
     # without a publication date "In February" cannot be resolved, but an article that
     # dates its news by weekday recalls an earlier happening by its month alone
