@@ -62,3 +62,25 @@ def test_events_place_a_country_modifying_a_noun_is_marked(nlp):
     assert m.place == "geo:us" and m.attributes.get("place_modifier")
     m = _assault_mentions(nlp, "Rockets hit a base in Syria on Sunday.", {"Syria": "geo:sy"})[0]
     assert m.place == "geo:sy" and not m.attributes.get("place_modifier")
+
+
+def test_events_place_in_a_relative_clause_about_another_noun_is_not_the_events(nlp):
+    text = ("Rockets hit a base in Iraq. The attacks involved drones similar to those that have "
+            "prompted alarm in Washington as they evade detection systems.")
+    got = _assault_mentions(nlp, text, {"Iraq": "geo:iraq", "Washington": "geo:washington"})
+    assert [m.place for m in got] == ["geo:iraq", "geo:iraq"]
+    # alone in its article, such a place is another clause's: the weakest evidence
+    m = _assault_mentions(nlp, text.split(". ", 1)[1], {"Washington": "geo:washington"})[0]
+    assert m.attributes.get("place_via") == "other_clause"
+
+
+def test_events_place_in_a_relative_clause_about_the_site_still_counts(nlp):
+    text = ("A man was shot at Love A Child Missions, a nonprofit that offers housing "
+            "for homeless families at Bay Point.")
+    assert assault_places(nlp, text, {"Bay Point": "geo:baypoint"})[:1] == ["geo:baypoint"]
+
+
+def test_events_place_a_paragraphs_country_modifier_is_marked_too(nlp):
+    text = "Rockets hit U.S. forces near the border. The attack caused no casualties."
+    ms = _assault_mentions(nlp, text, {"U.S.": "geo:us"})
+    assert ms and all(m.attributes.get("place_modifier") for m in ms if m.place == "geo:us")

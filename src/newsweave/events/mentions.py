@@ -585,6 +585,31 @@ def _place_elsewhere(root, trigger, ctx: DocContext) -> bool:
     return False
 
 
+def _modifies_a_noun(p: PlaceMention, ctx: DocContext) -> bool:
+    """Whether a place name only says whose something is: "U.S. forces", "Iraq's military"."""
+    if p.span.field != "text":
+        return False
+    last = ctx.token_at(max(p.span.start, p.span.end - 1))
+    return (last is not None and last.dep_ in ("compound", "amod", "nmod", "poss")
+            and last.head.pos_ in _NOUN and last.head.idx >= p.span.end)
+
+
+def _in_relative_clause(ptok, stop) -> bool:
+    """Whether a token sits in a relative clause below ``stop`` (a clause about one of
+    the sentence's nouns, not about the event)."""
+    for anc in ptok.ancestors:
+        if anc.i == stop.i:
+            return False
+        if anc.dep_ == "relcl":
+            # a clause about the site itself still places it ("at Love A Child Missions,
+            # a nonprofit that offers housing at Bay Point")
+            site = anc.head
+            while site.dep_ == "appos" and site.head.i != site.i:
+                site = site.head
+            return not (site.dep_ == "pobj" and site.head.lower_ in _PLACE_PREPS)
+    return False
+
+
 def _clause_of(tok):
     """The verb that heads the clause a trigger sits in (the trigger itself when it is one)."""
     node = tok
@@ -617,8 +642,8 @@ def attach_place(m: EventMention, tok, sent, ctx: DocContext, fallback: Optional
     inside = ctx.places_between(sent.start_char, sent.end_char)
     chosen: Optional[PlaceMention] = None
     elsewhere: set[int] = set()  # span starts of places this sentence gives as somewhere else
+    aside: set[int] = set()  # span starts of places in a relative clause about another noun
     other_clause = None  # the best place of the sentence outside the event's own clause
-    modifiers: set[int] = set()  # span starts of places that only modify a noun ("U.S. troops")
     if inside:
         lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
         head_sub = tok.head if tok.pos_ in _NOUN and tok.head.pos_ in _VERB else tok
@@ -635,6 +660,9 @@ def attach_place(m: EventMention, tok, sent, ctx: DocContext, fallback: Optional
                 score = 2
             elif not lo3 <= p.span.start < hi3:
                 score = -2  # "told a station in Charlotte that the men began shooting"
+            if score == 2 and ptok is not None and _in_relative_clause(ptok, head_sub):
+                score = -2  # "the attacks involved drones that have prompted alarm in Washington"
+                aside.add(p.span.start)
             if ptok is not None:
                 root = ptok
                 while root.dep_ in ("compound", "flat", "amod") and root.head.i != root.i:
@@ -644,10 +672,6 @@ def attach_place(m: EventMention, tok, sent, ctx: DocContext, fallback: Optional
                 if _place_elsewhere(root, tok, ctx):
                     score -= 5
                     elsewhere.add(p.span.start)
-                last = ctx.token_at(max(p.span.start, p.span.end - 1))
-                if (last is not None and last.dep_ in ("compound", "amod", "nmod", "poss")
-                        and last.head.pos_ in _NOUN and last.head.idx >= p.span.end):
-                    modifiers.add(p.span.start)  # "U.S. forces", "Iraq's military"
             if p.role == "remote" and p.span.start not in elsewhere:
                 score -= 5  # a place far from the article's home: a namesake or an aside
                 elsewhere.add(p.span.start)
@@ -660,7 +684,7 @@ def attach_place(m: EventMention, tok, sent, ctx: DocContext, fallback: Optional
             other_clause = best[1]
     via = "clause"
     if chosen is None and fallback is not None and fallback.role != "remote" and not (
-            fallback.span.start in elsewhere if sent.start_char <= fallback.span.start < sent.end_char
+            fallback.span.start in elsewhere | aside if sent.start_char <= fallback.span.start < sent.end_char
             else _said_elsewhere(fallback, ctx)):
         chosen, via = fallback, "paragraph"
     if chosen is None and not m.background:  # the article's home before another clause's place
@@ -677,7 +701,7 @@ def attach_place(m: EventMention, tok, sent, ctx: DocContext, fallback: Optional
         m.place_mention = chosen
         m.place = chosen.place
         m.attributes["place_via"] = via
-        if via in ("clause", "other_clause") and chosen.span.start in modifiers:
+        if via in ("clause", "other_clause", "paragraph") and _modifies_a_noun(chosen, ctx):
             m.attributes["place_modifier"] = True
 
 
