@@ -301,3 +301,23 @@ def test_fuse_a_country_named_only_as_whose_forces_is_no_place_of_the_event():
     m3.attributes["place_modifier"] = True
     events, _, _ = fuse_events([analysis("c", [m3])], ENTITIES, PLACES, Options())
     assert events[0].place == "geonames:chicago"
+
+
+def _undated(doc, start, when, place="nw:omar", mode="heavy-weapons"):
+    from newsweave.records import TimeMention
+
+    m = mention(doc, start, mode=mode, place=place)
+    m.time = TimeMention(span=Span(doc, start + 20, start + 20 + len(when), when), value=DateRange(None, None, "unknown"))
+    return m
+
+
+def test_fuse_undated_reports_named_on_days_apart_stay_apart():
+    # no publication dates: "early Sunday" and "Wednesday evening" are different days
+    a = analysis("a", [_undated("a", 10, "early Sunday")], [killed("a", "a:10", 0, 10)])
+    b = analysis("b", [_undated("b", 10, "Wednesday evening")], [killed("b", "b:10", 0, 10)])
+    events, _, _ = run([a, b])
+    assert len(events) == 2
+    # a night's two days ("late Sunday", "early Monday") may be one attack
+    c = analysis("c", [_undated("c", 10, "early Monday")], [killed("c", "c:10", 0, 10)])
+    events, _, _ = run([a, c])
+    assert len(events) == 1

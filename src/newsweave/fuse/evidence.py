@@ -75,6 +75,9 @@ def same_person(a: str, b: str) -> bool:
     return len(ta) == 1 or len(tb) == 1 or ta[0] == tb[0]
 
 
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
 @dataclass
 class Candidate:
     """A group of event mentions (first within one document, then across documents)
@@ -101,6 +104,9 @@ class Candidate:
     date_inferred: bool = False
     # the attack its article is about (its ASSAULT group with the most mentions)
     main: bool = False
+    # weekdays (Monday = 0) its mentions name when no date could be resolved (an
+    # article without a publication date: "early Sunday")
+    weekdays: frozenset[int] = frozenset()
 
 
 @dataclass
@@ -294,6 +300,13 @@ class Comparer:
         if a.mode and b.mode and a.mode != b.mode and {a.mode, b.mode} - compatible - {a.mode}:
             return Verdict(f"modes {a.mode} and {b.mode}", 0.0, [])
         conflict, s_date, why = self.compare_dates(a.date, b.date)
+        if (conflict is None and not same_doc and a.date.start is None and b.date.start is None
+                and a.weekdays and b.weekdays and all(
+                min((x - y) % 7, (y - x) % 7) > 1 for x in a.weekdays for y in b.weekdays)):
+            # undated reports that name days two or more apart ("early Sunday", "Tuesday
+            # evening") are of different days (a night's two days may both be named)
+            conflict = "named on different days (" + ", ".join(
+                _WEEKDAY_NAMES[d] for d in sorted(a.weekdays)) + " / " + ", ".join(_WEEKDAY_NAMES[d] for d in sorted(b.weekdays)) + ")"
         score = 0.0
         if conflict and (a.date_inferred or b.date_inferred):
             # a date read off the article (its first day, its publication) is a guess:

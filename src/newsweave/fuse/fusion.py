@@ -453,6 +453,7 @@ def candidate_for(mentions: list[EventMention], claims: list[Claim], places: dic
     for m in mentions:
         words |= content_words(m.sentence.text)
     return Candidate(
+        weekdays=named_weekdays(mentions),
         **_chosen(mentions, places, entities, weak),
         actors=actors,
         targets=targets,
@@ -463,6 +464,20 @@ def candidate_for(mentions: list[EventMention], claims: list[Claim], places: dic
         background=all(m.background for m in mentions),
         sourced=sourced,
     )
+
+
+def named_weekdays(mentions: Iterable[EventMention]) -> frozenset[int]:
+    """The weekdays the mentions' own unresolved time expressions name ("early Sunday"
+    in an article without a publication date); empty when a date was resolved."""
+    from newsweave.time.lexicon import load_lexicon as time_lexicon
+
+    days = time_lexicon().weekdays
+    out = set()
+    for m in mentions:
+        if m.time is None or m.date is None or m.date.start is not None:
+            continue
+        out.update(days[w] for w in re.findall(r"[a-z]+", m.time.span.text.lower()) if w in days)
+    return frozenset(out)
 
 
 def _joined(group: Candidate, single: Candidate, mentions: list[EventMention], places: dict[str, Place],
@@ -480,6 +495,7 @@ def _joined(group: Candidate, single: Candidate, mentions: list[EventMention], p
         docs=group.docs | single.docs,
         background=group.background and single.background,
         sourced=group.sourced | single.sourced,
+        weekdays=group.weekdays | single.weekdays,
     )
 
 
