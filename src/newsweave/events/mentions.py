@@ -197,10 +197,9 @@ def _dates_news_by_weekday(ctx: DocContext) -> bool:
     """Whether the article dates something by a weekday name (read once per article)."""
     got = getattr(ctx, "_weekday_dated", None)
     if got is None:
-        from newsweave.time.lexicon import load_lexicon as time_lexicon
+        from newsweave.time.lexicon import weekdays_named
 
-        days = set(time_lexicon().weekdays)
-        got = ctx._weekday_dated = any(w in days for t in ctx.times for w in t.span.text.lower().split())
+        got = ctx._weekday_dated = any(weekdays_named(t.span.text) for t in ctx.times)
     return got
 
 

@@ -469,14 +469,12 @@ def candidate_for(mentions: list[EventMention], claims: list[Claim], places: dic
 def named_weekdays(mentions: Iterable[EventMention]) -> frozenset[int]:
     """The weekdays the mentions' own unresolved time expressions name ("early Sunday"
     in an article without a publication date); empty when a date was resolved."""
-    from newsweave.time.lexicon import load_lexicon as time_lexicon
+    from newsweave.time.lexicon import weekdays_named
 
-    days = time_lexicon().weekdays
-    out = set()
+    out: set[int] = set()
     for m in mentions:
-        if m.time is None or m.date is None or m.date.start is not None:
-            continue
-        out.update(days[w] for w in re.findall(r"[a-z]+", m.time.span.text.lower()) if w in days)
+        if m.time is not None and m.date is not None and m.date.start is None:
+            out |= weekdays_named(m.time.span.text)
     return frozenset(out)
 
 

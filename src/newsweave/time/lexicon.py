@@ -94,6 +94,12 @@ def load_lexicon() -> Lexicon:
     )
 
 
+def weekdays_named(text: str) -> set[int]:
+    """The weekdays (Monday = 0) a time expression names: "early Sunday", "Sunday's"."""
+    days = load_lexicon().weekdays
+    return {days[w] for w in re.findall(r"[a-z]+", normalise(text)) if w in days}
+
+
 def _verb_forms(entries: dict[str, Any]) -> frozenset[str]:
     """Every written form of the listed verbs: the lemma, its regular inflections and
     the irregular forms given with it."""
