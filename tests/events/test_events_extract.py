@@ -190,6 +190,20 @@ def test_extract_the_place_a_passive_clause_hangs_on_is_no_perpetrator(nlp):
     assert threat and "factions" in (threat[0].attributes.get("actor_text") or "")
 
 
+def test_extract_a_role_in_a_group_acts_for_the_group(nlp):
+    text = ("The acting head of an Iranian-backed Shia Iraqi militia, the Sayyid al-Shuhada Brigades, "
+            "then vowed on Monday to avenge the United States.")
+    ents = [ent(text, "Sayyid al-Shuhada Brigades", "ARMED_GROUP"), ent(text, "the United States", "COUNTRY", "GPE")]
+    mentions, _ = run(nlp, text, entities=ents)
+    vow = [m for m in mentions if m.type == "THREATEN"][0]
+    assert [e.span.text for e in vow.actors] == ["Sayyid al-Shuhada Brigades"]
+    # a noun that names no role in a group keeps its own reading
+    text = "The son of the Sayyid al-Shuhada Brigades' founder vowed revenge."
+    mentions, _ = run(nlp, text, entities=[ent(text, "Sayyid al-Shuhada Brigades", "ARMED_GROUP")])
+    vow = [m for m in mentions if m.type == "THREATEN"][0]
+    assert vow.actors == []
+
+
 def test_extract_attribution_variants(nlp):
     text = ("Four people were killed in the bombing, according to the health ministry. "
             "Seven civilians died in the attack, a local official told reporters. "

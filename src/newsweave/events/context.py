@@ -185,6 +185,14 @@ class DocContext:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             ents.extend(e for e in self.np_entities(p) if e not in ents)
+            if not ents and self.lemma(head) in self.lex.set("cues", "role_nouns"):
+                # "the acting head of an Iranian-backed militia, the Sayyid al-Shuhada
+                # Brigades": the group (or person) the role is of
+                for c in head.children:
+                    heads = [c] if c.dep_ == "appos" else (
+                        [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ in ("of", "for") else [])
+                    for h in heads:
+                        ents.extend(e for e in self.np_entities(h) if e not in ents)
             if ents:
                 return ents, None
             ref = self.refer(head)
