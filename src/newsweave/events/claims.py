@@ -1012,6 +1012,7 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
     inj_v = lex.set("casualties", "injured_verbs")
     inj_n = lex.set("casualties", "injured_nouns")
     suffer_v = lex.set("casualties", "suffer_verbs")
+    inflict_v = lex.set("casualties", "inflict_verbs")
     fatal_adv = lex.set("casualties", "fatal_adverbs")
     fatal_adj = lex.set("casualties", "fatal_adjs")
     shot_v = lex.set("casualties", "shot_verbs")
@@ -1222,7 +1223,7 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
                 if h.pos_ in _VERB and L(h) in suffer_v:
                     who = (_subject(h) or _clause_subject(h)) if not _passive(h) or L(h) != "treat" else _victims_of_verb(h)
                     add("killed" if fatal_wound else "injured", t, who)
-                elif h.pos_ in _VERB and h.lower_ in _INFLICT and t.dep_ == "dobj":
+                elif h.pos_ in _VERB and L(h) in inflict_v and t.dep_ == "dobj":
                     # "inflicted a fatal gunshot wound on their 3-year-old son": the wound's bearer
                     on = next((p for c in (*h.children, *t.children) if c.dep_ == "prep" and c.lower_ in ("on", "upon")
                                for p in c.children if p.dep_ == "pobj"), None)
@@ -1424,7 +1425,7 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
         parts = [c for c in pool if c.attribute == attr and c.value > 0 and c.victims is not None
                  and (c.anchor.pos_ in _VERB or c.anchor.dep_ == "dobj" and c.anchor.head.pos_ in _VERB
                       and (any(x.dep_ == "conj" and x.pos_ in _VERB and _own_victims(x) for x in c.anchor.head.children)
-                           or c.anchor.head.dep_ == "conj" and c.anchor.head.lower_ in _INFLICT))]
+                           or c.anchor.head.dep_ == "conj" and L(c.anchor.head) in inflict_v))]
         members = _coordinated(parts)
         if len(members) > 1:
             doc = members[0].anchor.doc
@@ -1534,7 +1535,6 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
 
 
 _GENERIC = {"person", "people", "victim", "victims", ""}
-_INFLICT = frozenset({"inflicted", "inflicts", "inflict", "inflicting"})
 
 
 def _one_more(sent, out: list, shots: list, ctx: DocContext) -> None:

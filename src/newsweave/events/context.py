@@ -172,27 +172,32 @@ class DocContext:
             return self.antecedent(head, ARMED_TYPES | {"ARMED_GROUP"})
         return None
 
+    def _named_by(self, head, preps: frozenset[str], appos: bool) -> list[EntityMention]:
+        """Entities named in the head's phrases under ``preps`` (and its appositions)."""
+        out: list[EntityMention] = []
+        for c in head.children:
+            if appos and c.dep_ == "appos":
+                heads = [c]
+            elif c.dep_ == "prep" and c.lower_ in preps:
+                heads = [p for p in c.children if p.dep_ == "pobj"]
+            else:
+                continue
+            for h in heads:
+                out.extend(e for e in self.np_entities(h) if e not in out)
+        return out
+
     def arg(self, head) -> tuple[list[EntityMention], Optional[str]]:
         """Entities named by the argument headed by ``head`` (resolving pronouns and
         definite group nouns), and the phrase text when no entity is named."""
         ents = self.np_entities(head)
         if not ents:
             # "several groups, including Kata'ib Hezbollah and Kata'ib Sayyid al-Shuhada":
-            # the groups the phrase names as examples
-            examples = self.lex.set("cues", "example_preps")
-            for c in head.children:
-                if c.dep_ == "prep" and c.lower_ in examples:
-                    for p in c.children:
-                        if p.dep_ == "pobj":
-                            ents.extend(e for e in self.np_entities(p) if e not in ents)
+            # the groups the phrase names as examples; "the acting head of an
+            # Iranian-backed militia, the Sayyid al-Shuhada Brigades": the group (or
+            # person) a role is of
+            ents = self._named_by(head, self.lex.set("cues", "example_preps"), appos=False)
             if not ents and self.lemma(head) in self.lex.set("cues", "role_nouns"):
-                # "the acting head of an Iranian-backed militia, the Sayyid al-Shuhada
-                # Brigades": the group (or person) the role is of
-                for c in head.children:
-                    heads = [c] if c.dep_ == "appos" else (
-                        [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ in ("of", "for") else [])
-                    for h in heads:
-                        ents.extend(e for e in self.np_entities(h) if e not in ents)
+                ents = self._named_by(head, frozenset({"of", "for"}), appos=True)
             if ents:
                 return ents, None
             ref = self.refer(head)

@@ -172,7 +172,7 @@ def build_lexicon(trig: dict, cues: dict, numbers: dict, casualties: dict, acled
     lemma_lists = {"speech_verbs", "intensional", "reactive", "speech_nouns", "group_nouns",
                    "killed_verbs", "died_verbs", "killed_adjs", "killed_nouns", "injured_verbs",
                    "injured_nouns", "suffer_verbs", "fatal_adverbs", "fatal_adjs", "shot_verbs",
-                   "arrest_verbs", "missing_adjs", "hospital_verbs", "hospital_nouns"}
+                   "arrest_verbs", "missing_adjs", "hospital_verbs", "hospital_nouns", "inflict_verbs"}
     for section in (cues, casualties):
         for key, val in section.items():
             if key in lemma_lists and isinstance(val, list):
