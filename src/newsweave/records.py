@@ -74,6 +74,20 @@ class Article:
     # metadata fixed by the user (manifest) that cleaning must not override
     fixed: frozenset[str] = frozenset()
     content_hash: str = ""
+    # the day the page itself says it was first posted ("Posted: March 2, 2013"),
+    # read off its removed stamp lines by cleaning (``clean.posted_date``)
+    posted: Optional[dt.date] = None
+
+    @property
+    def written(self) -> Optional[dt.date]:
+        """The day the text was written, against which its "Sunday" and "last week"
+        resolve: the publication date, or the page's own first-posting stamp when
+        that is earlier (the date given with the page is then the day of a later
+        update, or the day it was collected: "Posted: March 2, 2013 | Updated:
+        March 16, 2013" in a file dated March 16)."""
+        if self.posted is not None and (self.published is None or self.posted < self.published):
+            return self.posted
+        return self.published
 
     def field_text(self, field: str = "text") -> str:
         """The text a span's offsets point into (``Span.field``): the original text,

@@ -59,3 +59,27 @@ def test_clean_prefix_patterns_spare_a_long_line_long_prefix_ones_do_not():
     assert len(long) > rules.max_prefix_line and rules.chrome(long) is None
     caption = "Caption Police suspect arson in early Saturday morning fire " + "Two people died after a fire. " * 12
     assert len(caption) > rules.max_prefix_line and rules.chrome(caption) == "teaser"
+
+
+@pytest.mark.parametrize("stamp,posted", [
+    ("Posted: March 6, 2013 Updated: March 20, 2013", dt.date(2013, 3, 6)),
+    ("Updated 01/26/2015 Created 01/25/2015", dt.date(2015, 1, 25)),
+    ("Posted: Tuesday, Jan. 28, 2014 8:18 PM EST", dt.date(2014, 1, 28)),
+    ("Updated: March 20, 2013", None),  # an update is not the first posting
+    ("Posted | Updated: March 20, 2013", None),  # the date belongs to the update
+])
+def test_clean_reads_the_page_own_posting_date(stamp, posted):
+    text = f"Man shot on the east side\n{stamp}\n\nA man was shot Sunday night on the east side of the city, police said.\n"
+    article = clean_article(Article(id="x", source="x", text=text, published=dt.date(2017, 1, 29),
+                                    fixed=frozenset({"published"})))
+    assert article.posted == posted
+    assert article.published == dt.date(2017, 1, 29)  # the given date is kept
+    assert article.written == (posted or dt.date(2017, 1, 29))
+
+
+def test_clean_posting_stamp_after_the_given_date_does_not_move_the_text():
+    text = "Man shot\nPosted: March 6, 2013\n\nA man was shot Sunday night on the east side of the city, police said.\n"
+    article = clean_article(Article(id="x", source="x", text=text, published=dt.date(2013, 3, 2)))
+    assert article.posted == dt.date(2013, 3, 6) and article.written == dt.date(2013, 3, 2)
+    prose = "Man shot\n\nThe video was posted March 6, 2013 on Facebook, and a man was shot Sunday night, police said.\n"
+    assert clean_article(Article(id="y", source="y", text=prose, published=dt.date(2017, 1, 29))).posted is None

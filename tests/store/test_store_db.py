@@ -228,3 +228,22 @@ def test_store_translates_postgresql_urls():
     assert engine_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
     assert engine_url("postgres://u@h/db") == "postgresql+psycopg://u@h/db"
     assert engine_url("sqlite:///x.db") == "sqlite:///x.db"
+
+
+def test_store_documents_keep_the_page_posting_date(store_url, store_factory):
+    import datetime as dt
+
+    from newsweave.clean import clean_article
+
+    text = ("Posted: March 6, 2013 Updated: March 20, 2013\n"
+            "Northern Brigade attacked Coastal Guard in Alpha Town on Monday, officials said. "
+            "At least 3 people were killed in the attack (report 0).\n")
+    a = store_factory.make_analysis(0, text=text)
+    a.article.published = dt.date(2013, 3, 20)
+    clean_article(a.article)
+    assert a.article.written == dt.date(2013, 3, 6)
+    with Store(store_url) as store:
+        store.add_analyses([a])
+        (doc,) = store.load_documents(["doc000"])
+        assert doc.posted == dt.date(2013, 3, 6) and doc.written == dt.date(2013, 3, 6)
+        assert store.load_analyses()[0].article.posted == dt.date(2013, 3, 6)

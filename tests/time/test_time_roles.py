@@ -20,6 +20,7 @@ def _stamp(text: str, expr: str, relative: bool = False) -> bool:
     ("By Staff in News | June 20, 2016 at 5:09PM\n\nA man was shot.", "June 20, 2016"),
     ("City Briefs\n\n3/7/2017\n\nA man was shot.", "3/7/2017"),
     ("Updated on Monday\nA man was shot.", "Monday"),
+    ("Chaos at the motel pic.twitter.com/PUXKMEvw2z \u2014 WIBW News (@WIBWNews) April 24, 2016\n", "April 24, 2016"),
 ])
 def test_time_page_stamp_detected(text, expr):
     assert _stamp(text, expr, relative=expr == "Monday")
@@ -29,6 +30,7 @@ def test_time_page_stamp_detected(text, expr):
     ("The shooting happened on June 20, 2016 at the park.", "June 20, 2016", False),
     ("He was shot (on Sunday) at the park.", "Sunday", True),
     ("The trial began March 3, 2015 in court.", "March 3, 2015", False),
+    ("Police (@CityPD) said the man was shot on April 24, 2016 at the motel.", "April 24, 2016", False),
 ])
 def test_time_page_stamp_not_text_dates(text, expr, relative):
     assert not _stamp(text, expr, relative)
@@ -116,3 +118,13 @@ def test_time_procedure_head_after_a_subject_with_its_own_clause(nlp):
 ])
 def test_time_birth_date_dates_no_happening(text, expr, birth):
     assert is_birth_date(text, text.index(expr)) is birth
+
+
+@pytest.mark.model
+def test_time_house_number_not_joined_to_a_clock_time(nlp):
+    text = "A man was shot early Sunday. The shooting happened around 3:30 a.m. at 1917 Prospect Ave. Police said."
+    art = Article(id="d1", source="t", text=text, published=dt.date(2021, 6, 28))
+    got = {t.span.text: t for t in find_times(nlp(art.masked), art)}
+    assert not any("1917" in k for k in got), got
+    assert got["early Sunday"].value.start == dt.date(2021, 6, 27)
+

@@ -3,7 +3,8 @@
 ``clean_article`` never changes ``article.text``; it records what to drop in
 ``article.removed`` (offsets into the original text, each with a reason a person
 can read) and fills ``title``, ``byline``, ``outlet`` and ``published`` from the
-lines it removed when those are unknown and not fixed by the manifest.  The
+lines it removed when those are unknown and not fixed by the manifest, and
+``posted`` from the page's own "Posted:" stamp.  The
 removals depend on the text alone, so cleaning twice gives the same result.
 
 Reasons: ``stray-line``, ``headline``, ``byline``, ``source-line``, ``credits``,
@@ -12,18 +13,23 @@ Reasons: ``stray-line``, ``headline``, ``byline``, ``source-line``, ``credits``,
 """
 from __future__ import annotations
 
-from newsweave.clean.debris import Finding, find_debris
+from newsweave.clean.debris import Finding, find_debris, posted_date
 from newsweave.records import Article
 
-__all__ = ["clean_article", "find_debris", "Finding", "explain"]
+__all__ = ["clean_article", "find_debris", "Finding", "explain", "posted_date"]
 
 _LIFTED = ("title", "byline", "outlet", "published")
 
 
 def clean_article(article: Article) -> Article:
-    """Fill ``article.removed`` and unknown metadata; returns the same article."""
+    """Fill ``article.removed`` and unknown metadata; returns the same article.
+
+    ``article.posted`` is the page's own first-posting stamp, kept beside a date
+    given with the page: when earlier, the text is read as of that day
+    (``Article.written``)."""
     found = find_debris(article.text)
     article.removed = found.removed
+    article.posted = posted_date(article.text, article.removed)
     for name in _LIFTED:
         value = getattr(found, name)
         if value is not None and getattr(article, name) is None and name not in article.fixed:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Iterable, Optional
 
 from newsweave.clean.rules import Rules, load_rules
 from newsweave.records import Removed
@@ -206,6 +206,34 @@ def stamp_match(line: str, rules: Rules) -> Optional[re.Match[str]]:
             continue
         return None
     return m
+
+
+# the labels of a page's first publication, not of its later updates
+_FIRST_POSTED = re.compile(r"\b(?:first\s+published|posted|published|created)\b(?:\s+on)?\s*:?", re.IGNORECASE)
+_ANY_LABEL = re.compile(r"\b(?:posted|updated|published|modified|created)\b", re.IGNORECASE)
+
+
+def posted_date(text: str, removed: Iterable[Removed], rules: Optional[Rules] = None) -> Optional[dt.date]:
+    """The day a page says it was first posted: the date after the first
+    "Posted", "Published" or "Created" label of the first stamp line cleaning
+    removed ("Posted: March 6, 2013 Updated: March 20, 2013" gives March 6;
+    "Updated 01/26/2015 Created 01/25/2015" gives January 25).  None when the page
+    has no such stamp."""
+    rules = rules or load_rules()
+    for r in sorted(removed, key=lambda r: r.start):
+        if r.reason != "boilerplate":
+            continue
+        for line in text[r.start:r.end].splitlines():
+            line = line.strip()
+            if not line or len(line) > STAMP_MAX_LINE or stamp_match(line, rules) is None:
+                continue
+            for m in _FIRST_POSTED.finditer(line):
+                rest = line[m.end():]
+                nxt = _ANY_LABEL.search(rest)
+                date = stamp_date(rest[: nxt.start()] if nxt else rest)
+                if date is not None:
+                    return date
+    return None
 
 
 def stamp_date(text: str) -> Optional[dt.date]:

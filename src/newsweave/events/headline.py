@@ -114,7 +114,7 @@ def headline_article(article: Article, res: "Resources") -> Article:
     return Article(id=article.id, source=article.source, text=title, outlet=article.outlet, title=article.title,
                    byline=article.byline, published=article.published, language=article.language, url=article.url,
                    removed=title_debris(title, article.outlet, article.url, _event_words(res.lexicon)),
-                   fixed=article.fixed, content_hash=article.content_hash)
+                   fixed=article.fixed, content_hash=article.content_hash, posted=article.posted)
 
 
 _TITLE_WORD = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)?")
@@ -328,7 +328,7 @@ def _add_headline(da: DocAnalysis, missing: set[str], res: "Resources", parse: P
         spans[id(x.span)] = x.span
     for sp in spans.values():
         sp.field = "title"
-    _date_as_body(events, da.times, article.published)
+    _date_as_body(events, da.times, article.written)
     da.events.extend(events)
     da.claims.extend(kept)
     da.entities.extend(used_ents.values())

@@ -208,7 +208,7 @@ def background_anchors(sent, ctx: DocContext) -> list[int]:
     "in 2012", a resolved date well before publication) attaches to."""
     anchors: list[int] = []
     art = ctx.article
-    pub = art.published
+    pub = art.written
     months = ctx.lex.cues.get("months") or []
     text = ctx.lower_text(sent)
     phrases: list[tuple[int, int]] = []
@@ -836,7 +836,7 @@ def attach_time(m: EventMention, tok, sent, ctx: DocContext) -> bool:
     if not m.background and ctx.times:
         from newsweave.time.find import article_day
 
-        pub = ctx.article.published
+        pub = ctx.article.written
         if ctx.article_days is None:  # one computation per article
             day = article_day(ctx.times, pub)
             ctx.article_days = (day, article_day(ctx.times, pub, procedures=True) if day is None else None)
@@ -884,7 +884,7 @@ def _attach_sentence_time(m: EventMention, tok, sent, ctx: DocContext) -> bool:
                 break
         views.append((g, lo, hi, verb, {a.i for a in [g, *ancestors_upto(g, 4)]}, _named_by_procedure(g, forms)))
     best = None
-    pub = ctx.article.published
+    pub = ctx.article.written
     for t in inside:
         if (pub is not None and m.type == "ASSAULT" and not m.hypothetical and t.value.start is not None
                 and t.value.start > pub):
@@ -933,7 +933,7 @@ def _only_day_within(rng: DateRange, ctx: DocContext) -> Optional[dt.date]:
     day of a procedure; None when it names none or several."""
     if rng.precision not in ("week", "month") or rng.start is None or rng.end is None:
         return None
-    pub = ctx.article.published
+    pub = ctx.article.written
     days = {t.value.start for t in ctx.times
             if t.value.precision == "day" and t.role is None and t.value.start is not None
             and rng.start <= t.value.start <= rng.end and (pub is None or t.value.start <= pub)}

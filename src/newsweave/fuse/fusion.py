@@ -631,7 +631,7 @@ class _Fuser:
             out.append(c)
         self._article_context(da, out)
         for c in out:
-            c.published = da.article.published
+            c.published = da.article.written
         return out
 
     def _fold_into_main(self, da: DocAnalysis, groups: list[list[EventMention]], cands: list[Candidate],
@@ -761,7 +761,7 @@ class _Fuser:
                     f"(named {counts[pid]} time{'s' if counts[pid] > 1 else ''})"
                 )
         if c.date.start is None:
-            published = da.article.published
+            published = da.article.written
             # days of arrests, hearings or statements ("charged Thursday") don't date the attack
             days = sorted(
                 (t for t in da.times if t.value.precision == "day" and t.value.start is not None
@@ -784,8 +784,9 @@ class _Fuser:
                 self.inferred.setdefault(c.key, {})["date"] = stamp
                 c.date = stamp.value
                 c.date_inferred = True
+                when = "publication" if published == da.article.published else "page's own posting stamp"
                 self.reasons[c.key].append(
-                    f"in {da.article.id}, the article names no day of the attack: it is dated to its publication ({published.isoformat()})"
+                    f"in {da.article.id}, the article names no day of the attack: it is dated to its {when} ({published.isoformat()})"
                 )
 
     # ---------------------------------------------------------------- stage 2

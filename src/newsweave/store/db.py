@@ -397,7 +397,9 @@ class Store(QueryMixin):
 
     @staticmethod
     def _article(row: Any) -> Article:
-        return Article(
+        from newsweave.clean import posted_date
+
+        art = Article(
             id=row.id,
             source=row.source,
             text=row.text,
@@ -411,6 +413,8 @@ class Store(QueryMixin):
             fixed=frozenset(json.loads(row.fixed)),
             content_hash=row.content_hash,
         )
+        art.posted = posted_date(art.text, art.removed)
+        return art
 
     def iter_analyses(self, doc_ids: Optional[Iterable[str]] = None, chunk: int = 200) -> Iterator[DocAnalysis]:
         """Stored extractions, in document id order, read ``chunk`` at a time (all when ``doc_ids`` is None)."""

@@ -313,10 +313,12 @@ def _resolve_all(spacy_doc, article: Article) -> list[tuple[int, int, Resolution
     text = article.masked
     if len(spacy_doc) and spacy_doc[-1].idx + len(spacy_doc[-1]) > len(text):
         raise ValueError(f"document {article.id}: the parse is longer than the article's masked text; parse article.masked")
-    P: Optional[dt.date] = article.published
+    P: Optional[dt.date] = article.written
     resolved: list[tuple[int, int, Resolution]] = []
     anchor: Optional[dt.date] = None
     for s, e in _candidates(spacy_doc, text):
+        if is_year_modifier(text, s, e):
+            continue  # "the 2015 deal", "at 1917 Prospect Ave.": never joined to a clock time
         res = resolve(text[s:e], P, anchor)
         if res is None:
             continue
@@ -352,7 +354,9 @@ def _resolve_all(spacy_doc, article: Article) -> list[tuple[int, int, Resolution
 
 # Page furniture that dates the page, not anything it reports: "Posted: Friday,
 # March 7, 2014 7:14 PM EST", "Updated on June 6", a dateline "(Nov. 18, 2015)—",
-# "By Staff | June 20, 2016 at 5:09PM", a line holding only "3/7/2017".
+# "By Staff | June 20, 2016 at 5:09PM", a line holding only "3/7/2017"; the
+# signature of an embedded post, "— WIBW News (@WIBWNews) April 24, 2016".
+_POST_SIGNATURE = re.compile(r"\(@\w{1,30}\)[\s,]*$")
 _STAMP_LABEL = re.compile(r"\b(?:posted|updated|published|modified|created|last\s+updated)\b[\s:]*(?:on|at)?[\s:]*$", re.IGNORECASE)
 _STAMP_OPEN = re.compile(r"(?:^|[(|\u2022\u00b7])[\s]*$")
 _STAMP_CLOSE = re.compile(r"\s*(?:(?:at\s+)?\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\b)?)?\s*(?:\)|$|\|)", re.IGNORECASE)
@@ -361,12 +365,14 @@ _STAMP_CLOSE = re.compile(r"\s*(?:(?:at\s+)?\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?
 def is_page_stamp(text: str, start: int, end: int, relative: bool) -> bool:
     """True when the expression at ``start:end`` is a page stamp: labelled as the
     page's posting or update time, or a date fixed by its own text (with a year)
-    standing alone in parentheses, between "|" separators or on its own line."""
+    standing alone in parentheses, between "|" separators or on its own line, or
+    the date that signs an embedded social-media post ("(@WIBWNews) April 24,
+    2016"): the day it was posted, not the day of what it shows."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     before = text[max(line_start, start - 40):start]
-    if _STAMP_LABEL.search(before):
+    if _STAMP_LABEL.search(before) or _POST_SIGNATURE.search(before):
         return True
     if relative:
         return False
@@ -374,7 +380,8 @@ def is_page_stamp(text: str, start: int, end: int, relative: bool) -> bool:
 
 
 def find_times(spacy_doc, article: Article) -> list[TimeMention]:
-    """Every time expression of ``article``, resolved against ``article.published``.
+    """Every time expression of ``article``, resolved against ``article.written``
+    (its publication, or the page's own earlier posting stamp).
 
     ``spacy_doc`` is the parse of ``article.masked``; offsets are original offsets.
     Page stamps (see :func:`is_page_stamp`) are left out: they date the page.
@@ -383,7 +390,7 @@ def find_times(spacy_doc, article: Article) -> list[TimeMention]:
     return [TimeMention(span=Span(article.id, s, e, article.text[s:e]), value=res.value, relative=res.relative,
                         role=time_role(spacy_doc, s, e))
             for s, e, res in _resolve_all(spacy_doc, article)
-            if not is_page_stamp(text, s, e, res.relative) and not is_year_modifier(text, s, e)
+            if not is_page_stamp(text, s, e, res.relative)
             and not is_birth_date(text, s)]
 
 
