@@ -99,6 +99,16 @@ def test_time_event_date_either_side_of_midnight_goes_to_the_small_hours() -> No
     assert best_date(ms).start == sun
 
 
+def test_time_event_date_a_clock_time_before_midnight_keeps_its_day() -> None:
+    wed, thu = D(2016, 7, 27), D(2016, 7, 28)
+    # "Early Thursday morning, police responded": vaguer than the hour of the shooting
+    ms = [_mention("a", 10, wed, text="at 11:40 p.m. Wednesday"), _mention("b", 10, thu, text="Early Thursday morning")]
+    assert best_date(ms).start == wed
+    # an hour after midnight as exact overturns it
+    ms = [_mention("a", 10, wed, text="at 11:40 p.m. Wednesday"), _mention("b", 10, thu, text="about 12:30 a.m. Thursday")]
+    assert best_date(ms).start == thu
+
+
 def test_time_event_date_small_hours_win_only_against_a_night_before() -> None:
     sat, sun = D(2017, 1, 14), D(2017, 1, 15)
     # "Saturday afternoon" is no night straddling midnight: ties to the earliest

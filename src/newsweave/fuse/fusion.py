@@ -146,20 +146,25 @@ def _earliest_most_precise(dates: list[DateRange]) -> Optional[DateRange]:
 _TODAY_VOTE = 0.5
 
 
-def _pick(counts: dict[tuple, float], small: set, night: set, prefer: Optional[dt.date] = None) -> tuple:
+def _pick(counts: dict[tuple, float], small: set, night: set, prefer: Optional[dt.date] = None,
+          clocked: frozenset | set = frozenset()) -> tuple:
     """The (start, end) with the most votes.  Ties go to the earliest, except that a
     day some report puts in its first hours ("early Sunday", "about 1 a.m. Sunday")
     wins over the day before it when every report of that earlier day puts it in its
     last hours ("late Saturday night", "last night"): the same shooting told from
-    either side of midnight happened on the later calendar day.  Otherwise a tied
-    day equal to ``prefer`` (the day the article gives as a whole) wins."""
+    either side of midnight happened on the later calendar day.  But a clock time
+    before midnight ("at 11:40 p.m. Wednesday") keeps its day against first hours
+    given without one ("Early Thursday morning, police responded"): only an hour
+    after midnight as exact ("about 12:30 a.m. Thursday") overturns it (days with
+    such clock times are ``clocked``).  Otherwise a tied day equal to ``prefer``
+    (the day the article gives as a whole) wins."""
     top = max(counts.values())
     tied = sorted((k for k, v in counts.items() if v == top), key=lambda k: (k[0], k[1] or k[0]))
     if len(tied) > 1 and small:
         starts = {k[0] for k in tied}
         for k in tied:
             before = k[0] - dt.timedelta(days=1) if k[0] is not None else None
-            if k[0] in small and before in starts and before in night:
+            if k[0] in small and before in starts and before in night and (before not in clocked or k[0] in clocked):
                 return k
     if prefer is not None:
         for k in tied:
@@ -168,28 +173,33 @@ def _pick(counts: dict[tuple, float], small: set, night: set, prefer: Optional[d
     return tied[0]
 
 
-def _night_days(texts: Iterable[tuple[Optional[dt.date], str]]) -> tuple[set, set]:
+def _night_days(texts: Iterable[tuple[Optional[dt.date], str]]) -> tuple[set, set, set]:
     """(days some expression puts in their first hours, days every expression puts
-    in their last hours) among (day, expression text) pairs."""
-    from newsweave.time.find import is_late_night, is_small_hours
+    in their last hours, days some expression gives a clock time of the first or
+    last hours) among (day, expression text) pairs."""
+    from newsweave.time.find import is_late_night, is_small_hours, names_night_clock
 
     small: set = set()
+    clocked: set = set()
     late: dict[dt.date, bool] = {}
     for day, text in texts:
         if day is None:
             continue
         if is_small_hours(text):
             small.add(day)
+        if names_night_clock(text):
+            clocked.add(day)
         late[day] = late.get(day, True) and is_late_night(text)
-    return small, {d for d, v in late.items() if v}
+    return small, {d for d, v in late.items() if v}, clocked
 
 
 def _article_vote(mentions: list[EventMention], article_day: Optional[dt.date] = None
-                  ) -> Optional[tuple[DateRange, set, set, bool]]:
+                  ) -> Optional[tuple[DateRange, set, set, bool, set]]:
     """One article's date for an event (see :func:`_article_date`): the date, that day
     if the article puts the happening in its first hours (else nothing), that day if
     every expression of it puts the happening in its last hours (else nothing), and
-    whether only "today"/"tonight" give that day.  ``article_day`` is the day the
+    whether only "today"/"tonight" give that day, and that day if an expression of it
+    gives a clock time of the first or last hours.  ``article_day`` is the day the
     article gives as a whole, if its mentions of the event don't all carry it."""
     from newsweave.time.find import names_morning, names_today
 
@@ -203,7 +213,7 @@ def _article_vote(mentions: list[EventMention], article_day: Optional[dt.date] =
         if m.time is not None and _PRECISION_RANK[m.date.precision] == rank:
             own.setdefault(m.time.span.start, (m.date, m.time.span.text))
     if not own:
-        return best, set(), set(), False
+        return best, set(), set(), False, set()
     today = best.precision == "day" and all(names_today(text) for _, text in own.values())
     if today and article_day is not None and article_day not in {d.start for d, _ in own.values()} and not (
             article_day == best.start - dt.timedelta(days=1) and all(names_morning(t) for _, t in own.values())):
@@ -211,11 +221,11 @@ def _article_vote(mentions: list[EventMention], article_day: Optional[dt.date] =
         # the day the article gives as a whole, carried by its other mentions, wins;
         # but "this morning" after the night before ("a party last night") is the
         # same night seen from after midnight, and keeps its day
-        return DateRange(article_day, article_day, "day"), set(), set(), False
+        return DateRange(article_day, article_day, "day"), set(), set(), False, set()
     counts = Counter((d.start, d.end) for d, _ in own.values())
-    small, night = _night_days((d.start, text) for d, text in own.values() if d.precision == "day")
-    start, end = _pick(counts, small, night, article_day)
-    return DateRange(start, end, best.precision), small & {start}, night & {start}, today
+    small, night, clocked = _night_days((d.start, text) for d, text in own.values() if d.precision == "day")
+    start, end = _pick(counts, small, night, article_day, clocked)
+    return DateRange(start, end, best.precision), small & {start}, night & {start}, today, clocked & {start}
 
 
 def _article_date(mentions: list[EventMention]) -> Optional[DateRange]:
@@ -270,10 +280,12 @@ def best_date(mentions: Iterable[EventMention]) -> DateRange:
     top = [v for v in votes if _PRECISION_RANK[v[0].precision] == rank]
     counts: dict[tuple, float] = {}
     small: set = set()
+    clocked: set = set()
     late: dict[dt.date, bool] = {}
-    for d, sm, nt, today in top:
+    for d, sm, nt, today, ck in top:
         counts[(d.start, d.end)] = counts.get((d.start, d.end), 0) + (_TODAY_VOTE if today else 1)
         small |= sm
+        clocked |= ck
         if d.start is not None:
             late[d.start] = late.get(d.start, True) and d.start in nt
     precision = top[0][0].precision
@@ -282,7 +294,7 @@ def best_date(mentions: Iterable[EventMention]) -> DateRange:
             if doc not in per_doc:
                 counts[(day, day)] = counts.get((day, day), 0) + 1
                 late[day] = False
-    start, end = _pick(counts, small, {d for d, v in late.items() if v})
+    start, end = _pick(counts, small, {d for d, v in late.items() if v}, clocked=clocked)
     if precision != "day" and fallback and start is not None:
         # "last week", "in 2017": a day an article gives inside that range narrows it
         inside = Counter(day for day in fallback.values() if start <= day <= (end or start))

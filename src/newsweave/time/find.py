@@ -582,6 +582,20 @@ def is_late_night(text: str) -> bool:
             and not is_small_hours(text))
 
 
+def is_late_clock(text: str) -> bool:
+    """True when a day expression holds a clock time of its last hours ("at 11:40
+    p.m. Wednesday"): the happening was before midnight, whatever another report's
+    vaguer "early Thursday" (the police response, the first call) says."""
+    return bool(re.search(_LATE_CLOCK, text, re.IGNORECASE))
+
+
+def names_night_clock(text: str) -> bool:
+    """True when a day expression holds a clock time of its first or last hours
+    ("at 11:40 p.m. Wednesday", "about 12:30 a.m. Thursday"): an hour, not a vague
+    "late Wednesday night" or "early Thursday"."""
+    return bool(re.search(f"{_SMALL_CLOCK}|{_LATE_CLOCK}", text, re.IGNORECASE))
+
+
 def names_today(text: str) -> bool:
     """True when an expression dates by the day of writing ("today", "tonight",
     "this morning"): in a quotation or a report it is often not the attack's day."""
