@@ -270,3 +270,28 @@ def test_extract_car_crash_is_not_violence(nlp):
     mentions, claims = run(nlp, "Two students were killed in a car crash on the highway.")
     assert values(claims, "killed") == []
     assert not [m for m in mentions if m.type == "ASSAULT"]
+
+
+def _day(text, sub, day):
+    t0 = text.index(sub)
+    return TimeMention(Span("t", t0, t0 + len(sub), sub), DateRange(day, day, "day"))
+
+
+def test_extract_a_later_state_does_not_date_the_shooting_it_follows(nlp):
+    tue = dt.date(2014, 1, 28)
+    text = "A 12-year-old was in critical condition Tuesday after he and three others were shot on a basketball court."
+    mentions, _ = run(nlp, text, times=[_day(text, "Tuesday", tue)], published=tue)
+    shot = [m for m in mentions if m.trigger.text == "shot"][0]
+    assert shot.time is None
+    # a day inside the clause of the shooting still dates it
+    text = "A 12-year-old was in critical condition Tuesday after he was shot Monday on a basketball court."
+    mentions, _ = run(nlp, text, times=[_day(text, "Tuesday", tue), _day(text, "Monday", dt.date(2014, 1, 27))],
+                      published=tue)
+    shot = [m for m in mentions if m.trigger.text == "shot"][0]
+    assert shot.date.start == dt.date(2014, 1, 27)
+    # nor does a day named after the clause, whatever the parse hangs it on
+    sat = dt.date(2017, 2, 25)
+    text = "A Columbia County teen is dead after he was shot, early Saturday morning."
+    mentions, _ = run(nlp, text, times=[_day(text, "early Saturday morning", sat)], published=sat)
+    shot = [m for m in mentions if m.trigger.text == "shot"][0]
+    assert shot.date.start == sat

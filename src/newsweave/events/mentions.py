@@ -882,7 +882,8 @@ def _attach_sentence_time(m: EventMention, tok, sent, ctx: DocContext) -> bool:
             if anc.pos_ in _VERB:
                 verb = anc
                 break
-        views.append((g, lo, hi, verb, {a.i for a in [g, *ancestors_upto(g, 4)]}, _named_by_procedure(g, forms)))
+        views.append((g, lo, hi, verb, {a.i for a in [g, *ancestors_upto(g, 4)]}, _named_by_procedure(g, forms),
+                      _beyond_after(g)))
     best = None
     pub = ctx.article.written
     for t in inside:
@@ -894,9 +895,12 @@ def _attach_sentence_time(m: EventMention, tok, sent, ctx: DocContext) -> bool:
         if tspan is not None and len(tspan) and _procedure_verb(expression_root(tspan), group_ids, forms) is not None:
             continue
         reference = _reference_of(t, ctx)
-        for g, lo, hi, verb, anc_ids, by_procedure in views:
+        for g, lo, hi, verb, anc_ids, by_procedure, beyond in views:
             if reference is not None and reference[0] <= g.i <= reference[1]:
                 continue  # "two months after her son was shot": the shooting is the reference, not the date
+            if (ttok is not None and beyond[1] is not None and t.value.precision == "day" and t.span.start < beyond[1]
+                    and _hangs_on(ttok, beyond[0])):
+                continue  # "in critical condition Tuesday after he was shot": Tuesday dates the condition
             score = 0
             if lo <= t.span.start < hi:
                 score = 3
@@ -925,6 +929,43 @@ def _attach_sentence_time(m: EventMention, tok, sent, ctx: DocContext) -> bool:
     if day is not None:
         m.date = DateRange(day, day, "day")
     return True
+
+
+def _beyond_after(g) -> tuple[set[int], Optional[int]]:
+    """The heads above the "after" clause or phrase the trigger sits in ("was in
+    critical condition Tuesday after he was shot", "died Sunday after the
+    shooting"), and where that "after" starts: a day named before it, on those
+    heads, dates what came later than the trigger's happening (a coarser time,
+    "cut since the start of last year, after the assassination", still says the
+    happening is of the past).  A day after the
+    clause ("is dead after he was shot, early Saturday morning") is often the
+    shooting's, whatever the parse hangs it on."""
+    x = g
+    for anc in ancestors_upto(g, 6):
+        marker = None
+        if x.dep_ == "advcl":
+            marker = next((c for c in x.children if c.dep_ == "mark" and c.lower_ == "after"), None)
+        elif x.dep_ in ("pobj", "pcomp") and anc.lower_ == "after":
+            marker = anc
+        if marker is not None:
+            top = anc if x.dep_ == "advcl" else anc.head
+            return {top.i, *(a.i for a in ancestors_upto(top, 6))}, marker.idx
+        x = anc
+    return set(), None
+
+
+def _hangs_on(ttok, heads: set[int]) -> bool:
+    """True when the time expression at ``ttok`` hangs (within three steps) on one of ``heads``."""
+    if not heads:
+        return False
+    cur = ttok
+    for _ in range(3):
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.i in heads:
+            return True
+    return False
 
 
 def _only_day_within(rng: DateRange, ctx: DocContext) -> Optional[dt.date]:
