@@ -295,3 +295,12 @@ def test_extract_a_later_state_does_not_date_the_shooting_it_follows(nlp):
     mentions, _ = run(nlp, text, times=[_day(text, "early Saturday morning", sat)], published=sat)
     shot = [m for m in mentions if m.trigger.text == "shot"][0]
     assert shot.date.start == sat
+
+
+def test_extract_what_an_after_phrase_names_under_a_recalled_clause_is_recalled(nlp):
+    text = ("Rockets hit the base on Sunday. That force has been cut in half since the start of last year, "
+            "after the U.S. assassination of an Iranian commander outside Baghdad airport.")
+    mentions, _ = run(nlp, text, published=None)
+    recalled = [m for m in mentions if m.trigger.text == "assassination"]
+    assert recalled and recalled[0].background
+    assert not [m for m in mentions if m.trigger.text == "hit"][0].background

@@ -115,3 +115,16 @@ def test_report_brief_empty_analysis(analysis, tmp_path):
     md = open(paths["brief.md"], encoding="utf-8").read()
     assert "No event was found" in md
     assert "No event has a known place" in open(paths["brief.html"], encoding="utf-8").read()
+
+
+def test_report_brief_quotes_the_time_words_of_an_undated_event(analysis):
+    ev = analysis.events[0]
+    ev.date = DateRange(None, None, "unknown")
+    ev.date_text = ["Sunday night", "early Monday"]
+    brief = build_brief(analysis)
+    view = next(v for v in brief.events if v.id == ev.id)
+    assert view.when.startswith("date unknown (the reports say “Sunday night”, “early Monday”")
+    assert "- When: date unknown (the reports say" in render_brief_md(analysis, "T")
+    # a dated event is its date alone
+    other = next(v for v in brief.events if v.id != ev.id and analysis.events[1].date.start is not None)
+    assert "reports say" not in other.when

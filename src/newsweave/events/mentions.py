@@ -270,6 +270,19 @@ def is_background(tok, anchors: list[int]) -> bool:
                 cur = cur.head
             if cur.i == tok.i:
                 return True
+    heads, _ = _beyond_after(tok)
+    if heads:
+        # "cut in half since the start of last year, after the assassination of ...":
+        # what an "after" phrase names came before the recalled clause it hangs on
+        doc = tok.doc
+        for a in aset:
+            cur = doc[a]
+            for _ in range(4):
+                if cur.pos_ in _VERB or cur.head.i == cur.i:
+                    break
+                cur = cur.head
+            if cur.i in heads:
+                return True
     return False
 
 

@@ -121,6 +121,7 @@ class EventView:
     merge_reasons: list[str]
     documents: list[str]
     has_claims: bool = False
+    when: str = ""  # the date, and the reports' own time words when they resolve to no date
 
 
 @dataclass(slots=True)
@@ -295,6 +296,7 @@ def _event_view(index: Index, refs: _Refs, ev: Event, n: int) -> EventView:
         mode=ev.mode or "",
         acled=" / ".join(v for v in ((ev.acled or {}).get("event_type"), (ev.acled or {}).get("sub_event_type")) if v),
         date=date_label(ev.date),
+        when=_when(ev),
         place=index.place_label(ev.place),
         actors=[index.entity_name(a) for a in ev.actors],
         targets=[index.entity_name(t) for t in ev.targets],
@@ -307,6 +309,29 @@ def _event_view(index: Index, refs: _Refs, ev: Event, n: int) -> EventView:
         documents=docs,
         has_claims=bool(claims),
     )
+
+
+# at most this many of an undated event's time expressions are quoted in its "When" line
+DATE_SAID_MAX = 5
+
+
+def _when(ev: Event) -> str:
+    """The event's date; for an event its reports date only relative to a
+    publication date nobody gave ("Sunday night", "last year"), also what they say,
+    quoted, so that a reader still knows which night it was."""
+    label = date_label(ev.date)
+    if ev.date.start is not None or not ev.date_text:
+        return label
+    count: dict[str, int] = {}
+    for m in ev.mentions:
+        t = getattr(m, "time", None)
+        if t is not None and t.span.text:
+            count[t.span.text] = count.get(t.span.text, 0) + 1
+    texts = sorted(ev.date_text, key=lambda t: -count.get(t, 0))  # most said first (stable: then as stored)
+    said = [f"“{t}”" for t in texts[:DATE_SAID_MAX]]
+    more = len(ev.date_text) - DATE_SAID_MAX
+    tail = f" and {more} more" if more > 0 else ""
+    return f"{label} (the reports say {', '.join(said)}{tail}; without a publication date they resolve to no day)"
 
 
 def _headline(index: Index, views: list[EventView], n_docs: int) -> list[Statement]:
