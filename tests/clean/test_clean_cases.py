@@ -83,3 +83,12 @@ def test_clean_posting_stamp_after_the_given_date_does_not_move_the_text():
     assert article.posted == dt.date(2013, 3, 6) and article.written == dt.date(2013, 3, 2)
     prose = "Man shot\n\nThe video was posted March 6, 2013 on Facebook, and a man was shot Sunday night, police said.\n"
     assert clean_article(Article(id="y", source="y", text=prose, published=dt.date(2017, 1, 29))).posted is None
+
+
+def test_clean_posting_date_reaches_analysis_json():
+    from newsweave.report.analysis_json import document_to_dict
+
+    text = "Man shot\nPosted: March 6, 2013 Updated: March 20, 2013\n\nA man was shot Sunday night, police said.\n"
+    article = clean_article(Article(id="x", source="x", text=text, published=dt.date(2013, 3, 20)))
+    d = document_to_dict(article)
+    assert d["published"] == "2013-03-20" and d["posted"] == "2013-03-06"
