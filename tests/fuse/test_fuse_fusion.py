@@ -321,3 +321,21 @@ def test_fuse_undated_reports_named_on_days_apart_stay_apart():
     c = analysis("c", [_undated("c", 10, "early Monday")], [killed("c", "c:10", 0, 10)])
     events, _, _ = run([a, c])
     assert len(events) == 1
+
+
+def test_fuse_an_undated_attack_takes_the_day_its_article_gives_as_a_whole():
+    from newsweave.records import TimeMention
+
+    # the attack's own sentences name no day; the article names a bare "Saturday"
+    # (a birthday) first, then the shooting's "about 10:30 p.m. Friday" and "Friday night"
+    a = analysis("a", [mention("a", 10, trigger="shooting")])
+    a.article.published = D(2017, 1, 21)
+
+    def t(start, text, day):
+        return TimeMention(span=Span("a", start, start + len(text), text), value=DateRange(day, day, "day"))
+
+    a.times = [t(100, "Saturday", D(2017, 1, 14)), t(200, "about 10:30 p.m. Friday", D(2017, 1, 20)),
+               t(300, "Friday night", D(2017, 1, 20))]
+    events, _, _ = run([a])
+    assert events[0].date.start == D(2017, 1, 20)
+    assert any("gives as a whole: 'about 10:30 p.m. Friday'" in r for r in events[0].merge_reasons)

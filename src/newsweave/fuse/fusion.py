@@ -11,6 +11,7 @@ from newsweave.config import Options
 from newsweave.fuse.disagree import fatalities_for, find_disagreements
 from newsweave.fuse.evidence import Candidate, Comparer, Verdict, base_name, content_words, haversine_km, weights
 from newsweave.fuse.summary import summarize
+from newsweave.time.find import article_day
 from newsweave.records import (
     Claim,
     DateRange,
@@ -746,8 +747,9 @@ class _Fuser:
     def _article_context(self, da: DocAnalysis, cands: list[Candidate]) -> None:
         """The article's main attack takes its place and date from the article when
         its own sentences give none: the place the article names most (a dateline
-        counts), inside the coarse place the mentions give; and the first day the
-        article names, not after its publication."""
+        counts), inside the coarse place the mentions give; and the day the article
+        gives as a whole (``time.find.article_day``: firm expressions and the first
+        day named weigh most), not after its publication."""
         main = [c for c in cands if c.type == "ASSAULT" and not c.background]
         if not main:
             return
@@ -782,12 +784,15 @@ class _Fuser:
                 key=lambda t: t.span.start,
             )
             if days:
-                t = days[0]
+                # the day the article gives as a whole: its firm expressions ("about 10:30
+                # p.m. Saturday") and the first one named weigh most (time.find.article_day)
+                day = article_day(days, published)
+                t = next(x for x in days if x.value.start == day)
                 self.inferred.setdefault(c.key, {})["date"] = t
                 c.date = t.value
                 c.date_inferred = True
                 self.reasons[c.key].append(
-                    f"in {da.article.id}, the attack's date is taken from the first day the article names: '{t.span.text}'"
+                    f"in {da.article.id}, the attack's date is taken from the day the article gives as a whole: '{t.span.text}'"
                 )
             elif published is not None:
                 # breaking news that names no day of its own (none at all, or only a
