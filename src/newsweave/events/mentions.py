@@ -950,9 +950,9 @@ def _beyond_after(g) -> tuple[set[int], Optional[int]]:
     shooting"), and where that "after" starts: a day named before it, on those
     heads, dates what came later than the trigger's happening (a coarser time,
     "cut since the start of last year, after the assassination", still says the
-    happening is of the past).  A day after the
-    clause ("is dead after he was shot, early Saturday morning") is often the
-    shooting's, whatever the parse hangs it on."""
+    happening is of the past).  A day after the clause ("is dead after he was
+    shot, early Saturday morning") is often the shooting's, whatever the parse
+    hangs it on."""
     x = g
     for anc in ancestors_upto(g, 6):
         marker = None
