@@ -67,6 +67,13 @@ def test_time_event_date_an_undated_article_votes_with_its_day() -> None:
     assert best_date(ms) == DateRange(D(2017, 1, 18), D(2017, 1, 18), "day")
 
 
+def test_time_event_date_an_undated_article_far_from_the_dating_ones_does_not_vote() -> None:
+    # an article that names "Thursday afternoon" against a page of another year whose
+    # own day (collected ten months later) would tie it and win as the earlier
+    ms = [_mention("a", 10, D(2016, 1, 14), text="Thursday afternoon"), _mention("b", 10, None, D(2015, 3, 17))]
+    assert best_date(ms).start == D(2016, 1, 14)
+
+
 def test_time_event_date_article_days_never_date_an_event_alone() -> None:
     assert best_date([_mention("b", 10, None, D(2017, 1, 18))]) == DateRange(None, None, "unknown")
 

@@ -142,6 +142,10 @@ def _earliest_most_precise(dates: list[DateRange]) -> Optional[DateRange]:
     return min((d for d in dates if _PRECISION_RANK[d.precision] == rank), key=lambda d: (d.start, d.end or d.start))
 
 
+# how near a day the articles that date an event give, the day of an article that
+# dates it nowhere must be to vote (gva-dev: 1 to 30 days give the same result)
+_FALLBACK_REACH_DAYS = 3
+
 # the vote of an article that dates an event only with "today"/"tonight" (which date
 # quotations and live updates as often as the attack): half that of another
 _TODAY_VOTE = 0.5
@@ -260,7 +264,8 @@ def best_date(mentions: Iterable[EventMention]) -> DateRange:
     mentions carry no date of their own counts with the day it gives as a whole
     (``attributes["article_day"]``, see ``events.mentions.attach_time``):
     "police were called at 11:30 p.m. Wednesday" outside the sentences that name the
-    shooting still dates it, against another outlet's "this morning's shooting".
+    shooting still dates it, against another outlet's "this morning's shooting";
+    but only when that day is within a few days of one the dating articles give.
     When the date is coarser ("last week", "in 2017"), the day such an article gives
     inside that range narrows it.  Such days never date an event alone
     (fusion dates an event no article dates from the articles themselves).
@@ -291,8 +296,11 @@ def best_date(mentions: Iterable[EventMention]) -> DateRange:
             late[d.start] = late.get(d.start, True) and d.start in nt
     precision = top[0][0].precision
     if precision == "day":
+        dated = [k[0] for k in counts if k[0] is not None]
         for doc, day in fallback.items():
-            if doc not in per_doc:
+            # a day far from every day the dating articles give is another story's
+            # (a page collected months later, a follow-up about the trial)
+            if doc not in per_doc and any(abs((day - d).days) <= _FALLBACK_REACH_DAYS for d in dated):
                 counts[(day, day)] = counts.get((day, day), 0) + 1
                 late[day] = False
     start, end = _pick(counts, small, {d for d, v in late.items() if v}, clocked=clocked)
