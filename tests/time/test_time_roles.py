@@ -128,3 +128,13 @@ def test_time_house_number_not_joined_to_a_clock_time(nlp):
     assert not any("1917" in k for k in got), got
     assert got["early Sunday"].value.start == dt.date(2021, 6, 27)
 
+
+
+@pytest.mark.model
+def test_time_a_street_named_for_a_season_or_holiday_is_no_time(nlp):
+    text = ("Four young people were shot at Brook and Winter streets on Friday night. "
+            "Police were called to the 3100 block of Easter Avenue. The city is quiet in winter.")
+    art = Article(id="d1", source="t", text=text, published=dt.date(2016, 6, 25))
+    got = {t.span.text for t in find_times(nlp(art.masked), art)}
+    assert "Winter" not in got and "Easter" not in got
+    assert "Friday night" in got and "winter" in got

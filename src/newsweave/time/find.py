@@ -317,8 +317,8 @@ def _resolve_all(spacy_doc, article: Article) -> list[tuple[int, int, Resolution
     resolved: list[tuple[int, int, Resolution]] = []
     anchor: Optional[dt.date] = None
     for s, e in _candidates(spacy_doc, text):
-        if is_year_modifier(text, s, e):
-            continue  # "the 2015 deal", "at 1917 Prospect Ave.": never joined to a clock time
+        if is_year_modifier(text, s, e) or is_street_name(text, s, e):
+            continue  # "the 2015 deal", "at 1917 Prospect Ave.", "Winter streets": never joined to a clock time
         res = resolve(text[s:e], P, anchor)
         if res is None:
             continue
@@ -418,6 +418,23 @@ def _street_after() -> re.Pattern:
     suffixes = load_lexicon().street_suffixes or ("street",)
     return re.compile(r"[ \t]+(?:[NSEW]\.?[ \t]+)?(?:[A-Z0-9][\w'.-]*[ \t]+){1,3}"
                       rf"(?i:{alternation(suffixes)})\b")
+
+
+@functools.lru_cache(maxsize=1)
+def _suffix_after() -> re.Pattern:
+    """A street suffix of the lexicon right after a word ("Winter streets", "Easter
+    Avenue", "Noon Road")."""
+    suffixes = load_lexicon().street_suffixes or ("street",)
+    return re.compile(rf"[ \t]+(?i:{alternation(suffixes)})s?\b")
+
+
+def is_street_name(text: str, start: int, end: int) -> bool:
+    """A capitalised season, holiday, month or weekday that names a street ("shot at
+    Brook and Winter streets", "the 3100 block of Easter Avenue"): no time at all."""
+    return bool(_CAPITALISED_WORD.fullmatch(text, start, end)) and bool(_suffix_after().match(text, end, min(len(text), end + 20)))
+
+
+_CAPITALISED_WORD = re.compile(r"[A-Z][a-z]+")
 
 
 def is_year_modifier(text: str, start: int, end: int) -> bool:
