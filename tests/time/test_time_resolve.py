@@ -23,14 +23,16 @@ def rng(a: dt.date, b: dt.date, precision: str) -> DateRange:
 @pytest.mark.parametrize(
     "text, expected",
     [
-        # weekdays: the most recent such day on or before P
+        # weekdays: the most recent such day on or before P, but the day after P by its
+        # plain name is that day (the page is dated a day early), not six days back
         ("Sunday night", day(2021, 6, 27)),
         ("early hours of Sunday", day(2021, 6, 27)),
         ("the early hours of Sunday", day(2021, 6, 27)),
         ("late Saturday", day(2021, 6, 26)),
         ("Monday evening", day(2021, 6, 28)),
         ("Monday", day(2021, 6, 28)),
-        ("Tuesday", day(2021, 6, 22)),
+        ("Tuesday", day(2021, 6, 29)),
+        ("last Tuesday", day(2021, 6, 22)),
         ("Wednesday's", day(2021, 6, 23)),
         ("Sunday around 1 a.m.", day(2021, 6, 27)),
         ("about 1 a.m. Sunday local time", day(2021, 6, 27)),

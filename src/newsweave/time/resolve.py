@@ -9,9 +9,12 @@ pure and model-free (no spaCy), so every rule is unit-tested directly.
 Conventions (each one a deliberate choice, documented here once):
 
 * Past by default.  A weekday is the most recent such day on or before P ("Monday"
-  in a Monday article is P).  Only "next"/"coming" in the expression, or
-  ``future=True`` from the caller (a "will" verb), look forward.  "last Sunday"
-  is the most recent Sunday strictly before P.
+  in a Monday article is P), except the weekday of the day after P: "Monday" in a
+  page dated Sunday is that Monday (news names a day six days back "last Monday";
+  such a page is dated a day early: a late posting dated in UTC, an update the
+  next morning).  Only "next"/"coming" in the expression, or ``future=True`` from
+  the caller (a "will" verb), otherwise look forward.  "last Sunday" is the most
+  recent Sunday strictly before P.
 * Parts of a day never move the date: "Sunday night", "early hours of Sunday",
   "late Saturday" are that day.  Clock times alone ("6 p.m.") fix no date: unknown.
 * Year-less dates ("June 27", "Monday, July 5") take the year that makes them the
@@ -472,6 +475,12 @@ def _resolve_norm(t: str, P: Optional[dt.date], anchor: Optional[dt.date], futur
         elif future:
             d = P + dt.timedelta(days=ahead)
             rule = "weekday with a future verb: the next such day on or after publication"
+        elif back == 6:
+            # "Monday" in a page dated Sunday: news names the week's past days by their
+            # plain names, and the day before a weekday six days back is "last Monday";
+            # the page's date is a day early (a late posting dated in UTC, an update)
+            d = P + dt.timedelta(days=1)
+            rule = "weekday of the day after publication: that day (the page is dated a day early)"
         else:
             d = P - dt.timedelta(days=back)
             rule = "weekday: the most recent such day on or before publication"
