@@ -138,3 +138,13 @@ def test_time_a_street_named_for_a_season_or_holiday_is_no_time(nlp):
     got = {t.span.text for t in find_times(nlp(art.masked), art)}
     assert "Winter" not in got and "Easter" not in got
     assert "Friday night" in got and "winter" in got
+
+
+@pytest.mark.model
+def test_time_a_verdict_is_a_procedure(nlp):
+    text = ("Travontay Berry was sentenced after being found guilty on Feb. 19. "
+            "He was found not guilty Wednesday afternoon of the other charge. A man was found shot Sunday.")
+    art = Article(id="d1", source="t", text=text, published=dt.date(2014, 3, 31))
+    got = {t.span.text: t.role for t in find_times(nlp(art.masked), art)}
+    assert got["Feb. 19"] == "procedure" and got["Wednesday afternoon"] == "procedure"
+    assert got["Sunday"] is None  # "found shot" is the shooting

@@ -468,8 +468,15 @@ def expression_root(span):
     return span.root
 
 
+_FIND_FORMS = frozenset({"find", "finds", "found", "finding"})
+
+
 def into_custody(verb) -> bool:
-    """ "taken into custody", "placed in custody": an arrest told with a general verb."""
+    """ "taken into custody", "placed in custody": an arrest told with a general verb;
+    "found guilty", "found not guilty": a verdict (``verdict_words`` of the lexicon)."""
+    if verb.lower_ in _FIND_FORMS and any(c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and c.lower_ in load_lexicon().verdict_words
+                                     for c in verb.children):
+        return True
     return any(c.dep_ == "prep" and c.lower_ in ("into", "in") and any(g.lower_ == "custody" for g in c.children)
                for c in verb.children)
 
