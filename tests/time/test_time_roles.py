@@ -148,3 +148,16 @@ def test_time_a_verdict_is_a_procedure(nlp):
     got = {t.span.text: t.role for t in find_times(nlp(art.masked), art)}
     assert got["Feb. 19"] == "procedure" and got["Wednesday afternoon"] == "procedure"
     assert got["Sunday"] is None  # "found shot" is the shooting
+
+
+@pytest.mark.model
+def test_time_a_holiday_naming_a_party_is_no_date(nlp):
+    text = ("Investigators say two men shot seven people during a private Christmas party early Saturday. "
+            "A man was shot at a New Year's Eve party. Police patrolled on Christmas.")
+    art = Article(id="d1", source="t", text=text, published=dt.date(2016, 12, 25))
+    got = {t.span.text: t.value.start for t in find_times(nlp(art.masked), art)}
+    assert "Christmas" in got and list(got).count("Christmas") == 1  # "on Christmas" still dates
+    assert got["early Saturday"] == dt.date(2016, 12, 24)
+    assert any("New Year" in k for k in got)  # "New Year's Eve" is a day, party or not
+    spans = [t.span.start for t in find_times(nlp(art.masked), art) if t.span.text == "Christmas"]
+    assert spans == [text.index("on Christmas") + 3]

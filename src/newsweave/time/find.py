@@ -317,7 +317,7 @@ def _resolve_all(spacy_doc, article: Article) -> list[tuple[int, int, Resolution
     resolved: list[tuple[int, int, Resolution]] = []
     anchor: Optional[dt.date] = None
     for s, e in _candidates(spacy_doc, text):
-        if is_year_modifier(text, s, e) or is_street_name(text, s, e):
+        if is_year_modifier(text, s, e) or is_street_name(text, s, e) or is_holiday_party(text, s, e):
             continue  # "the 2015 deal", "at 1917 Prospect Ave.", "Winter streets": never joined to a clock time
         res = resolve(text[s:e], P, anchor)
         if res is None:
@@ -435,6 +435,14 @@ def is_street_name(text: str, start: int, end: int) -> bool:
 
 
 _CAPITALISED_WORD = re.compile(r"[A-Z][a-z]+")
+_PARTY_AFTER = re.compile(r"(?:['\u2019]s)?[ \t]+(?:part(?:y|ies)|bash)\b", re.IGNORECASE)
+_DAY_WORDS = re.compile(r"\d|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|eve)\b", re.IGNORECASE)
+
+
+def is_holiday_party(text: str, start: int, end: int) -> bool:
+    """A holiday naming a kind of party ("a Christmas party", "a Halloween party"):
+    such parties are held on the days around the holiday, so it dates nothing."""
+    return bool(_PARTY_AFTER.match(text, end, min(len(text), end + 12))) and not _DAY_WORDS.search(text, start, end)
 
 
 def is_year_modifier(text: str, start: int, end: int) -> bool:
