@@ -40,6 +40,7 @@ class DocContext:
         self.doc_text: str = article.masked
         # the day the article gives as a whole, and its procedures' day (see mentions.attach_time)
         self.article_days: Optional[tuple] = None
+        self.weekday_dated: Optional[bool] = None  # the article dates something by a weekday name
 
     # ----------------------------------------------------------------- text and spans
     def lower_text(self, sent) -> str:

@@ -195,12 +195,11 @@ _MONTH_PREPS = frozenset({"in", "during", "since", "until", "through", "by"})
 
 def _dates_news_by_weekday(ctx: DocContext) -> bool:
     """Whether the article dates something by a weekday name (read once per article)."""
-    got = getattr(ctx, "_weekday_dated", None)
-    if got is None:
+    if ctx.weekday_dated is None:
         from newsweave.time.lexicon import weekdays_named
 
-        got = ctx._weekday_dated = any(weekdays_named(t.span.text) for t in ctx.times)
-    return got
+        ctx.weekday_dated = any(weekdays_named(t.span.text) for t in ctx.times)
+    return ctx.weekday_dated
 
 
 def background_anchors(sent, ctx: DocContext) -> list[int]:

@@ -9,6 +9,7 @@ corpus, so don't tune one in isolation.
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import functools
 import math
@@ -73,9 +74,6 @@ def same_person(a: str, b: str) -> bool:
     if ta[-1] != tb[-1] or len(ta[-1]) < 3:
         return False
     return len(ta) == 1 or len(tb) == 1 or ta[0] == tb[0]
-
-
-_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 @dataclass
@@ -306,7 +304,7 @@ class Comparer:
             # undated reports that name days two or more apart ("early Sunday", "Tuesday
             # evening") are of different days (a night's two days may both be named)
             conflict = "named on different days (" + ", ".join(
-                _WEEKDAY_NAMES[d] for d in sorted(a.weekdays)) + " / " + ", ".join(_WEEKDAY_NAMES[d] for d in sorted(b.weekdays)) + ")"
+                calendar.day_name[d] for d in sorted(a.weekdays)) + " / " + ", ".join(calendar.day_name[d] for d in sorted(b.weekdays)) + ")"
         score = 0.0
         if conflict and (a.date_inferred or b.date_inferred):
             # a date read off the article (its first day, its publication) is a guess:

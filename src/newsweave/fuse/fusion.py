@@ -11,7 +11,10 @@ from newsweave.config import Options
 from newsweave.fuse.disagree import fatalities_for, find_disagreements
 from newsweave.fuse.evidence import Candidate, Comparer, Verdict, base_name, content_words, haversine_km, weights
 from newsweave.fuse.summary import summarize
-from newsweave.time.find import article_day
+from newsweave.time.find import (
+    article_day, is_late_night, is_small_hours, names_morning, names_night_clock, names_today,
+)
+from newsweave.time.lexicon import weekdays_named
 from newsweave.records import (
     Claim,
     DateRange,
@@ -182,8 +185,6 @@ def _night_days(texts: Iterable[tuple[Optional[dt.date], str]]) -> tuple[set, se
     """(days some expression puts in their first hours, days every expression puts
     in their last hours, days some expression gives a clock time of the first or
     last hours) among (day, expression text) pairs."""
-    from newsweave.time.find import is_late_night, is_small_hours, names_night_clock
-
     small: set = set()
     clocked: set = set()
     late: dict[dt.date, bool] = {}
@@ -206,8 +207,6 @@ def _article_vote(mentions: list[EventMention], article_day: Optional[dt.date] =
     whether only "today"/"tonight" give that day, and that day if an expression of it
     gives a clock time of the first or last hours.  ``article_day`` is the day the
     article gives as a whole, if its mentions of the event don't all carry it."""
-    from newsweave.time.find import names_morning, names_today
-
     dates = [m.date for m in mentions]
     best = _earliest_most_precise(dates)
     if best is None:
@@ -490,8 +489,6 @@ def candidate_for(mentions: list[EventMention], claims: list[Claim], places: dic
 def named_weekdays(mentions: Iterable[EventMention]) -> frozenset[int]:
     """The weekdays the mentions' own unresolved time expressions name ("early Sunday"
     in an article without a publication date); empty when a date was resolved."""
-    from newsweave.time.lexicon import weekdays_named
-
     out: set[int] = set()
     for m in mentions:
         if m.time is not None and m.date is not None and m.date.start is None:

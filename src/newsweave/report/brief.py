@@ -324,9 +324,8 @@ def _when(ev: Event) -> str:
         return label
     count: dict[str, int] = {}
     for m in ev.mentions:
-        t = getattr(m, "time", None)
-        if t is not None and t.span.text:
-            count[t.span.text] = count.get(t.span.text, 0) + 1
+        if m.time is not None and m.time.span.text:
+            count[m.time.span.text] = count.get(m.time.span.text, 0) + 1
     texts = sorted(ev.date_text, key=lambda t: -count.get(t, 0))  # most said first (stable: then as stored)
     said = [f"“{t}”" for t in texts[:DATE_SAID_MAX]]
     more = len(ev.date_text) - DATE_SAID_MAX

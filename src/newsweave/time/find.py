@@ -31,7 +31,7 @@ from spacy.attrs import ENT_IOB, ENT_TYPE
 
 from newsweave.records import Article, Span, TimeMention
 from newsweave.time.lexicon import alternation, load_lexicon
-from newsweave.time.resolve import Resolution, resolve
+from newsweave.time.resolve import HOLIDAY_RULE, Resolution, resolve
 
 SPACY_LABELS = ("DATE", "TIME")
 
@@ -317,10 +317,10 @@ def _resolve_all(spacy_doc, article: Article) -> list[tuple[int, int, Resolution
     resolved: list[tuple[int, int, Resolution]] = []
     anchor: Optional[dt.date] = None
     for s, e in _candidates(spacy_doc, text):
-        if is_year_modifier(text, s, e) or is_street_name(text, s, e) or is_holiday_party(text, s, e):
+        if is_year_modifier(text, s, e) or is_street_name(text, s, e):
             continue  # "the 2015 deal", "at 1917 Prospect Ave.", "Winter streets": never joined to a clock time
         res = resolve(text[s:e], P, anchor)
-        if res is None:
+        if res is None or res.rule.startswith(HOLIDAY_RULE) and names_a_party(text, s, e):
             continue
         if P is not None and res.relative:
             ahead = resolve(text[s:e], P, anchor, True)
@@ -436,13 +436,15 @@ def is_street_name(text: str, start: int, end: int) -> bool:
 
 _CAPITALISED_WORD = re.compile(r"[A-Z][a-z]+")
 _PARTY_AFTER = re.compile(r"(?:['\u2019]s)?[ \t]+(?:part(?:y|ies)|bash)\b", re.IGNORECASE)
-_DAY_WORDS = re.compile(r"\d|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|eve)\b", re.IGNORECASE)
+_EVE = re.compile(r"\beve\b", re.IGNORECASE)
 
 
-def is_holiday_party(text: str, start: int, end: int) -> bool:
-    """A holiday naming a kind of party ("a Christmas party", "a Halloween party"):
-    such parties are held on the days around the holiday, so it dates nothing."""
-    return bool(_PARTY_AFTER.match(text, end, min(len(text), end + 12))) and not _DAY_WORDS.search(text, start, end)
+def names_a_party(text: str, start: int, end: int) -> bool:
+    """Whether the holiday at ``start:end`` names a kind of party ("a Christmas
+    party", "a Halloween party"): such parties are held on the days around the
+    holiday, so it dates nothing.  An eve is its own night ("a New Year's Eve
+    party")."""
+    return bool(_PARTY_AFTER.match(text, end, min(len(text), end + 12))) and not _EVE.search(text, start, end)
 
 
 def is_year_modifier(text: str, start: int, end: int) -> bool:
@@ -476,14 +478,12 @@ def expression_root(span):
     return span.root
 
 
-_FIND_FORMS = frozenset({"find", "finds", "found", "finding"})
-
-
 def into_custody(verb) -> bool:
     """ "taken into custody", "placed in custody": an arrest told with a general verb;
     "found guilty", "found not guilty": a verdict (``verdict_words`` of the lexicon)."""
-    if verb.lower_ in _FIND_FORMS and any(c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and c.lower_ in load_lexicon().verdict_words
-                                     for c in verb.children):
+    lex = load_lexicon()
+    if verb.lower_ in lex.verdict_verbs and any(c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and c.lower_ in lex.verdict_words
+                                                for c in verb.children):
         return True
     return any(c.dep_ == "prep" and c.lower_ in ("into", "in") and any(g.lower_ == "custody" for g in c.children)
                for c in verb.children)
@@ -612,13 +612,6 @@ def is_late_night(text: str) -> bool:
     the other side of midnight from :func:`is_small_hours`."""
     return (bool(_hours_words("late_night").search(text)) and not _EARLY_PART.search(text)
             and not is_small_hours(text))
-
-
-def is_late_clock(text: str) -> bool:
-    """True when a day expression holds a clock time of its last hours ("at 11:40
-    p.m. Wednesday"): the happening was before midnight, whatever another report's
-    vaguer "early Thursday" (the police response, the first call) says."""
-    return bool(re.search(_LATE_CLOCK, text, re.IGNORECASE))
 
 
 def names_night_clock(text: str) -> bool:

@@ -51,6 +51,7 @@ from newsweave.records import DateRange, Precision
 from newsweave.time.lexicon import Lexicon, alternation, load_lexicon, normalise
 
 FUTURE_TOLERANCE_DAYS = 45
+HOLIDAY_RULE = "holiday '"  # how the rule of a date read off a holiday's name begins
 """A year-less date up to this many days after P still counts as this year's: an
 article of 28 June naming "July 5" or "July 20" announces it (a hearing, a funeral,
 a trial set weeks ahead); taking it for last year's made one report of May with a
@@ -438,10 +439,10 @@ def _resolve_norm(t: str, P: Optional[dt.date], anchor: Optional[dt.date], futur
 
         if ym:
             d = on(int(ym["y"]))
-            return _fixed(d, d, "day", f"holiday '{name}' with year")
+            return _fixed(d, d, "day", f"{HOLIDAY_RULE}{name}' with year")
         ref = P or anchor
         if ref is None:
-            return _unknown(f"holiday '{name}' without a publication date")
+            return _unknown(f"{HOLIDAY_RULE}{name}' without a publication date")
         cands = [on(y) for y in (ref.year - 1, ref.year, ref.year + 1)]
         if P is None:
             d = min(cands, key=lambda c: abs((c - ref).days))
@@ -456,7 +457,7 @@ def _resolve_norm(t: str, P: Optional[dt.date], anchor: Optional[dt.date], futur
             # a holiday weekend: the Saturday-Sunday joined to it (a Monday holiday ends it)
             s, e = (d - dt.timedelta(days=2), d) if d.weekday() == 0 else (d, d + dt.timedelta(days=6 - d.weekday()))
             return _rel(s, e, "week", f"'{name} weekend': the holiday and its weekend")
-        return _rel(d, d, "day", f"holiday '{name}', nearest occurrence")
+        return _rel(d, d, "day", f"{HOLIDAY_RULE}{name}', nearest occurrence")
 
     # ---- weekdays ("Sunday night", "early hours of Sunday", "last Monday")
     if m := pats.weekday.search(t):
