@@ -339,3 +339,24 @@ def test_fuse_an_undated_attack_takes_the_day_its_article_gives_as_a_whole():
     events, _, _ = run([a])
     assert events[0].date.start == D(2017, 1, 20)
     assert any("gives as a whole: 'about 10:30 p.m. Friday'" in r for r in events[0].merge_reasons)
+
+
+def _published(doc, mentions, day):
+    return DocAnalysis(article=Article(id=doc, source=doc, text=" " * 1000, published=day), events=list(mentions))
+
+
+def test_fuse_a_report_never_tells_of_a_day_after_its_publication():
+    # a: "a shooting Thursday morning" in a page of Thursday 12 January; b, four days
+    # later, dates its shooting "just after 10 p.m. Friday": not the one a reported
+    a = _published("a", [mention("a", 10, mode="firearms", date=D(2017, 1, 12), place="geonames:springfield")], D(2017, 1, 12))
+    b = _published("b", [mention("b", 10, mode="firearms", date=D(2017, 1, 13), place="geonames:springfield")], D(2017, 1, 16))
+    events, _, _ = run([a, b])
+    assert len(events) == 2
+    # the same two days told the other way round are one shooting reported late
+    c = _published("c", [mention("c", 10, mode="firearms", date=D(2017, 1, 12), place="geonames:springfield")], D(2017, 1, 13))
+    events, _, _ = run([a, c])
+    assert len(events) == 1
+    # a day read off an article (not its own sentences) is a guess, not a reason
+    d = _published("d", [mention("d", 10, mode="firearms", place="geonames:springfield")], D(2017, 1, 13))
+    events, _, _ = run([a, d])
+    assert len(events) == 1

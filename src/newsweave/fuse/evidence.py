@@ -286,6 +286,18 @@ class Comparer:
 
     # ------------------------------------------------------------------ whole
 
+    @staticmethod
+    def _after_publication(x: Candidate, y: Candidate) -> Optional[str]:
+        """A report can't tell of what happened after it was published: a day that
+        one report's own sentences give (not one read off its article), later than
+        the day the other was published, is another happening (a second shooting in
+        the same street, a verdict, a death days later)."""
+        if (x.date.precision == "day" and x.date.start is not None and not x.date_inferred
+                and y.published is not None and x.date.start > y.published):
+            return (f"dated {x.date.start.isoformat()}, after {', '.join(sorted(y.docs))} "
+                    f"was published ({y.published.isoformat()})")
+        return None
+
     def compare(self, a: Candidate, b: Candidate, same_doc: bool = False) -> Verdict:
         w = self.w
         reasons: list[str] = []
@@ -313,6 +325,10 @@ class Comparer:
             conflict, why = None, None
         if conflict:
             return Verdict(conflict, 0.0, [])
+        if not same_doc:
+            late = self._after_publication(a, b) or self._after_publication(b, a)
+            if late:
+                return Verdict(late, 0.0, [])
         score += s_date
         anchors = set()
         if why:
