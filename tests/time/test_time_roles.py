@@ -21,6 +21,7 @@ def _stamp(text: str, expr: str, relative: bool = False) -> bool:
     ("City Briefs\n\n3/7/2017\n\nA man was shot.", "3/7/2017"),
     ("Updated on Monday\nA man was shot.", "Monday"),
     ("Chaos at the motel pic.twitter.com/PUXKMEvw2z \u2014 WIBW News (@WIBWNews) April 24, 2016\n", "April 24, 2016"),
+    ("Related Articles January 9, 2017 Man dead after shootout with guards outside strip club Sandoval fired", "January 9, 2017"),
 ])
 def test_time_page_stamp_detected(text, expr):
     assert _stamp(text, expr, relative=expr == "Monday")
@@ -31,6 +32,7 @@ def test_time_page_stamp_detected(text, expr):
     ("He was shot (on Sunday) at the park.", "Sunday", True),
     ("The trial began March 3, 2015 in court.", "March 3, 2015", False),
     ("Police (@CityPD) said the man was shot on April 24, 2016 at the motel.", "April 24, 2016", False),
+    ("Related coverage of the trial began January 9, 2017 in court.", "January 9, 2017", False),
 ])
 def test_time_page_stamp_not_text_dates(text, expr, relative):
     assert not _stamp(text, expr, relative)

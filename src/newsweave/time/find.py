@@ -355,8 +355,11 @@ def _resolve_all(spacy_doc, article: Article) -> list[tuple[int, int, Resolution
 # Page furniture that dates the page, not anything it reports: "Posted: Friday,
 # March 7, 2014 7:14 PM EST", "Updated on June 6", a dateline "(Nov. 18, 2015)—",
 # "By Staff | June 20, 2016 at 5:09PM", a line holding only "3/7/2017"; the
-# signature of an embedded post, "— WIBW News (@WIBWNews) April 24, 2016".
+# signature of an embedded post, "— WIBW News (@WIBWNews) April 24, 2016"; the date
+# of a story in a list of links run into the text ("Related Articles January 9, 2017
+# Man dead after shootout with guards ...").
 _POST_SIGNATURE = re.compile(r"\(@\w{1,30}\)[\s,]*$")
+_RELATED_LABEL = re.compile(r"\brelated\s+(?:articles?|stor(?:y|ies)|coverage|content|links|news|posts)\s*[:\-|]?\s*$", re.IGNORECASE)
 _STAMP_LABEL = re.compile(r"\b(?:posted|updated|published|modified|created|last\s+updated)\b[\s:]*(?:on|at)?[\s:]*$", re.IGNORECASE)
 _STAMP_OPEN = re.compile(r"(?:^|[(|\u2022\u00b7])[\s]*$")
 _STAMP_CLOSE = re.compile(r"\s*(?:(?:at\s+)?\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\b)?)?\s*(?:\)|$|\|)", re.IGNORECASE)
@@ -367,12 +370,13 @@ def is_page_stamp(text: str, start: int, end: int, relative: bool) -> bool:
     page's posting or update time, or a date fixed by its own text (with a year)
     standing alone in parentheses, between "|" separators or on its own line, or
     the date that signs an embedded social-media post ("(@WIBWNews) April 24,
-    2016"): the day it was posted, not the day of what it shows."""
+    2016"): the day it was posted, not the day of what it shows; or the date
+    right after a "Related Articles" label, another story's."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     before = text[max(line_start, start - 40):start]
-    if _STAMP_LABEL.search(before) or _POST_SIGNATURE.search(before):
+    if _STAMP_LABEL.search(before) or _POST_SIGNATURE.search(before) or _RELATED_LABEL.search(before):
         return True
     if relative:
         return False
