@@ -69,6 +69,11 @@ def rng(a: dt.date, b: dt.date, precision: str) -> DateRange:
         ("earlier this week", rng(D(2021, 6, 28), P, "week")),
         ("the weekend", rng(D(2021, 6, 26), D(2021, 6, 27), "week")),
         ("over the weekend", rng(D(2021, 6, 26), D(2021, 6, 27), "week")),
+        ("over the holiday weekend", rng(D(2021, 6, 26), D(2021, 6, 27), "week")),
+        # a headline's "after weekend shooting", "blown out by weekend gunfire"
+        ("weekend", rng(D(2021, 6, 26), D(2021, 6, 27), "week")),
+        ("a weekend", rng(None, None, "unknown")),
+        ("weekend nights", rng(None, None, "unknown")),
         ("days after", rng(D(2021, 6, 21), P, "week")),
         ("days earlier", rng(D(2021, 6, 21), P, "week")),
         ("two weeks ago", rng(D(2021, 6, 11), D(2021, 6, 17), "week")),

@@ -163,3 +163,20 @@ def test_time_a_holiday_naming_a_party_is_no_date(nlp):
     assert any("New Year" in k for k in got)  # "New Year's Eve" is a day, party or not
     spans = [t.span.start for t in find_times(nlp(art.masked), art) if t.span.text == "Christmas"]
     assert spans == [text.index("on Christmas") + 3]
+
+
+@pytest.mark.model
+def test_time_offset_beside_a_day_dates_what_follows_it(nlp):
+    # "Thursday, three days after he was shot": the shooting was three days before
+    text = ("Rohan Levy died Thursday, three days after he was shot on E. 55th St. "
+            "It's June 16, four days after the Pulse nightclub massacre. "
+            "Green was arrested Friday, the day after the shooting. "
+            "The suspect fled. Two days later, police found the car.")
+    art = Article(id="d2", source="t", text=text, published=dt.date(2016, 6, 28))
+    got = {t.span.text: t.value.start for t in find_times(nlp(art.masked), art)}
+    assert got["Thursday"] == dt.date(2016, 6, 23)
+    assert got["three days after"] == dt.date(2016, 6, 20)
+    assert got["four days after"] == dt.date(2016, 6, 12)
+    assert got["the day after"] == dt.date(2016, 6, 23)
+    # an offset with nothing set beside it still counts on from the last day named
+    assert got["Two days later"] == dt.date(2016, 6, 26)

@@ -31,7 +31,7 @@ from spacy.attrs import ENT_IOB, ENT_TYPE
 
 from newsweave.records import Article, Span, TimeMention
 from newsweave.time.lexicon import alternation, load_lexicon
-from newsweave.time.resolve import HOLIDAY_RULE, Resolution, resolve
+from newsweave.time.resolve import HOLIDAY_RULE, Resolution, resolve, resolve_complement
 
 SPACY_LABELS = ("DATE", "TIME")
 
@@ -307,6 +307,10 @@ def _candidates(doc, text: str) -> list[tuple[int, int]]:
 CLOCK_RULE = "clock time"  # the rule prefix resolve() gives a clock time alone
 
 
+# between a day and a counted offset set beside it ("Thursday, three days after")
+_APPOSITION_GAP = re.compile(r"\s*(?:,|\u2014|\u2013|--)\s*(?:(?:just|only|about|nearly|almost|some|exactly)\s+)?")
+
+
 def _resolve_all(spacy_doc, article: Article) -> list[tuple[int, int, Resolution]]:
     """Candidates resolved in text order, anchored on the last day named, with a
     date and an adjacent clock time joined into one expression."""
@@ -322,6 +326,13 @@ def _resolve_all(spacy_doc, article: Article) -> list[tuple[int, int, Resolution
         res = resolve(text[s:e], P, anchor)
         if res is None or res.rule.startswith(HOLIDAY_RULE) and names_a_party(text, s, e):
             continue
+        if resolved and anchor is not None and _APPOSITION_GAP.fullmatch(text, resolved[-1][1], s) \
+                and resolved[-1][2].value.start == anchor:
+            # "died Thursday, three days after he was shot": the offset dates what follows it
+            beside = resolve_complement(text[s:e], P, anchor)
+            if beside is not None:
+                resolved.append((s, e, beside))
+                continue
         if P is not None and res.relative:
             ahead = resolve(text[s:e], P, anchor, True)
             # the parse is consulted only when the tense would change the date

@@ -227,7 +227,9 @@ def patterns() -> Patterns:
         period=re.compile(r"\b(?:(?P<pre>earlier|later|early|late|mid|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)\s+)?"
                           r"(?P<mod>this\s+past|this\s+coming|the\s+past|the\s+last|the\s+previous|the\s+coming|the\s+next"
                           r"|this|last|next|past|previous|coming)\s+(?P<unit>week|month|year|decade)\b"),
-        weekend=re.compile(r"\b(?:(?P<mod>this\s+past|this\s+coming|last|next|this|coming|past|previous|the\s+past|the)\s+)weekend\b"),
+        # "the weekend", "over the holiday weekend", and "weekend" on its own as in a
+        # headline's "after weekend shooting" (not "a weekend", "every weekend")
+        weekend=re.compile(r"(?:\b(?P<mod>this\s+past|this\s+coming|last|next|this|coming|past|previous|the\s+past|the)\s+|^\s*)(?:(?:holiday|long)\s+)?weekend\b(?!\s+nights\b)"),
         counted=re.compile(rf"\b(?P<n>{NUM})\s+(?P<unit>day|week|month|year|hour|night|decade)s?\s+(?P<dir>ago|earlier|later|before|after|prior|previously|from\s+now|back)\b"),
         vague_offset=re.compile(r"\b(?:mere\s+|just\s+|only\s+)?(?P<unit>hour|day|week|month|year)s\s+(?P<dir>ago|earlier|later|before|after|prior|previously)\b"),
         span_back=re.compile(rf"\b(?:the\s+|over\s+the\s+|in\s+the\s+|during\s+the\s+|within\s+the\s+)?(?P<mod>past|last|previous|next|coming|first)\s+(?P<n>{NUM})\s+(?P<unit>day|week|month|year|hour|night)s?\b"),
@@ -507,7 +509,7 @@ def _resolve_norm(t: str, P: Optional[dt.date], anchor: Optional[dt.date], futur
     if m := pats.weekend.search(t):
         if P is None:
             return _unknown("weekend without a publication date")
-        mod = " ".join((m["mod"] or "").split())
+        mod = " ".join((m["mod"] or "the").split())
         sat = P - dt.timedelta(days=(P.weekday() - 5) % 7)  # the most recent Saturday on or before P
         if mod in ("next", "coming", "this coming") or (future and mod in ("this", "the")):
             sat = P + dt.timedelta(days=(5 - P.weekday()) % 7)  # the first Saturday on or after P
@@ -737,6 +739,40 @@ def _season(m: re.Match, P: Optional[dt.date], lex: Lexicon, future: bool) -> Re
     else:
         s, e = [c for c in cands if c[0] <= P][-1]
     return _rel(s, e, "month", f"'{(mod + ' ' + m['s']).strip()}': the season around publication")
+
+
+_FLIP = {"after": "before", "before": "after"}
+
+
+def resolve_complement(text: str, published: Optional[dt.date], day: dt.date) -> Optional[Resolution]:
+    """An offset set beside the day it dates, as in "died Thursday, three days after
+    he was shot", "arrested Thursday, the day after the shooting" or "It's June 16,
+    four days after the Pulse nightclub massacre": ``day`` (Thursday) is the main
+    clause's, and what follows "after" happened that many days before it; what
+    follows "before" that many days after it.  None when ``text`` is no such
+    "after"/"before" offset ("three days later" has nothing following it)."""
+    pats, lex = patterns(), load_lexicon()
+    t = normalise(text)
+    if (m := pats.counted.search(t)) is not None:
+        direction = " ".join(m["dir"].split())
+        if direction not in _FLIP:
+            return None
+        phrase = m.group(0)
+        flipped = pats.counted.search(phrase[: m.start("dir") - m.start()] + _FLIP[direction])
+        if flipped is None:
+            return None
+        res = _counted(flipped, published, day, lex)
+    elif (m := pats.anaphoric.search(t)) is not None and m["p"].split()[-1] in _FLIP:
+        phrase = " ".join(m["p"].split())
+        d = day - dt.timedelta(days=lex.anaphoric_days[phrase])
+        res = _rel(d, d, "day", "")
+        direction = phrase.split()[-1]
+    else:
+        return None
+    if res.value.start is None:
+        return res
+    return Resolution(res.value, True, f"'{phrase}' beside the day it dates: what follows '{direction}' happened that long "
+                      f"{'before' if direction == 'after' else 'after'} it")
 
 
 def resolve_expression(text: str, published: Optional[dt.date], anchor: Optional[dt.date] = None,
