@@ -69,7 +69,8 @@ def rng(a: dt.date, b: dt.date, precision: str) -> DateRange:
         ("earlier this week", rng(D(2021, 6, 28), P, "week")),
         ("the weekend", rng(D(2021, 6, 26), D(2021, 6, 27), "week")),
         ("over the weekend", rng(D(2021, 6, 26), D(2021, 6, 27), "week")),
-        ("over the holiday weekend", rng(D(2021, 6, 26), D(2021, 6, 27), "week")),
+        # no holiday next to the last weekend: a holiday weekend recalled from before
+        ("over the holiday weekend", rng(None, None, "unknown")),
         # a headline's "after weekend shooting", "blown out by weekend gunfire"
         ("weekend", rng(D(2021, 6, 26), D(2021, 6, 27), "week")),
         ("a weekend", rng(None, None, "unknown")),
@@ -127,6 +128,9 @@ def test_resolve_expression_against_monday_publication(text: str, expected: Date
         ("last week", D(2021, 7, 2), rng(D(2021, 6, 21), D(2021, 6, 27), "week")),
         ("the weekend", D(2021, 6, 27), rng(D(2021, 6, 26), D(2021, 6, 27), "week")),
         ("last weekend", D(2021, 6, 27), rng(D(2021, 6, 19), D(2021, 6, 20), "week")),
+        # Labor Day (Monday 6 September 2021) joins the last weekend; New Year's Eve and Day a weekend's Friday and Saturday
+        ("over the holiday weekend", D(2021, 9, 7), rng(D(2021, 9, 4), D(2021, 9, 6), "week")),
+        ("the holiday weekend", D(2022, 1, 3), rng(D(2021, 12, 31), D(2022, 1, 2), "week")),
     ],
 )
 def test_resolve_expression_gva_style_dates(text: str, published: dt.date, expected: DateRange) -> None:

@@ -229,7 +229,7 @@ def patterns() -> Patterns:
                           r"|this|last|next|past|previous|coming)\s+(?P<unit>week|month|year|decade)\b"),
         # "the weekend", "over the holiday weekend", and "weekend" on its own as in a
         # headline's "after weekend shooting" (not "a weekend", "every weekend")
-        weekend=re.compile(r"(?:\b(?P<mod>this\s+past|this\s+coming|last|next|this|coming|past|previous|the\s+past|the)\s+|^\s*)(?:(?:holiday|long)\s+)?weekend\b(?!\s+nights\b)"),
+        weekend=re.compile(r"(?:\b(?P<mod>this\s+past|this\s+coming|last|next|this|coming|past|previous|the\s+past|the)\s+|^\s*)(?:(?P<holiday>holiday|long)\s+)?weekend\b(?!\s+nights\b)"),
         counted=re.compile(rf"\b(?P<n>{NUM})\s+(?P<unit>day|week|month|year|hour|night|decade)s?\s+(?P<dir>ago|earlier|later|before|after|prior|previously|from\s+now|back)\b"),
         vague_offset=re.compile(r"\b(?:mere\s+|just\s+|only\s+)?(?P<unit>hour|day|week|month|year)s\s+(?P<dir>ago|earlier|later|before|after|prior|previously)\b"),
         span_back=re.compile(rf"\b(?:the\s+|over\s+the\s+|in\s+the\s+|during\s+the\s+|within\s+the\s+)?(?P<mod>past|last|previous|next|coming|first)\s+(?P<n>{NUM})\s+(?P<unit>day|week|month|year|hour|night)s?\b"),
@@ -517,6 +517,16 @@ def _resolve_norm(t: str, P: Optional[dt.date], anchor: Optional[dt.date], futur
                 sat += dt.timedelta(days=7)
         elif mod in ("last", "previous") and P.weekday() >= 5:
             sat -= dt.timedelta(days=7)
+        if m["holiday"]:
+            # "the holiday weekend" is that weekend only when a holiday joins it (Friday
+            # to Monday); weeks later it recalls an earlier one ("over the holiday weekend"
+            # in a page of late September: Labor Day's)
+            fri, mon = sat - dt.timedelta(days=1), sat + dt.timedelta(days=2)
+            days = [h for y in {fri.year, mon.year} for h in _holidays(y, lex) if fri <= h <= mon]
+            if not days:
+                return _unknown("'holiday weekend' with no holiday next to that weekend")
+            return _rel(min(days + [sat]), max(days + [sat + dt.timedelta(days=1)]), "week",
+                        f"'{mod} holiday weekend': the weekend and the holiday next to it")
         return _rel(sat, sat + dt.timedelta(days=1), "week", f"'{mod} weekend': Saturday to Sunday")
 
     # ---- this/last/next week, month, year; earlier this month
@@ -742,6 +752,14 @@ def _season(m: re.Match, P: Optional[dt.date], lex: Lexicon, future: bool) -> Re
 
 
 _FLIP = {"after": "before", "before": "after"}
+
+
+def _holidays(year: int, lex: Lexicon) -> list[dt.date]:
+    """The lexicon's holidays in ``year`` (Easter and the days tied to it included)."""
+    days = [safe_date(year, mo, da) for mo, da in lex.holidays_fixed.values()]
+    days += [nth_weekday(year, mo, wd, n) for mo, wd, n in lex.holidays_nth_weekday.values()]
+    days += [easter(year) + dt.timedelta(days=off) for off in lex.easter_offsets.values()]
+    return [d for d in days if d is not None]
 
 
 def resolve_complement(text: str, published: Optional[dt.date], day: dt.date) -> Optional[Resolution]:
