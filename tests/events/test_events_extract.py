@@ -119,6 +119,36 @@ def test_extract_speech_acts(nlp):
     assert values(claims, "arrested") == [(4, "exact")]
 
 
+@pytest.mark.parametrize("text,protest", [
+    ("Thousands demonstrated outside the embassy on Friday.", True),
+    ("Police said that hundreds demonstrated in the square.", True),
+    ("“I think we’ve demonstrated with the actions taken last night, that the president is fully prepared to act,” he said.", False),
+    ("The strikes demonstrated the resolve of the government.", False),
+])
+def test_extract_demonstrating_something_is_no_protest(nlp, text, protest):
+    mentions, _ = run(nlp, text)
+    assert any(m.type == "PROTEST" for m in mentions) is protest
+
+
+def test_extract_the_groups_point_back_to_an_armed_group_not_a_states_forces(nlp):
+    text = ("The strikes were meant to stem militia attacks on U.S. forces, "
+            "but the Iran-backed groups have sworn revenge.")
+    mentions, _ = run(nlp, text, [ent(text, "U.S. forces", "MILITARY", key="us-forces")])
+    vow = [m for m in mentions if m.type == "THREATEN"][0]
+    assert [a.key for a in vow.actors] == []
+    text2 = "Kata'ib Hezbollah fired rockets at U.S. forces. The group has sworn revenge."
+    mentions, _ = run(nlp, text2, [ent(text2, "Kata'ib Hezbollah", "ARMED_GROUP", key="kh"),
+                                   ent(text2, "U.S. forces", "MILITARY", key="us-forces")])
+    vow = [m for m in mentions if m.type == "THREATEN"][0]
+    assert [a.key for a in vow.actors] == ["kh"]
+    # a group noun with a description of its own names no earlier group
+    text3 = ("Kata'ib Hezbollah's official spoke on Twitter. "
+             "He also called on the security forces of the Iraqi government to join the resistance.")
+    mentions, _ = run(nlp, text3, [ent(text3, "Kata'ib Hezbollah", "ARMED_GROUP", key="kh")])
+    call = [m for m in mentions if m.type == "REQUEST"][0]
+    assert "kh" not in [t.key for t in call.targets]
+
+
 def test_extract_background_event_keeps_own_date(nlp):
     text = ("Rockets hit the base on Sunday, police said. "
             "In January, more than 20 soldiers were killed in a similar attack.")

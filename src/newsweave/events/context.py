@@ -18,6 +18,9 @@ _NP_LEFT = {"compound", "amod", "det", "poss", "nummod", "quantmod", "nmod", "ad
 PERSON_TYPES = {"PERSON"}
 GROUP_TYPES = {"ARMED_GROUP", "ORGANIZATION", "GOVERNMENT", "MILITARY", "COUNTRY", "MEDIA"}
 ARMED_TYPES = {"ARMED_GROUP", "MILITARY"}
+# adjectives that leave a definite group noun pointing back ("the armed group", "the
+# same militia"); any other modifier makes it a description of its own
+_ANAPHORIC_ADJ = frozenset({"armed", "same", "militant", "paramilitary", "rebel", "insurgent", "whole", "entire"})
 
 
 class DocContext:
@@ -170,7 +173,17 @@ class DocContext:
         if low in (cues.get("group_pronouns") or []):
             return self.antecedent(head, GROUP_TYPES)
         if low in (cues.get("group_nouns") or []) and any(c.lower_ in ("the", "this", "that", "these", "those") for c in head.lefts):
-            return self.antecedent(head, ARMED_TYPES | {"ARMED_GROUP"})
+            nouns = cues.get("group_nouns") or []
+            if any(c.dep_ == "prep" or c.dep_ in ("amod", "compound", "nmod") and c.pos_ != "PROPN"
+                   and c.lower_ not in _ANAPHORIC_ADJ and c.lower_ not in nouns for c in head.children):
+                # a description of its own: "the security forces of the Iraqi government";
+                # but "the militia groups that were targeted" and "the 'Sayyid al-Shuhada
+                # Brigades' faction" point back
+                return None
+            # "the forces" may be a state's; "the groups", "the militia" are not
+            # ("U.S. forces ... but the groups have sworn revenge")
+            state = low in (cues.get("state_force_nouns") or [])
+            return self.antecedent(head, ARMED_TYPES if state else {"ARMED_GROUP"})
         return None
 
     def _named_by(self, head, preps: frozenset[str], appos: bool) -> list[EntityMention]:

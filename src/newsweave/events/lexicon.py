@@ -43,6 +43,9 @@ class Trigger:
     modifies: tuple[str, ...] = ()
     # objects that give a verbal trigger another sense ("shooting video", "shoot hoops")
     not_objects: tuple[str, ...] = ()
+    # a verbal use with an object or a clause names something else ("protesters
+    # demonstrated outside the embassy", not "we've demonstrated that he will act")
+    intransitive: bool = False
 
 
 @dataclass
@@ -164,6 +167,7 @@ def build_lexicon(trig: dict, cues: dict, numbers: dict, casualties: dict, acled
             objects=tuple(str(x).lower() for x in spec.get("objects") or ()),
             modifies=tuple(str(x).lower() for x in spec.get("modifies") or ()),
             not_objects=tuple(str(x).lower() for x in spec.get("not_objects") or ()),
+            intransitive=bool(spec.get("intransitive", False)),
         )
     mode_words = {str(k).lower(): v for k, v in (trig.get("mode_words") or {}).items()}
     # every lemma we ever compare against gets its inflections in the table

@@ -93,6 +93,13 @@ def trigger_for(tok, ctx: DocContext) -> Optional[Trigger]:
                 return None
     if trig.not_objects and is_verb and any(c.dep_ == "dobj" and c.lower_ in trig.not_objects for c in tok.children):
         return None  # "shooting video"
+    if trig.intransitive and is_verb and (
+            any(c.dep_ in ("dobj", "ccomp") for c in tok.children)
+            # the parse may hang the clause on the verb above: "we've demonstrated with the
+            # actions taken ..., that the president is prepared to act"
+            or any(c.dep_ == "ccomp" and c.i > tok.i and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+                   for c in tok.head.children)):
+        return None  # "we've demonstrated that the president is prepared to act"
     if trig.particle:
         if not any(c.dep_ in ("prep", "prt") and c.lower_ in trig.particle for c in tok.children):
             return None
