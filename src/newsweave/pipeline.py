@@ -132,12 +132,16 @@ def read_articles(
 def extract_article(article: Article, spacy_doc, res: Resources) -> DocAnalysis:
     """All per-article extraction over one parsed article."""
     from newsweave.entities import extract_entity_mentions
+    from newsweave.entities.outlet import self_named_outlet
     from newsweave.events import extract_events
     from newsweave.events.headline import read_headline
     from newsweave.geo import find_places
     from newsweave.time import find_times
 
     entities = extract_entity_mentions(spacy_doc, article, res.actors)[:MAX_MENTIONS]
+    if article.outlet is None and "outlet" not in article.fixed:
+        # "a military source has told IranWire": the outlet the text names as itself
+        article.outlet = self_named_outlet(article, entities, res.actors)
     places = find_places(spacy_doc, article, res.gazetteer)[:MAX_MENTIONS]
     entities = _not_places(entities, places)
     times = find_times(spacy_doc, article)[:MAX_MENTIONS]
