@@ -128,3 +128,12 @@ def test_report_brief_quotes_the_time_words_of_an_undated_event(analysis):
     # a dated event is its date alone
     other = next(v for v in brief.events if v.id != ev.id and analysis.events[1].date.start is not None)
     assert "reports say" not in other.when
+
+
+def test_report_brief_a_sentence_stating_a_claim_twice_shows_it_once(analysis):
+    from dataclasses import replace
+    first = next(c for c in analysis.claims if c.attribute == "killed")
+    analysis.claims.append(replace(first, id=first.id + "-again"))
+    strike = next(v for v in build_brief(analysis, "T").events if v.id == first.event)
+    row = next(r for r in strike.rows if r.doc == first.doc)
+    assert len(row.cells["killed"]) == len({(c.value, c.voice, c.ref.n) for c in row.cells["killed"]})

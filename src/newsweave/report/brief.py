@@ -274,7 +274,11 @@ def _event_view(index: Index, refs: _Refs, ev: Event, n: int) -> EventView:
         for c in claims:
             if c.doc != doc:
                 continue
-            (cells[c.attribute] if c.attribute in cells else other).append(_claim_view(index, refs, c))
+            view = _claim_view(index, refs, c)
+            cell = cells[c.attribute] if c.attribute in cells else other
+            # one sentence may state the same thing twice ("American ... American"): once is enough
+            if not any((v.value, v.voice, v.ref.n) == (view.value, view.voice, view.ref.n) for v in cell):
+                cell.append(view)
         rows.append(OutletRow(doc, f"doc-{_slug(doc)}", index.outlet(doc), cells, other))
     disagreements = []
     for d in sorted(index.event_disagreements.get(ev.id, []), key=lambda d: (d.attribute, d.claims)):
