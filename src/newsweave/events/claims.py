@@ -1071,8 +1071,10 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
         value, qual, subj = got
         out.append(RawClaim(attr, value, qual, subj or default_subject, anchor, real.i))
 
+    bodies = lex.set("casualties", "not_patients")
+    found_v = lex.set("casualties", "found_verbs")
     toks = [t for t in (sent if hits is None else hits) if t.lower_ in lex.casualty_forms or t.lower_ in fatal_adj
-            or t.lower_ in ("life", "lives", "passed", "passes") or L(t) in struck_v]
+            or t.lower_ in ("life", "lives", "passed", "passes") or L(t) in struck_v or t.lower_ in bodies]
     sent_low = ctx.lower_text(sent)
     sent_words = set(re.findall(r"[a-z]+", sent_low))
     gun_words = lex.set("casualties", "gunfire_words")
@@ -1109,6 +1111,12 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
                     lem = form
                     break
         if lem in fatal_adv:
+            continue
+        if pos in _NOUN and t.lower_ in bodies and t.dep_ in ("dobj", "nsubjpass") and t.head.lower_ in found_v \
+                and not _negated(t.head):
+            of = next((p for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
+            # "found the five bodies", "the bodies of a woman and her two children were discovered"
+            add("killed", t, of if of is not None and t.lower_ in ("body", "bodies") else t)
             continue
         if pos in _VERB and (_negated(t) or _supposed(t) or _intended(t, ctx)):
             continue
