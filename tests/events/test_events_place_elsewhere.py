@@ -84,3 +84,16 @@ def test_events_place_a_paragraphs_country_modifier_is_marked_too(nlp):
     text = "Rockets hit U.S. forces near the border. The attack caused no casualties."
     ms = _assault_mentions(nlp, text, {"U.S.": "geo:us"})
     assert ms and all(m.attributes.get("place_modifier") for m in ms if m.place == "geo:us")
+
+
+@pytest.mark.parametrize("text,names,expected", [
+    # where a group or a person is based is no place of the event
+    ("Kata'ib Sayyid al-Shuhada, an Iran-backed group largely based in Iraq, said that four of its militiamen were killed.",
+     {"Iraq": "geo:iraq"}, None),
+    ("A man based in Dallas was shot in the parking lot in Houston.", {"Dallas": "geo:dallas", "Houston": "geo:houston"}, "geo:houston"),
+    # the site itself still places it
+    ("A man was shot at a business based in Dallas.", {"Dallas": "geo:dallas"}, "geo:dallas"),
+])
+def test_events_place_where_a_participant_is_based_is_not_the_event_place(nlp, text, names, expected):
+    got = assault_places(nlp, text, names)
+    assert got and got[0] == expected

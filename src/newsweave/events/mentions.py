@@ -628,6 +628,24 @@ def _in_relative_clause(ptok, stop) -> bool:
     return False
 
 
+def _based_in(ptok, trigger) -> bool:
+    """Whether a place says where one of the sentence's participants is based ("an
+    Iran-backed group largely based in Iraq", "the group, stationed in the Hawija Sakr
+    area"), in a phrase that does not hold the trigger: nothing of where the event
+    happened."""
+    for anc in [ptok, *ptok.ancestors]:
+        if anc.i == trigger.i or trigger in anc.subtree:
+            return False
+        if anc.dep_ == "acl" and anc.head.pos_ in _NOUN and anc.pos_ in _VERB and anc.lower_ in _BASED:
+            # (not the site itself: "shot at a business based in Dallas" is there)
+            site = anc.head
+            return not (site.dep_ == "pobj" and site.head.lower_ in _PLACE_PREPS)
+    return False
+
+
+_BASED = frozenset({"based", "headquartered", "stationed", "garrisoned"})
+
+
 def _clause_of(tok):
     """The verb that heads the clause a trigger sits in (the trigger itself when it is one)."""
     node = tok
@@ -681,6 +699,9 @@ def attach_place(m: EventMention, tok, sent, ctx: DocContext, fallback: Optional
             if score == 2 and ptok is not None and _in_relative_clause(ptok, head_sub):
                 score = -2  # "the attacks involved drones that have prompted alarm in Washington"
                 aside.add(p.span.start)
+            elif ptok is not None and _based_in(ptok, tok):
+                score = -5  # "Kata'ib Sayyid al-Shuhada, an Iran-backed group largely based in Iraq, said ..."
+                elsewhere.add(p.span.start)
             if ptok is not None:
                 root = ptok
                 while root.dep_ in ("compound", "flat", "amod") and root.head.i != root.i:
