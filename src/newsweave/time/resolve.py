@@ -431,13 +431,7 @@ def _resolve_norm(t: str, P: Optional[dt.date], anchor: Optional[dt.date], futur
         ym = pats.holiday_year.search(t)
 
         def on(year: int) -> dt.date:
-            if name in lex.holidays_fixed:
-                mo, da = lex.holidays_fixed[name]
-                return dt.date(year, mo, da)
-            if name in lex.holidays_nth_weekday:
-                mo, wd, n = lex.holidays_nth_weekday[name]
-                return nth_weekday(year, mo, wd, n)
-            return easter(year) + dt.timedelta(days=lex.easter_offsets[name])
+            return holiday_on(name, year, lex)
 
         if ym:
             d = on(int(ym["y"]))
@@ -675,11 +669,12 @@ def _period(m: re.Match, P: dt.date, t: str, pats: Patterns) -> Resolution:
     return _rel(s, e, prec, rule)
 
 
-def _counted(m: re.Match, P: Optional[dt.date], anchor: Optional[dt.date], lex: Lexicon) -> Resolution:
+def _counted(m: re.Match, P: Optional[dt.date], anchor: Optional[dt.date], lex: Lexicon, flip: bool = False) -> Resolution:
     """A counted offset ("two days ago", "three weeks later"); unknown when the count
-    runs outside the calendar the resolver covers ("2021 years ago")."""
+    runs outside the calendar the resolver covers ("2021 years ago").  ``flip``
+    counts the other way (see :func:`resolve_complement`)."""
     try:
-        res = _counted_unchecked(m, P, anchor, lex)
+        res = _counted_unchecked(m, P, anchor, lex, flip)
     except (ValueError, OverflowError):
         return _unknown(f"'{m.group(0)}': outside the calendar")
     v = res.value
@@ -688,11 +683,12 @@ def _counted(m: re.Match, P: Optional[dt.date], anchor: Optional[dt.date], lex: 
     return res
 
 
-def _counted_unchecked(m: re.Match, P: Optional[dt.date], anchor: Optional[dt.date], lex: Lexicon) -> Resolution:
+def _counted_unchecked(m: re.Match, P: Optional[dt.date], anchor: Optional[dt.date], lex: Lexicon,
+                       flip: bool = False) -> Resolution:
     n, vague = _number(m["n"], lex)
     unit = m["unit"]
     direction = " ".join(m["dir"].split())
-    sign = 1 if direction in ("later", "after", "from now") else -1
+    sign = (1 if direction in ("later", "after", "from now") else -1) * (-1 if flip else 1)
     from_pub = direction in ("ago", "from now", "back")
     ref = P if from_pub else anchor
     if ref is None:
@@ -751,15 +747,22 @@ def _season(m: re.Match, P: Optional[dt.date], lex: Lexicon, future: bool) -> Re
     return _rel(s, e, "month", f"'{(mod + ' ' + m['s']).strip()}': the season around publication")
 
 
-_FLIP = {"after": "before", "before": "after"}
+def holiday_on(name: str, year: int, lex: Lexicon) -> dt.date:
+    """The day of the lexicon's holiday ``name`` in ``year``: a fixed day, the n-th
+    weekday of a month, or a day tied to Easter."""
+    if name in lex.holidays_fixed:
+        mo, da = lex.holidays_fixed[name]
+        return dt.date(year, mo, da)
+    if name in lex.holidays_nth_weekday:
+        mo, wd, n = lex.holidays_nth_weekday[name]
+        return nth_weekday(year, mo, wd, n)
+    return easter(year) + dt.timedelta(days=lex.easter_offsets[name])
 
 
 def _holidays(year: int, lex: Lexicon) -> list[dt.date]:
-    """The lexicon's holidays in ``year`` (Easter and the days tied to it included)."""
-    days = [safe_date(year, mo, da) for mo, da in lex.holidays_fixed.values()]
-    days += [nth_weekday(year, mo, wd, n) for mo, wd, n in lex.holidays_nth_weekday.values()]
-    days += [easter(year) + dt.timedelta(days=off) for off in lex.easter_offsets.values()]
-    return [d for d in days if d is not None]
+    """The lexicon's holidays in ``year``."""
+    names = [*lex.holidays_fixed, *lex.holidays_nth_weekday, *lex.easter_offsets]
+    return [holiday_on(name, year, lex) for name in names]
 
 
 def resolve_complement(text: str, published: Optional[dt.date], day: dt.date) -> Optional[Resolution]:
@@ -773,14 +776,11 @@ def resolve_complement(text: str, published: Optional[dt.date], day: dt.date) ->
     t = normalise(text)
     if (m := pats.counted.search(t)) is not None:
         direction = " ".join(m["dir"].split())
-        if direction not in _FLIP:
+        if direction not in ("after", "before"):
             return None
         phrase = m.group(0)
-        flipped = pats.counted.search(phrase[: m.start("dir") - m.start()] + _FLIP[direction])
-        if flipped is None:
-            return None
-        res = _counted(flipped, published, day, lex)
-    elif (m := pats.anaphoric.search(t)) is not None and m["p"].split()[-1] in _FLIP:
+        res = _counted(m, published, day, lex, flip=True)
+    elif (m := pats.anaphoric.search(t)) is not None and m["p"].split()[-1] in ("after", "before"):
         phrase = " ".join(m["p"].split())
         d = day - dt.timedelta(days=lex.anaphoric_days[phrase])
         res = _rel(d, d, "day", "")
