@@ -1116,7 +1116,7 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
                 and not _negated(t.head):
             of = next((p for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
             # "found the five bodies", "the bodies of a woman and her two children were discovered"
-            add("killed", t, of if of is not None and t.lower_ in ("body", "bodies") else t)
+            add("killed", t, of if of is not None else t)
             continue
         if pos in _VERB and (_negated(t) or _supposed(t) or _intended(t, ctx)):
             continue

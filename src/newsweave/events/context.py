@@ -172,8 +172,8 @@ class DocContext:
             return self.antecedent(head, PERSON_TYPES)
         if low in (cues.get("group_pronouns") or []):
             return self.antecedent(head, GROUP_TYPES)
-        if low in (cues.get("group_nouns") or []) and any(c.lower_ in ("the", "this", "that", "these", "those") for c in head.lefts):
-            nouns = cues.get("group_nouns") or []
+        nouns = cues.get("group_nouns") or []
+        if low in nouns and any(c.lower_ in ("the", "this", "that", "these", "those") for c in head.lefts):
             if any(c.dep_ == "prep" or c.dep_ in ("amod", "compound", "nmod") and c.pos_ != "PROPN"
                    and c.lower_ not in _ANAPHORIC_ADJ and c.lower_ not in nouns for c in head.children):
                 # a description of its own: "the security forces of the Iraqi government";
