@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from newsweave.fuse.fusion import best_date
 from newsweave.records import DateRange, EventMention, Span, TimeMention
 from newsweave.time.find import article_day, is_firm_date
@@ -95,25 +97,26 @@ def test_time_event_date_today_alone_yields_to_the_article_day() -> None:
     assert best_date(ms).start == D(2017, 1, 19)
 
 
-def test_time_event_date_either_side_of_midnight_goes_to_the_small_hours() -> None:
-    sat, sun = D(2017, 1, 14), D(2017, 1, 15)
-    ms = [_mention("a", 10, sat, text="late Saturday night"), _mention("b", 10, sun, text="early Sunday")]
-    assert best_date(ms).start == sun
-    ms = [_mention("a", 10, sat, text="last night"), _mention("b", 10, sun, text="about 1:30 a.m. Sunday")]
-    assert best_date(ms).start == sun
+_SAT, _SUN = D(2017, 1, 14), D(2017, 1, 15)
+_WED, _THU = D(2016, 7, 27), D(2016, 7, 28)
+
+
+@pytest.mark.parametrize("first,second,expected", [
+    # either side of midnight: the small hours win
+    (("a", _SAT, "late Saturday night"), ("b", _SUN, "early Sunday"), _SUN),
+    (("a", _SAT, "last night"), ("b", _SUN, "about 1:30 a.m. Sunday"), _SUN),
     # within one article, too
-    ms = [_mention("a", 10, sat, text="about 10 p.m. Saturday"), _mention("a", 40, sun, text="about 12:30 a.m. Sunday")]
-    assert best_date(ms).start == sun
-
-
-def test_time_event_date_a_clock_time_before_midnight_keeps_its_day() -> None:
-    wed, thu = D(2016, 7, 27), D(2016, 7, 28)
-    # "Early Thursday morning, police responded": vaguer than the hour of the shooting
-    ms = [_mention("a", 10, wed, text="at 11:40 p.m. Wednesday"), _mention("b", 10, thu, text="Early Thursday morning")]
-    assert best_date(ms).start == wed
+    (("a", _SAT, "about 10 p.m. Saturday"), ("a", _SUN, "about 12:30 a.m. Sunday"), _SUN),
+    # a clock time before midnight keeps its day against vaguer first hours ("Early
+    # Thursday morning, police responded")
+    (("a", _WED, "at 11:40 p.m. Wednesday"), ("b", _THU, "Early Thursday morning"), _WED),
     # an hour after midnight as exact overturns it
-    ms = [_mention("a", 10, wed, text="at 11:40 p.m. Wednesday"), _mention("b", 10, thu, text="about 12:30 a.m. Thursday")]
-    assert best_date(ms).start == thu
+    (("a", _WED, "at 11:40 p.m. Wednesday"), ("b", _THU, "about 12:30 a.m. Thursday"), _THU),
+])
+def test_time_event_date_either_side_of_midnight(first, second, expected) -> None:
+    ms = [_mention(first[0], 10, first[1], text=first[2]),
+          _mention(second[0], 40 if second[0] == first[0] else 10, second[1], text=second[2])]
+    assert best_date(ms).start == expected
 
 
 def test_time_event_date_small_hours_win_only_against_a_night_before() -> None:
