@@ -35,6 +35,9 @@ def day(text, sub, value):
     ("The man was slain in his driveway.", "slain"),
     ("Evidence indicates that it was a murder-suicide.", "murder"),
     ("The man was charged in the shooting death of his neighbor.", "shooting"),  # a shooting death
+    # a trigger's governing verb in any form ("open fire", "opened fire", "returned fire")
+    ("A man opened fire inside the store.", "fire"),
+    ("Officers returned fire.", "fire"),
 ])
 def test_events_triggers_crime_report_wording_makes_an_assault(nlp, text, trigger):
     found = assaults(nlp, text)

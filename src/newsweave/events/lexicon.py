@@ -172,6 +172,8 @@ def build_lexicon(trig: dict, cues: dict, numbers: dict, casualties: dict, acled
     mode_words = {str(k).lower(): v for k, v in (trig.get("mode_words") or {}).items()}
     # every lemma we ever compare against gets its inflections in the table
     words: set[str] = set(triggers) | set(mode_words)
+    # the governing lemmas a trigger needs ("opened fire", "found the bodies")
+    words |= {h for t in triggers.values() for h in t.head}
     # only lists of lemmas get inflected (not lists of surface words such as "died")
     lemma_lists = {"speech_verbs", "intensional", "reactive", "speech_nouns", "group_nouns",
                    "killed_verbs", "died_verbs", "killed_adjs", "killed_nouns", "injured_verbs",
