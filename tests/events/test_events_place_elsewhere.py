@@ -97,3 +97,8 @@ def test_events_place_a_paragraphs_country_modifier_is_marked_too(nlp):
 def test_events_place_where_a_participant_is_based_is_not_the_event_place(nlp, text, names, expected):
     got = assault_places(nlp, text, names)
     assert got and got[0] == expected
+
+
+def test_events_place_a_party_to_a_deal_is_not_the_event_place(nlp):
+    text = "The attacks came even as the Biden administration looked to return to the 2015 nuclear deal with Iran."
+    assert assault_places(nlp, text, {"Iran": "geo:iran"}) == [None]

@@ -579,8 +579,9 @@ def _sponsor(tok, ctx: DocContext) -> bool:
 
 def _place_elsewhere(root, trigger, ctx: DocContext) -> bool:
     """Whether a place token says where someone was taken, held or comes from, or who backs
-    someone, not where the event happened: "from Texas", "a hospital in Atlanta", "booked
-    into the Tulsa jail", "factions backed by Iran", "Iran-backed militias"."""
+    someone, or who is party to a deal, not where the event happened: "from Texas", "a
+    hospital in Atlanta", "booked into the Tulsa jail", "factions backed by Iran",
+    "Iran-backed militias", "the nuclear deal with Iran"."""
     from newsweave.geo.normalize import lexicon
 
     backer = root.head if root.dep_ in ("npadvmod", "compound", "nmod") else (
@@ -590,6 +591,9 @@ def _place_elsewhere(root, trigger, ctx: DocContext) -> bool:
     if (root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.i != trigger.i
             and root.head.head.pos_ in _NOUN):
         return True  # "a man from Atlanta", not "condemnations from Baghdad"
+    if (root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head.i != trigger.i
+            and root.head.head.pos_ in _NOUN and root.head.head.lower_ in _PACT_NOUNS):
+        return True  # "the 2015 nuclear deal with Iran": a party to it, not where anything happened
     heads = lexicon()["place_elsewhere_heads"]
     if root.head.i != root.i and root.head.lower_ in heads and root.dep_ in ("compound", "amod", "nmod"):
         return True  # "the Tulsa County jail"
@@ -601,6 +605,11 @@ def _place_elsewhere(root, trigger, ctx: DocContext) -> bool:
         if anc.lower_ in heads:
             return True
     return False
+
+
+# what one makes with another party ("a deal with Iran", "talks with Tehran")
+_PACT_NOUNS = frozenset({"deal", "deals", "agreement", "agreements", "accord", "talks", "negotiations", "ties",
+                         "relations", "treaty", "pact", "truce", "ceasefire", "dialogue"})
 
 
 def _modifies_a_noun(p: PlaceMention, ctx: DocContext) -> bool:
