@@ -85,6 +85,20 @@ def test_clean_posting_stamp_after_the_given_date_does_not_move_the_text():
     assert clean_article(Article(id="y", source="y", text=prose, published=dt.date(2017, 1, 29))).posted is None
 
 
+def test_clean_reads_a_video_caption_stamp_in_parentheses():
+    text = ("Girl shot with BB gun\n\nA 9-year-old girl was airlifted after a man shot her in the chest, police said. "
+            "(Published Saturday, May 2, 2015)\n\nThe child was struck around 3:30 p.m., state police said.\n")
+    article = clean_article(Article(id="x", source="x", text=text, published=dt.date(2015, 5, 3),
+                                    fixed=frozenset({"published"})))
+    assert article.posted == dt.date(2015, 5, 2) and article.written == dt.date(2015, 5, 2)
+    stamp = text.index("(Published")
+    assert any(r.reason == "boilerplate" and r.start <= stamp and r.end >= text.index(")", stamp) + 1 for r in article.removed)
+    assert "police said." in article.masked[:stamp]  # the sentence before the stamp stays
+    # prose in parentheses that mentions publishing is no stamp
+    prose = "Man shot\n\nA man was shot Sunday night (the report was published Monday, March 6, 2013 by police).\n"
+    assert clean_article(Article(id="y", source="y", text=prose, published=dt.date(2017, 1, 29))).posted is None
+
+
 def test_clean_posting_date_reaches_analysis_json():
     from newsweave.report.analysis_json import document_to_dict
 

@@ -190,11 +190,13 @@ def stamp_match(line: str, rules: Rules) -> Optional[re.Match[str]]:
 
     The stamp must run to the end of the line and hold only date/time words, so
     prose that mentions posting ("The video was posted Monday on Facebook") stays.
+    In mid-line it needs its colon, or parentheses of its own: the stamp of a
+    video's caption, "... Omari Fleming reports. (Published Wednesday, Jan. 21, 2015)".
     """
     m = rules.stamp.search(line)
     if not m:
         return None
-    if m.start() > 0 and not m.group("colon"):
+    if m.start() > 0 and not m.group("colon") and not _bracketed(line, m):
         return None  # mid-line stamps need their colon
     rest = m.group("rest")
     if not any(ch.isdigit() for ch in rest):
@@ -206,6 +208,11 @@ def stamp_match(line: str, rules: Rules) -> Optional[re.Match[str]]:
             continue
         return None
     return m
+
+
+def _bracketed(line: str, m: re.Match[str]) -> bool:
+    """The stamp ``m`` opens right after "(" and its parenthesis closes the line."""
+    return line[: m.start()].endswith("(") and m.group("rest").rstrip().endswith(")") and ")" not in m.group("rest").rstrip()[:-1]
 
 
 # the labels of a page's first publication, not of its later updates
@@ -271,7 +278,7 @@ def find_debris(text: str, rules: Optional[Rules] = None) -> Finding:
             else:
                 cut = ln.lead + m.start()
                 # trim the separator left before the stamp
-                kept = t[: m.start()].rstrip(" \t-–—|·•,")
+                kept = t[: m.start()].rstrip(" \t-–—|·•,(")
                 partial.append(Removed(ln.lead + len(kept), ln.end, "boilerplate"))
                 head_text[i] = kept
                 del cut
