@@ -137,6 +137,7 @@ def extract_article(article: Article, spacy_doc, res: Resources) -> DocAnalysis:
     from newsweave.events.headline import read_headline
     from newsweave.geo import find_places
     from newsweave.time import find_times
+    from newsweave.time.find import drafted_day
 
     entities = extract_entity_mentions(spacy_doc, article, res.actors)[:MAX_MENTIONS]
     if article.outlet is None and "outlet" not in article.fixed:
@@ -145,6 +146,12 @@ def extract_article(article: Article, spacy_doc, res: Resources) -> DocAnalysis:
     places = find_places(spacy_doc, article, res.gazetteer)[:MAX_MENTIONS]
     entities = _not_places(entities, places)
     times = find_times(spacy_doc, article)[:MAX_MENTIONS]
+    if article.drafted is None:
+        article.drafted = drafted_day(spacy_doc, article, times)
+        if article.drafted is not None:
+            # "An autopsy is scheduled for Thursday" in a page dated Thursday: resolved
+            # again against the day before, when it was written
+            times = find_times(spacy_doc, article)[:MAX_MENTIONS]
     events, claims = extract_events(spacy_doc, article, entities, places, times, res)
     da = DocAnalysis(article=article, entities=entities, places=places, times=times,
                      events=events[:MAX_MENTIONS], claims=claims[:MAX_MENTIONS])

@@ -77,6 +77,10 @@ class Article:
     # the day the page itself says it was first posted ("Posted: March 2, 2013"),
     # read off its removed stamp lines by cleaning (``clean.posted_date``)
     posted: Optional[dt.date] = None
+    # the day before the page's day when its text looks forward to that day ("An
+    # autopsy is scheduled for Thursday" in a page dated Thursday): it was written
+    # before it was dated (``time.find.drafted_day``, set by extraction)
+    drafted: Optional[dt.date] = None
 
     @property
     def written(self) -> Optional[dt.date]:
@@ -84,10 +88,12 @@ class Article:
         resolve: the publication date, or the page's own first-posting stamp when
         that is earlier (the date given with the page is then the day of a later
         update, or the day it was collected: "Posted: March 2, 2013 | Updated:
-        March 16, 2013" in a file dated March 16)."""
-        if self.posted is not None and (self.published is None or self.posted < self.published):
-            return self.posted
-        return self.published
+        March 16, 2013" in a file dated March 16), or the day before either when
+        the text looks forward to it (``drafted``)."""
+        days = [d for d in (self.published, self.posted, self.drafted) if d is not None]
+        if self.published is not None and self.posted is not None and self.posted > self.published:
+            days.remove(self.posted)
+        return min(days) if days else None
 
     def field_text(self, field: str = "text") -> str:
         """The text a span's offsets point into (``Span.field``): the original text,

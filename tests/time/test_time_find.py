@@ -122,3 +122,33 @@ def test_time_find_a_planned_act_is_the_coming_day(nlp) -> None:
     vigil = next(m for t, m in by_text.items() if t.startswith("Tuesday"))
     assert vigil.value.start > P and vigil.value.start.weekday() == 1
     assert by_text["Sunday"].value.start < P
+
+
+@pytest.mark.parametrize("text,drafted", [
+    # a weekday to come that is the page's own day: written the day before
+    ("A man was found shot dead in his home, police said. An autopsy is scheduled for Monday.", dt.date(2021, 6, 27)),
+    ("Two men were killed in a shooting at a bar. Autopsies on the victims will be conducted on Monday.",
+     dt.date(2021, 6, 27)),
+    # the same weekday also tells of a past act: written on the page's day
+    ("A man was shot about 1:20 a.m. Monday. He is scheduled to be arraigned Monday afternoon.", None),
+    # another weekday to come, or the day of writing itself, says nothing
+    ("A man was shot Sunday night. An autopsy is scheduled for Tuesday.", None),
+    ("A man was shot today. A vigil will be held tonight.", None),
+])
+def test_time_find_a_page_written_before_its_date(nlp, text, drafted) -> None:
+    from newsweave.time.find import drafted_day
+
+    article = Article(id="d3", source="test", text=text, published=P)
+    doc = nlp(article.masked)
+    assert drafted_day(doc, article, find_times(doc, article)) == drafted
+
+
+def test_time_find_resolves_against_the_day_a_page_was_written(nlp) -> None:
+    from newsweave import pipeline
+
+    text = "A man was shot and killed early today in the 100 block of Main Street. An autopsy is scheduled for Monday."
+    article = Article(id="d4", source="test", text=text, published=P)
+    da = pipeline.extract_article(article, nlp(article.masked), pipeline.load_resources())
+    assert da.article.drafted == dt.date(2021, 6, 27) and da.article.written == dt.date(2021, 6, 27)
+    by_text = {m.span.text: m.value.start for m in da.times}
+    assert by_text["early today"] == dt.date(2021, 6, 27) and by_text["Monday"] == P

@@ -114,7 +114,8 @@ def headline_article(article: Article, res: "Resources") -> Article:
     return Article(id=article.id, source=article.source, text=title, outlet=article.outlet, title=article.title,
                    byline=article.byline, published=article.published, language=article.language, url=article.url,
                    removed=title_debris(title, article.outlet, article.url, _event_words(res.lexicon)),
-                   fixed=article.fixed, content_hash=article.content_hash, posted=article.posted)
+                   fixed=article.fixed, content_hash=article.content_hash, posted=article.posted,
+                   drafted=article.drafted)
 
 
 _TITLE_WORD = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)?")

@@ -30,7 +30,7 @@ import numpy
 from spacy.attrs import ENT_IOB, ENT_TYPE
 
 from newsweave.records import Article, Span, TimeMention
-from newsweave.time.lexicon import alternation, load_lexicon
+from newsweave.time.lexicon import alternation, load_lexicon, weekdays_named
 from newsweave.time.resolve import HOLIDAY_RULE, Resolution, resolve, resolve_complement
 
 SPACY_LABELS = ("DATE", "TIME")
@@ -361,6 +361,28 @@ def _resolve_all(spacy_doc, article: Article) -> list[tuple[int, int, Resolution
                 continue
         joined.append((s, e, res))
     return joined
+
+
+def drafted_day(spacy_doc, article: Article, times: list[TimeMention]) -> Optional[dt.date]:
+    """The day before the day the text was written (``article.written``) when the text
+    names that day by its weekday only as a day to come: "An autopsy is scheduled for
+    Thursday", "Autopsies on the victims will be conducted on Friday" in a page dated
+    that Thursday or Friday.  The page was written before the date it carries (on
+    gva-dev such pages were dated the day after the incident 10 times in 15).  When it
+    also tells of something past on that weekday ("shot about 1:20 a.m. Friday ... will
+    be arraigned Friday"), it was written on that day, and None; None otherwise."""
+    day = article.written
+    if day is None:
+        return None
+    ahead = False
+    for t in times:
+        if not (t.relative and t.value.precision == "day" and t.value.start == day and t.span.field == "text"
+                and day.weekday() in weekdays_named(t.span.text)):
+            continue
+        if _same_day_words().search(t.span.text) or not _future_hint(spacy_doc, t.span.start, t.span.end):
+            return None
+        ahead = True
+    return day - dt.timedelta(days=1) if ahead else None
 
 
 # Page furniture that dates the page, not anything it reports: "Posted: Friday,
