@@ -26,7 +26,7 @@ def document_to_dict(a: Article) -> dict[str, Any]:
         "title": a.title,
         "byline": a.byline,
         "published": a.published.isoformat() if a.published else None,
-        # the page's own first-posting stamp, when it has one (relative dates resolve
+        # the day the page was first posted, by its stamp or its address (relative dates resolve
         # against it when it is earlier than ``published``)
         "posted": a.posted.isoformat() if a.posted else None,
         "language": a.language,

@@ -397,7 +397,7 @@ class Store(QueryMixin):
 
     @staticmethod
     def _article(row: Any) -> Article:
-        from newsweave.clean import posted_date
+        from newsweave.clean import first_posted
 
         art = Article(
             id=row.id,
@@ -413,7 +413,7 @@ class Store(QueryMixin):
             fixed=frozenset(json.loads(row.fixed)),
             content_hash=row.content_hash,
         )
-        art.posted = posted_date(art.text, art.removed)
+        art.posted = first_posted(art)
         return art
 
     def iter_analyses(self, doc_ids: Optional[Iterable[str]] = None, chunk: int = 200) -> Iterator[DocAnalysis]:
