@@ -76,6 +76,17 @@ def test_time_procedure_head_custody(nlp):
     assert _head(nlp, text, "Thursday") == "taken"
 
 
+@pytest.mark.parametrize("text,expr,head", [
+    ("The suspect turned himself in to the Dawson County Jail on Thursday, Jan. 12.", "Thursday, Jan. 12", "turned"),
+    ("He turned himself in Thursday.", "Thursday", "turned"),
+    # "turn in" without a reflexive is no surrender; "turn" alone is no procedure
+    ("A man was shot Thursday after he turned in his homework.", "Thursday", None),
+    ("The car turned onto Main Street on Thursday.", "Thursday", None),
+])
+def test_time_procedure_head_surrender(nlp, text, expr, head):
+    assert _head(nlp, text, expr) == head
+
+
 def test_time_year_naming_a_thing_is_not_a_time():
     from newsweave.time.find import is_year_modifier
 

@@ -517,8 +517,13 @@ def expression_root(span):
 
 def into_custody(verb) -> bool:
     """ "taken into custody", "placed in custody": an arrest told with a general verb;
-    "found guilty", "found not guilty": a verdict (``verdict_words`` of the lexicon)."""
+    "found guilty", "found not guilty": a verdict (``verdict_words`` of the lexicon);
+    "turned himself in": a surrender (``surrender_verbs`` of the lexicon)."""
     lex = load_lexicon()
+    if verb.lower_ in lex.surrender_verbs \
+            and any(c.dep_ in ("prt", "prep") and c.lower_ in lex.surrender_particles for c in verb.children) \
+            and any(c.dep_ == "dobj" and c.lower_ in lex.reflexives for c in verb.children):
+        return True
     if verb.lower_ in lex.verdict_verbs and any(c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and c.lower_ in lex.verdict_words
                                                 for c in verb.children):
         return True

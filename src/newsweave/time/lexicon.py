@@ -63,6 +63,9 @@ class Lexicon:
     late_night: tuple[str, ...] = ()  # "Saturday night", "late Saturday": the last hours of the day named
     verdict_verbs: frozenset[str] = frozenset()  # every form of "find", which a verdict word makes a verdict
     verdict_words: frozenset[str] = frozenset()  # "found guilty": "found" telling a verdict
+    surrender_verbs: frozenset[str] = frozenset()  # every form of "turn", which "himself in" makes a surrender
+    surrender_particles: frozenset[str] = frozenset()
+    reflexives: frozenset[str] = frozenset()
 
 
 def _norm_keys(d: dict[str, Any]) -> dict[str, Any]:
@@ -95,6 +98,9 @@ def load_lexicon() -> Lexicon:
         late_night=tuple(normalise(str(v)) for v in raw.get("late_night") or []),
         verdict_verbs=_verb_forms(raw.get("verdict_verbs") or {}),
         verdict_words=frozenset(normalise(str(v)) for v in raw.get("verdict_words") or []),
+        surrender_verbs=_verb_forms(raw.get("surrender_verbs") or {}),
+        surrender_particles=frozenset(normalise(str(v)) for v in raw.get("surrender_particles") or []),
+        reflexives=frozenset(normalise(str(v)) for v in raw.get("reflexives") or []),
     )
 
 
