@@ -99,6 +99,33 @@ def test_clean_reads_a_video_caption_stamp_in_parentheses():
     assert clean_article(Article(id="y", source="y", text=prose, published=dt.date(2017, 1, 29))).posted is None
 
 
+def test_clean_reads_the_stamp_closing_a_long_caption():
+    caption = "Family and friends gathered at the park where the boy was shot, and police asked for witnesses. " * 4
+    text = f"Boy shot at park\n\n{caption}(Published Monday, March 23, 2015)\n\nPolice said the boy was shot Sunday night.\n"
+    assert len(caption) > 300  # longer than any stamp line
+    article = clean_article(Article(id="x", source="x", text=text, published=dt.date(2015, 3, 30),
+                                    fixed=frozenset({"published"})))
+    assert article.posted == dt.date(2015, 3, 23)
+    assert "asked for witnesses." in article.masked
+
+
+@pytest.mark.parametrize("line,posted", [
+    ("INDIANAPOLIS, Ind. (Feb. 20, 2014) \u2014 Police are investigating a shooting on the east side.", dt.date(2014, 2, 20)),
+    ("SAVANNAH, GA (December 2, 2015): Savannah-Chatham police are investigating a shooting.", dt.date(2015, 12, 2)),
+    # a date in parentheses inside a sentence is no dateline
+    ("Police said the man (born Feb. 20, 1994) \u2014 a father of two \u2014 was shot.", None),
+    ("INDIANAPOLIS, Ind. (AP) \u2014 Police are investigating a shooting.", None),
+])
+def test_clean_reads_the_day_of_a_dateline(line, posted):
+    text = f"Man shot\n\n{line}\n\nThe victim was taken to a hospital.\n"
+    article = clean_article(Article(id="x", source="x", text=text, published=dt.date(2016, 1, 1), fixed=frozenset({"published"})))
+    assert article.posted == posted
+    if posted is not None:
+        paren = text.index("(")
+        assert any(r.start == paren and text[r.end - 1] == ")" for r in article.removed)
+        assert "Police" in article.masked or "Savannah" in article.masked
+
+
 def test_clean_posting_date_reaches_analysis_json():
     from newsweave.report.analysis_json import document_to_dict
 

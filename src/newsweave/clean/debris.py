@@ -44,6 +44,7 @@ BYLINE_MAX_CHARS = 90
 SOURCE_MAX_CHARS = 90
 CREDITS_MAX_CHARS = 300
 STAMP_MAX_LINE = 300  # longer lines are prose, never a headline plus its stamp
+STAMP_MAX_TAIL = 120  # but a stamp in parentheses may close one, within this many characters
 CHROME_MAX_LINE = 400  # no vocabulary pattern matches a longer line
 TRAILING_LINK_MIN_WORDS = 5  # lines of a headerless link list are real headlines
 INLINE_LINK_MIN_WORDS = 6  # a link to another story set between two paragraphs is a full headline
@@ -181,19 +182,27 @@ def is_headline(line: str) -> bool:
     return n <= HEADLINE_SENTENCE_CASE_MAX_WORDS or title_case_ratio(line) >= TITLE_CASE_MIN
 
 
+# a dateline with the day of writing in parentheses, opening a paragraph:
+# "INDIANAPOLIS, Ind. (Feb. 20, 2014) — ", "SAVANNAH, GA (December 2, 2015): "
+_DATELINE_DATE = re.compile(
+    r"[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w.]{1,14}(?:\s[A-Z][\w.]{1,14})?)?\s*"
+    r"(?P<paren>\((?P<date>[^()\n]{6,40})\))\s*[-–—:]")
+
+
 def is_dateline(line: str) -> bool:
     return len(words(line)) <= 5 and line.upper() == line and bool(_DATELINE.fullmatch(line))
 
 
-def stamp_match(line: str, rules: Rules) -> Optional[re.Match[str]]:
+def stamp_match(line: str, rules: Rules, pos: int = 0) -> Optional[re.Match[str]]:
     """A publication stamp in ``line`` ("Posted: Tuesday, Jan. 28, 2014 8:18 PM EST").
 
     The stamp must run to the end of the line and hold only date/time words, so
     prose that mentions posting ("The video was posted Monday on Facebook") stays.
     In mid-line it needs its colon, or parentheses of its own: the stamp of a
     video's caption, "... Omari Fleming reports. (Published Wednesday, Jan. 21, 2015)".
+    The search starts at ``pos``.
     """
-    m = rules.stamp.search(line)
+    m = rules.stamp.search(line, pos)
     if not m:
         return None
     if m.start() > 0 and not m.group("colon") and not _bracketed(line, m):
@@ -215,6 +224,14 @@ def _bracketed(line: str, m: re.Match[str]) -> bool:
     return line[: m.start()].endswith("(") and m.group("rest").rstrip().endswith(")") and ")" not in m.group("rest").rstrip()[:-1]
 
 
+def _closing_stamp(line: str, rules: Rules) -> Optional[re.Match[str]]:
+    """The stamp in parentheses that closes a line too long to be a stamp line: the
+    caption of a video, "... in front of the skate park. (Published Monday, March 23, 2015)"."""
+    at = line.rfind("(", max(0, len(line) - STAMP_MAX_TAIL))
+    m = stamp_match(line, rules, at + 1) if at >= 0 else None
+    return m if m is not None and _bracketed(line, m) else None
+
+
 # the labels of a page's first publication, not of its later updates
 _FIRST_POSTED = re.compile(r"\b(?:first\s+published|posted|published|created)\b(?:\s+on)?\s*:?", re.IGNORECASE)
 _ANY_LABEL = re.compile(r"\b(?:posted|updated|published|modified|created)\b", re.IGNORECASE)
@@ -232,6 +249,9 @@ def posted_date(text: str, removed: Iterable[Removed], rules: Optional[Rules] = 
             continue
         for line in text[r.start:r.end].splitlines():
             line = line.strip()
+            if line.startswith("(") and line.endswith(")") and (date := stamp_date(line)) is not None \
+                    and _DATE_TOKEN.fullmatch(line[1:-1].strip()):
+                return date  # the dateline's day
             if not line or len(line) > STAMP_MAX_LINE or stamp_match(line, rules) is None:
                 continue
             for m in _FIRST_POSTED.finditer(line):
@@ -268,7 +288,7 @@ def find_debris(text: str, rules: Optional[Rules] = None) -> Finding:
         t = ln.text
         if not t:
             continue
-        m = stamp_match(t, rules) if len(t) <= STAMP_MAX_LINE else None
+        m = stamp_match(t, rules) if len(t) <= STAMP_MAX_LINE else _closing_stamp(t, rules)
         if m:
             date = stamp_date(m.group("rest"))
             if out.published is None and date is not None:
@@ -283,6 +303,12 @@ def find_debris(text: str, rules: Optional[Rules] = None) -> Finding:
                 head_text[i] = kept
                 del cut
             continue
+        d = _DATELINE_DATE.match(t)
+        if d and (date := stamp_date(d.group("date"))) is not None:
+            # "INDIANAPOLIS, Ind. (Feb. 20, 2014) — Police are investigating": the day of writing
+            if out.published is None:
+                out.published = date
+            partial.append(Removed(ln.lead + d.start("paren"), ln.lead + d.end("paren"), "boilerplate"))
         reason = rules.chrome(t) if len(t) <= CHROME_MAX_LINE else rules.long_chrome(t)
         if reason:
             label[i] = reason
