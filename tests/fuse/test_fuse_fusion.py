@@ -360,3 +360,23 @@ def test_fuse_a_report_never_tells_of_a_day_after_its_publication():
     d = _published("d", [mention("d", 10, mode="firearms", place="geonames:springfield")], D(2017, 1, 13))
     events, _, _ = run([a, d])
     assert len(events) == 1
+
+
+def test_fuse_the_same_number_wounded_beyond_two_is_evidence_of_one_shooting():
+    def injured(doc, mention_id, value, start):
+        return Claim(id=f"{doc}:{start}:injured:0", mention=mention_id, attribute="injured", value=value, doc=doc,
+                     start=start, end=start + 5, quote="x" * 5, qualifier="exact")
+
+    def pair(wounded):
+        a = analysis("a", [mention("a", 10, date=D(2015, 11, 18), place="geonames:springfield", trigger="shot")],
+                     [injured("a", "a:10", wounded, 40)])
+        b = analysis("b", [mention("b", 10, date=D(2015, 11, 19), place="geonames:springfield", trigger="shooting")],
+                     [injured("b", "b:10", wounded, 40)])
+        return run([a, b])[0]
+
+    # a day apart in one town: not enough alone ...
+    assert sorted(e.documents for e in pair(2)) == [["a"], ["b"]]
+    # ... but five wounded in each report is one shooting
+    events = pair(5)
+    assert [e.documents for e in events] == [["a", "b"]]
+    assert any("same number wounded (5)" in r for r in events[0].merge_reasons)

@@ -97,6 +97,8 @@ class Candidate:
     published: Optional[dt.date] = None  # the earliest publication date of its articles
     # (source entity, attribute, value) of its sourced casualty figures
     sourced: frozenset[tuple[str, str, int]] = frozenset()
+    # the numbers of wounded its sentences give
+    injured: frozenset[int] = frozenset()
     # its date was taken from the article (the first day it names, or its publication),
     # not from its own sentences
     date_inferred: bool = False
@@ -390,6 +392,12 @@ class Comparer:
             if a.killed & b.killed:
                 score += w["same_toll"]
                 reasons.append(f"same death toll ({min(a.killed & b.killed)})")
+        wounded = {n for n in a.injured & b.injured if n >= w["same_wounded_min"]}
+        if wounded and not same_doc:
+            # "Five are shot outside a market" and "shooting of 5": a number of wounded
+            # beyond one is rarer than a death toll of one
+            score += w["same_wounded"]
+            reasons.append(f"same number wounded ({max(wounded)})")
         if a.main and b.main and not same_doc and a.date.start is None and b.date.start is None:
             # with no date on either side, that each is the attack its article is about
             # stands in (weakly) for the date evidence dated reports have

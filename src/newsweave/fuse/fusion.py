@@ -464,6 +464,7 @@ def candidate_for(mentions: list[EventMention], claims: list[Claim], places: dic
     if sentence_persons:
         victims |= sentence_persons
     killed = frozenset(int(c.value) for c in claims if c.attribute == "killed" and isinstance(c.value, (int, float)))
+    injured = frozenset(int(c.value) for c in claims if c.attribute == "injured" and isinstance(c.value, (int, float)))
     sourced = frozenset(
         (c.attributed_mention.entity, c.attribute, int(c.value)) for c in claims
         if c.attribute in ("killed", "injured") and isinstance(c.value, (int, float))
@@ -479,6 +480,7 @@ def candidate_for(mentions: list[EventMention], claims: list[Claim], places: dic
         targets=targets,
         victims=frozenset(victims),
         killed=killed,
+        injured=injured,
         words=frozenset(words),
         docs=frozenset(m.doc for m in mentions),
         background=all(m.background for m in mentions),
@@ -507,6 +509,7 @@ def _joined(group: Candidate, single: Candidate, mentions: list[EventMention], p
         targets=group.targets | single.targets,
         victims=group.victims | single.victims,
         killed=group.killed | single.killed,
+        injured=group.injured | single.injured,
         words=group.words | single.words,
         docs=group.docs | single.docs,
         background=group.background and single.background,
