@@ -380,3 +380,18 @@ def test_fuse_the_same_number_wounded_beyond_two_is_evidence_of_one_shooting():
     events = pair(5)
     assert [e.documents for e in events] == [["a", "b"]]
     assert any("same number wounded (5)" in r for r in events[0].merge_reasons)
+
+
+def test_fuse_the_same_street_address_is_a_place_in_common():
+    def pair(second):
+        a = analysis("a", [mention("a", 10, date=D(2013, 3, 31), trigger="shooting",
+                                   sentence="The shooting happened outside Better Days Bar, located at 4030 Dixie Hwy.")])
+        b = analysis("b", [mention("b", 10, date=D(2013, 3, 31), trigger="shots", sentence=second)])
+        return run([a, b])[0]
+
+    # no place geocoded on either side: the address they share is one
+    events = pair("Deputies responded to multiple shots fired at 4030 Dixie Highway early Sunday.")
+    assert [e.documents for e in events] == [["a", "b"]]
+    assert any("same street address (Dixie)" in r for r in events[0].merge_reasons)
+    assert sorted(e.documents for e in pair("Deputies responded to multiple shots fired at 118 Oak Street early Sunday.")) \
+        == [["a"], ["b"]]

@@ -35,3 +35,17 @@ def test_geo_normalize_admin_words_stripped() -> None:
     assert admin_stripped("Irbil province") == (name_key("Irbil"), True)
     assert admin_stripped("Diyala Governorate") == (name_key("Diyala"), True)
     assert admin_stripped("Baghdad") == (name_key("Baghdad"), False)
+
+
+@pytest.mark.parametrize("text,streets", [
+    ("The shooting happened outside Better Days Bar, located at 4030 Dixie Hwy.", {"dixie"}),
+    ("It happened around 8:30 p.m. in the 7100 block of West Cavett Drive.", {"cavett"}),
+    ("Police found them in the 2200 block of Falling Oaks Road and at 1700 S. Yale Ave.", {"falling oaks", "yale"}),
+    # a street named without a number is no address; a name that merely ends in a street word neither
+    ("Residents of Ford Street said The Wall Street Journal called.", set()),
+    ("A 15-year-old was shot on Sunday.", set()),
+])
+def test_geo_streets_named(text, streets):
+    from newsweave.geo.normalize import streets_named
+
+    assert streets_named(text) == frozenset(streets)

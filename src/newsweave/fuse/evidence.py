@@ -99,6 +99,8 @@ class Candidate:
     sourced: frozenset[tuple[str, str, int]] = frozenset()
     # the numbers of wounded its sentences give
     injured: frozenset[int] = frozenset()
+    # the streets of the addresses its sentences give (``geo.normalize.streets_named``)
+    streets: frozenset[str] = frozenset()
     # its date was taken from the article (the first day it names, or its publication),
     # not from its own sentences
     date_inferred: bool = False
@@ -392,6 +394,12 @@ class Comparer:
             if a.killed & b.killed:
                 score += w["same_toll"]
                 reasons.append(f"same death toll ({min(a.killed & b.killed)})")
+        street = a.streets & b.streets
+        if street and not same_doc:
+            # "4030 Dixie Hwy." in both: the same address in one town
+            score += w["same_street"]
+            anchors.add("place")
+            reasons.append(f"same street address ({', '.join(sorted(street)[:2]).title()})")
         wounded = {n for n in a.injured & b.injured if n >= w["same_wounded_min"]}
         if wounded and not same_doc:
             # "Five are shot outside a market" and "shooting of 5": a number of wounded

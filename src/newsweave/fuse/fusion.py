@@ -11,6 +11,7 @@ from newsweave.config import Options
 from newsweave.fuse.disagree import fatalities_for, find_disagreements
 from newsweave.fuse.evidence import Candidate, Comparer, Verdict, base_name, content_words, haversine_km, weights
 from newsweave.fuse.summary import summarize
+from newsweave.geo.normalize import streets_named
 from newsweave.time.find import (
     article_day, is_late_night, is_small_hours, names_morning, names_night_clock, names_today,
 )
@@ -471,8 +472,10 @@ def candidate_for(mentions: list[EventMention], claims: list[Claim], places: dic
         and c.attributed_mention is not None and c.attributed_mention.entity
     )
     words: set[str] = set()
+    streets: set[str] = set()
     for m in mentions:
         words |= content_words(m.sentence.text)
+        streets |= streets_named(m.sentence.text)
     return Candidate(
         weekdays=named_weekdays(mentions),
         **_chosen(mentions, places, entities, weak),
@@ -481,6 +484,7 @@ def candidate_for(mentions: list[EventMention], claims: list[Claim], places: dic
         victims=frozenset(victims),
         killed=killed,
         injured=injured,
+        streets=frozenset(streets),
         words=frozenset(words),
         docs=frozenset(m.doc for m in mentions),
         background=all(m.background for m in mentions),
@@ -510,6 +514,7 @@ def _joined(group: Candidate, single: Candidate, mentions: list[EventMention], p
         victims=group.victims | single.victims,
         killed=group.killed | single.killed,
         injured=group.injured | single.injured,
+        streets=group.streets | single.streets,
         words=group.words | single.words,
         docs=group.docs | single.docs,
         background=group.background and single.background,

@@ -104,3 +104,23 @@ def admin_stripped(name: str) -> tuple[str, bool]:
     if kept and len(kept) < len(tokens):
         return key_of_words(kept), True
     return key_of_words(tokens), False
+
+
+@functools.lru_cache(maxsize=1)
+def _address_pattern() -> re.Pattern:
+    """A street address: a house number or "the 1700 block of", a direction perhaps,
+    one to three capitalised words and a street word of the lexicon ("4030 Dixie Hwy.",
+    "the 1700 block of S. Yale Avenue", "2200 block of Falling Oaks Road")."""
+    words = sorted(lexicon()["street_words"], key=len, reverse=True)
+    return re.compile(
+        r"\b\d{1,5}(?:[ \t]+block[ \t]+of)?[ \t]+(?:(?i:north|south|east|west)[ \t]+|[NSEW]\.?[ \t]+)?"
+        r"(?P<name>(?:[A-Z][\w'’-]*[ \t]+){1,3}?)"
+        rf"(?i:{'|'.join(re.escape(w) for w in words)})\b")
+
+
+@functools.lru_cache(maxsize=65536)
+def streets_named(text: str) -> frozenset[str]:
+    """The streets of the addresses a sentence gives, by name without number,
+    direction or street word: "at 4030 Dixie Hwy." gives "dixie", "the 7100 block of
+    West Cavett Drive" gives "cavett" (cached: every mention of a sentence asks)."""
+    return frozenset(" ".join(m.group("name").lower().split()) for m in _address_pattern().finditer(text))
