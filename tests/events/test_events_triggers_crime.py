@@ -113,3 +113,20 @@ def test_events_triggers_series_count_is_not_dated_by_its_year(nlp):
     homicide = next(m for m in found if m.trigger.text == "homicide")
     assert homicide.date.start is None and homicide.time is None
     assert found[0].date.start == dt.date(2016, 6, 9)
+
+
+@pytest.mark.parametrize("first,second,background", [
+    # one night told from both sides of midnight: the same shooting
+    ("overnight", "Sunday night", False),
+    ("early Monday", "late Sunday", False),
+    # the afternoon before is another shooting
+    ("overnight", "Sunday afternoon", True),
+    ("Monday evening", "Sunday night", True),
+])
+def test_events_triggers_the_night_before_after_midnight_is_the_same_night(nlp, first, second, background):
+    text = (f"A girl is recovering after she was accidentally shot in the foot {first} in Shreveport. "
+            f"Police said a man was shot in the leg {second} near the park.")
+    published = dt.date(2017, 1, 16)  # a Monday
+    times = [day(text, first, published), day(text, second, published - dt.timedelta(days=1))]
+    found = assaults(nlp, text, times, published=published)
+    assert [m.background for m in found] == [False, background]

@@ -32,6 +32,7 @@ from newsweave.events.mentions import (
     mode_of,
     trigger_for,
 )
+from newsweave.time.find import after_midnight, is_late_night
 
 _EXTRA_PREFILTER = frozenset({"casualties", "casualty", "injuries", "injured", "hurt", "responsibility", "behind",
                               "himself", "herself", "murder-suicide", "suicide", "victims", "nobody", "life", "lives",
@@ -72,6 +73,7 @@ class _Builder:
         self.last_any_assault: Optional[EventMention] = None
         self._sent_of: dict[str, int] = {}
         self.live_day: Optional[dt.date] = None  # the first day a reported attack is dated to
+        self.live_text = ""  # the time expression that dates it
 
     # ------------------------------------------------------------------ mentions
     def mention(self, c: Cand, sent, group: list[Cand], etype: str) -> EventMention:
@@ -144,6 +146,7 @@ class _Builder:
                 self.last_assault = m
                 if self.live_day is None and m.date.precision == "day":
                     self.live_day = m.date.start
+                    self.live_text = m.time.span.text if m.time is not None else ""
                 if self.main is None:
                     self.main = m
         return m
@@ -152,6 +155,11 @@ class _Builder:
         """Whether a mention's own time expression ends before the day of the article's
         attack (the first day a reported attack of the article is dated to)."""
         if self.live_day is None or m.time is None or m.date.end is None:
+            return False
+        if m.date.end == self.live_day - dt.timedelta(days=1) and is_late_night(m.time.span.text) \
+                and after_midnight(self.live_text):
+            # "shot in the foot overnight" ... "shot in the foot Sunday night": one night
+            # told from either side of midnight
             return False
         # even the day before is another attack more often than the same one told across
         # midnight ("a day earlier, a man was shot ..."); measured on local news reports

@@ -656,6 +656,15 @@ def is_late_night(text: str) -> bool:
             and not is_small_hours(text))
 
 
+def after_midnight(text: str) -> bool:
+    """True when a day expression dates a happening by the hours after midnight: its
+    first hours ("early Sunday", "about 2 a.m. Sunday", :func:`is_small_hours`) or the
+    night across midnight ("overnight", ``night_spanning`` of the lexicon).  The night
+    before that day ("Saturday night") may be the same happening told from its evening."""
+    spanning = load_lexicon().night_spanning
+    return is_small_hours(text) or bool(spanning and re.search(rf"\b(?:{alternation(spanning)})\b", text, re.IGNORECASE))
+
+
 def names_night_clock(text: str) -> bool:
     """True when a day expression holds a clock time of its first or last hours
     ("at 11:40 p.m. Wednesday", "about 12:30 a.m. Thursday"): an hour, not a vague

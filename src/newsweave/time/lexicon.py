@@ -61,6 +61,7 @@ class Lexicon:
     street_suffixes: tuple[str, ...] = ()  # "St.", "Avenue": a number before a street name is an address
     small_hours: tuple[str, ...] = ()  # "early Sunday", "after midnight": the first hours of the day named
     late_night: tuple[str, ...] = ()  # "Saturday night", "late Saturday": the last hours of the day named
+    night_spanning: tuple[str, ...] = ()  # "overnight": the night across midnight, dated to its later day
     verdict_verbs: frozenset[str] = frozenset()  # every form of "find", which a verdict word makes a verdict
     verdict_words: frozenset[str] = frozenset()  # "found guilty": "found" telling a verdict
     surrender_verbs: frozenset[str] = frozenset()  # every form of "turn", which "himself in" makes a surrender
@@ -96,6 +97,7 @@ def load_lexicon() -> Lexicon:
         street_suffixes=tuple(normalise(str(v)) for v in raw.get("street_suffixes") or []),
         small_hours=tuple(normalise(str(v)) for v in raw.get("small_hours") or []),
         late_night=tuple(normalise(str(v)) for v in raw.get("late_night") or []),
+        night_spanning=tuple(normalise(str(v)) for v in raw.get("night_spanning") or []),
         verdict_verbs=_verb_forms(raw.get("verdict_verbs") or {}),
         verdict_words=frozenset(normalise(str(v)) for v in raw.get("verdict_words") or []),
         surrender_verbs=_verb_forms(raw.get("surrender_verbs") or {}),
