@@ -130,3 +130,19 @@ def test_events_triggers_the_night_before_after_midnight_is_the_same_night(nlp, 
     times = [day(text, first, published), day(text, second, published - dt.timedelta(days=1))]
     found = assaults(nlp, text, times, published=published)
     assert [m.background for m in found] == [False, background]
+
+
+def test_events_triggers_the_attack_before_a_death_is_that_death_s_attack(nlp):
+    # the first day given is the death's: the shooting the night before is its attack
+    text = ("A teenager who was shot in a drive-by during his birthday party died Sunday, the sheriff said. "
+            "He was shot in the head at about 10:30 p.m. Saturday at a home on Kingsland Avenue.")
+    published = dt.date(2016, 10, 24)
+    times = [day(text, "Sunday", dt.date(2016, 10, 23)), day(text, "about 10:30 p.m. Saturday", dt.date(2016, 10, 22))]
+    found = assaults(nlp, text, times, published=published)
+    assert found and not any(m.background for m in found)
+    # a shooting dated before another shooting is still another one
+    text = ("A teenager was shot in a drive-by Sunday, the sheriff said. "
+            "A man was shot at about 10:30 p.m. Saturday at a home on Kingsland Avenue.")
+    times = [day(text, "Sunday", dt.date(2016, 10, 23)), day(text, "about 10:30 p.m. Saturday", dt.date(2016, 10, 22))]
+    found = assaults(nlp, text, times, published=published)
+    assert [m.background for m in found] == [False, True]

@@ -32,7 +32,7 @@ from newsweave.events.mentions import (
     mode_of,
     trigger_for,
 )
-from newsweave.time.find import after_midnight, is_late_night
+from newsweave.time.find import after_midnight, expression_root, is_late_night
 
 _EXTRA_PREFILTER = frozenset({"casualties", "casualty", "injuries", "injured", "hurt", "responsibility", "behind",
                               "himself", "herself", "murder-suicide", "suicide", "victims", "nobody", "life", "lives",
@@ -40,6 +40,8 @@ _EXTRA_PREFILTER = frozenset({"casualties", "casualty", "injuries", "injured", "
 _REFER_DETS = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "such"}
 _DIE_TRIGGER = Trigger(lemma="die", type="ASSAULT", pos="verb", rank=0)
 _COARSE = {"week", "month", "season", "year", "decade"}
+# how long before a death (or a body found) its attack may be dated and still be it
+_AFTERMATH_DAYS = 14
 
 
 def _time_of(tok, lex: Lexicon) -> bool:
@@ -74,6 +76,7 @@ class _Builder:
         self._sent_of: dict[str, int] = {}
         self.live_day: Optional[dt.date] = None  # the first day a reported attack is dated to
         self.live_text = ""  # the time expression that dates it
+        self.live_aftermath = False  # and whether it dates a death or a body found, not the attack
 
     # ------------------------------------------------------------------ mentions
     def mention(self, c: Cand, sent, group: list[Cand], etype: str) -> EventMention:
@@ -147,14 +150,34 @@ class _Builder:
                 if self.live_day is None and m.date.precision == "day":
                     self.live_day = m.date.start
                     self.live_text = m.time.span.text if m.time is not None else ""
+                    self.live_aftermath = self._dates_aftermath(m)
                 if self.main is None:
                     self.main = m
         return m
+
+    def _dates_aftermath(self, m: EventMention) -> bool:
+        """Whether the mention's time expression hangs on a word of what may follow the
+        attack by days ("who was shot in a drive-by ... died Sunday": ``aftermath``
+        triggers), so that the day is the death's, not the attack's."""
+        if m.time is None or m.time.span.field != "text":
+            return False
+        span = self.ctx.doc.char_span(m.time.span.start, m.time.span.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return False
+        head = expression_root(span).head
+        if head.dep_ == "prep":
+            head = head.head
+        trig = trigger_for(head, self.ctx)
+        return trig is not None and trig.aftermath
 
     def _before_main(self, m: EventMention) -> bool:
         """Whether a mention's own time expression ends before the day of the article's
         attack (the first day a reported attack of the article is dated to)."""
         if self.live_day is None or m.time is None or m.date.end is None:
+            return False
+        if self.live_aftermath and m.date.end >= self.live_day - dt.timedelta(days=_AFTERMATH_DAYS):
+            # "died Sunday" ... "The shooting was reported at about 10:30 p.m. Saturday":
+            # the death came after the attack
             return False
         if m.date.end == self.live_day - dt.timedelta(days=1) and is_late_night(m.time.span.text) \
                 and after_midnight(self.live_text):

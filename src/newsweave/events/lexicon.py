@@ -46,6 +46,9 @@ class Trigger:
     # a verbal use with an object or a clause names something else ("protesters
     # demonstrated outside the embassy", not "we've demonstrated that he will act")
     intransitive: bool = False
+    # names what may follow an attack by days (a death, a body found): the attack
+    # itself may be dated before it ("shot Saturday ... died Sunday")
+    aftermath: bool = False
 
 
 @dataclass
@@ -168,6 +171,7 @@ def build_lexicon(trig: dict, cues: dict, numbers: dict, casualties: dict, acled
             modifies=tuple(str(x).lower() for x in spec.get("modifies") or ()),
             not_objects=tuple(str(x).lower() for x in spec.get("not_objects") or ()),
             intransitive=bool(spec.get("intransitive", False)),
+            aftermath=bool(spec.get("aftermath", False)),
         )
     mode_words = {str(k).lower(): v for k, v in (trig.get("mode_words") or {}).items()}
     # every lemma we ever compare against gets its inflections in the table
