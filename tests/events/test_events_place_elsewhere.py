@@ -102,3 +102,34 @@ def test_events_place_where_a_participant_is_based_is_not_the_event_place(nlp, t
 def test_events_place_a_party_to_a_deal_is_not_the_event_place(nlp):
     text = "The attacks came even as the Biden administration looked to return to the 2015 nuclear deal with Iran."
     assert assault_places(nlp, text, {"Iran": "geo:iran"}) == [None]
+
+
+def event_places(nlp, text: str, names: dict[str, str]) -> dict[str, object]:
+    art = Article(id="t", source="test", text=text, published=dt.date(2016, 3, 15))
+    places = []
+    for name, pid in names.items():
+        start = text.index(name)
+        places.append(PlaceMention(Span("t", start, start + len(name), name), place=pid))
+    res = SimpleNamespace(lexicon=load_lexicon(), gazetteer=None, actors=None)
+    mentions, _ = extract_events(nlp(art.masked), art, [], places, [], res)
+    return {m.type: m.place for m in mentions}
+
+
+@pytest.mark.parametrize("text,kind", [
+    # the side a threat is aimed at, a partner of talks or an alliance: no place
+    ("Armed factions vowed revenge against Washington on Monday.", "THREATEN"),
+    ("The strikes could complicate the fragile talks between the Biden administration and Washington.", "CONSULT"),
+    ("Iraq released a leader of the factions allied with Washington.", "COOPERATE"),
+])
+def test_events_place_a_side_or_partner_is_not_the_place_of_a_threat_or_talks(nlp, text, kind):
+    got = event_places(nlp, text, {"Washington": "geo:washington"})
+    assert kind in got and got[kind] is None
+
+
+def test_events_place_an_ally_is_not_the_place_but_a_town_close_by_is(nlp):
+    text = "Armed factions within the Popular Mobilization Forces close to Iran vowed revenge."
+    assert event_places(nlp, text, {"Iran": "geo:iran"}).get("THREATEN") is None
+    # an attack's "against" and a place close to a town still place it
+    text = "Militants launched an attack against Baghdad on a village close to Mosul."
+    got = event_places(nlp, text, {"Baghdad": "geo:baghdad", "Mosul": "geo:mosul"})
+    assert got.get("ASSAULT") in ("geo:baghdad", "geo:mosul")

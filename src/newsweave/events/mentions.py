@@ -588,6 +588,8 @@ def _place_elsewhere(root, trigger, ctx: DocContext) -> bool:
         root.head.head if root.dep_ == "pobj" and root.head.lower_ in ("by", "with", "to") else None)
     if backer is not None and backer.i != trigger.i and backer.dep_ in ("acl", "amod", "relcl") and _sponsor(backer, ctx):
         return True
+    if root.dep_ == "pobj" and _aligned_with(root.head.head, ctx):
+        return True  # "armed factions ... close to Iran": whom they side with
     if (root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.i != trigger.i
             and root.head.head.pos_ in _NOUN):
         return True  # "a man from Atlanta", not "condemnations from Baghdad"
@@ -605,6 +607,36 @@ def _place_elsewhere(root, trigger, ctx: DocContext) -> bool:
         if anc.lower_ in heads:
             return True
     return False
+
+
+def _aligned_with(tok, ctx: DocContext) -> bool:
+    """Whether ``tok`` is an adjective of alignment ("close") qualifying a group: an
+    organisation's name or a group noun ("factions close to Iran", "the PMF close to
+    Tehran"), not a place ("a village close to the border")."""
+    if tok.lower_ not in ctx.lex.set("cues", "alignment_words") or tok.dep_ not in ("amod", "acl", "acomp"):
+        return False
+    nouns = ctx.lex.set("cues", "group_nouns")
+    # the parser may hang it on another of a list of groups ("the Iraqi army, ... and
+    # armed factions within the PMF close to Iran")
+    return any(g.ent_type_ in ("ORG", "NORP") or ctx.lex.lemmas.get(g.lower_, g.lower_) in nouns
+               for g in (tok.head, *tok.head.conjuncts))
+
+
+def _a_party(root, trigger, ctx: DocContext) -> bool:
+    """Whether a place name is a side of a threat, talks or an alliance rather than where
+    it happened (for events other than attacks): the object of "against" ("vowing
+    revenge against Washington"), or of "with"/"between" on the trigger or on talks or a
+    deal ("indirect talks with Iran", "talks between the Biden administration and Iran",
+    "factions allied with Iran")."""
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head
+    if prep.lower_ in ctx.lex.set("cues", "opponent_preps"):
+        return True
+    return prep.lower_ in ctx.lex.set("cues", "party_preps") and (
+        prep.head.i == trigger.i or prep.head.lower_ in _PACT_NOUNS)
 
 
 # what one makes with another party ("a deal with Iran", "talks with Tehran")
@@ -717,7 +749,7 @@ def attach_place(m: EventMention, tok, sent, ctx: DocContext, fallback: Optional
                     root = root.head
                 if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS and root.i != tok.i:  # not "in a US air strike"
                     score += 1
-                if _place_elsewhere(root, tok, ctx):
+                if _place_elsewhere(root, tok, ctx) or m.type != "ASSAULT" and _a_party(root, tok, ctx):
                     score -= 5
                     elsewhere.add(p.span.start)
             if p.role == "remote" and p.span.start not in elsewhere:
