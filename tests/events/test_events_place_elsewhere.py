@@ -12,7 +12,7 @@ from newsweave.records import Article, PlaceMention, Span
 pytestmark = pytest.mark.model
 
 
-def assault_places(nlp, text: str, names: dict[str, str]) -> list:
+def _mentions(nlp, text: str, names: dict[str, str]) -> list:
     art = Article(id="t", source="test", text=text, published=dt.date(2016, 3, 15))
     places = []
     for name, pid in names.items():
@@ -20,7 +20,11 @@ def assault_places(nlp, text: str, names: dict[str, str]) -> list:
         places.append(PlaceMention(Span("t", start, start + len(name), name), place=pid))
     res = SimpleNamespace(lexicon=load_lexicon(), gazetteer=None, actors=None)
     mentions, _ = extract_events(nlp(art.masked), art, [], places, [], res)
-    return [m.place for m in mentions if m.type == "ASSAULT"]
+    return mentions
+
+
+def assault_places(nlp, text: str, names: dict[str, str]) -> list:
+    return [m.place for m in _mentions(nlp, text, names) if m.type == "ASSAULT"]
 
 
 def test_events_place_hospital_town_is_not_the_event_place(nlp):
@@ -105,14 +109,7 @@ def test_events_place_a_party_to_a_deal_is_not_the_event_place(nlp):
 
 
 def event_places(nlp, text: str, names: dict[str, str]) -> dict[str, object]:
-    art = Article(id="t", source="test", text=text, published=dt.date(2016, 3, 15))
-    places = []
-    for name, pid in names.items():
-        start = text.index(name)
-        places.append(PlaceMention(Span("t", start, start + len(name), name), place=pid))
-    res = SimpleNamespace(lexicon=load_lexicon(), gazetteer=None, actors=None)
-    mentions, _ = extract_events(nlp(art.masked), art, [], places, [], res)
-    return {m.type: m.place for m in mentions}
+    return {m.type: m.place for m in _mentions(nlp, text, names)}
 
 
 @pytest.mark.parametrize("text,kind", [
