@@ -221,7 +221,8 @@ def stamp_match(line: str, rules: Rules, pos: int = 0) -> Optional[re.Match[str]
 
 def _bracketed(line: str, m: re.Match[str]) -> bool:
     """The stamp ``m`` opens right after "(" and its parenthesis closes the line."""
-    return line[: m.start()].endswith("(") and m.group("rest").rstrip().endswith(")") and ")" not in m.group("rest").rstrip()[:-1]
+    rest = m.group("rest").rstrip()
+    return line[: m.start()].endswith("(") and rest.endswith(")") and ")" not in rest[:-1]
 
 
 def _closing_stamp(line: str, rules: Rules) -> Optional[re.Match[str]]:
