@@ -87,6 +87,36 @@ def test_time_procedure_head_surrender(nlp, text, expr, head):
     assert _head(nlp, text, expr) == head
 
 
+@pytest.mark.parametrize("text,expr,role", [
+    # a clock time after a verb of saying dates what is said
+    ("Police said around 7 p.m. on Tuesday the man drove to the neighborhood and opened fire.",
+     "around 7 p.m. on Tuesday", None),
+    ("Investigators say around 7:30 a.m. Friday, Jojo and his father were shot inside the home.",
+     "around 7:30 a.m. Friday", None),
+    # a day alone after it dates the saying; a clock time after an arrest dates the arrest
+    ("Police said Tuesday that the man drove to the neighborhood.", "Tuesday", "procedure"),
+    ("The man was arrested at 7 p.m. Tuesday.", "at 7 p.m. Tuesday", "procedure"),
+])
+def test_time_clock_time_after_a_verb_of_saying_dates_what_is_said(nlp, text, expr, role):
+    article = Article(id="x", source="x", text=text, published=dt.date(2017, 3, 29))
+    roles = {m.span.text: m.role for m in find_times(nlp(article.masked), article)}
+    assert roles[expr] == role
+
+
+@pytest.mark.parametrize("text,expr,role", [
+    # a day that qualifies what follows a crime dates that, not the shooting
+    ("The three men suffered multiple gunshot wounds, the sheriff said at a Monday morning news conference.",
+     "Monday morning", "procedure"),
+    ("Friends gathered at Tuesday's vigil for the boy.", "Tuesday", "procedure"),
+    # one that qualifies the shooting dates it
+    ("Saturday's shooting left two dead.", "Saturday", None),
+])
+def test_time_a_day_of_a_news_conference_or_a_vigil_is_a_procedure(nlp, text, expr, role):
+    article = Article(id="x", source="x", text=text, published=dt.date(2016, 10, 4))
+    roles = {m.span.text: m.role for m in find_times(nlp(article.masked), article)}
+    assert roles[expr] == role
+
+
 def test_time_year_naming_a_thing_is_not_a_time():
     from newsweave.time.find import is_year_modifier
 

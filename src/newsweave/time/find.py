@@ -498,11 +498,21 @@ def is_year_modifier(text: str, start: int, end: int) -> bool:
 def time_role(spacy_doc, start: int, end: int) -> Optional[str]:
     """"procedure" when the expression dates a verb's own act (an arrest, a charge, a
     statement: ``procedure_verbs`` of the lexicon), else None.  Such a date is not
-    the date of the happening the sentence reports."""
+    the date of the happening the sentence reports.  A clock time after a verb of
+    saying (``clocked_report_verbs``) dates what is said."""
     span = spacy_doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    return "procedure" if procedure_head(expression_root(span), load_lexicon().procedure_verbs) is not None else None
+    lex = load_lexicon()
+    head = procedure_head(expression_root(span), lex.procedure_verbs)
+    if head is None or head.lower_ in lex.clocked_report_verbs and _CLOCK.search(span.text):
+        # "Police said around 7 p.m. on Tuesday the man drove to the neighborhood and
+        # opened fire": a statement is seldom timed to the minute
+        return None
+    return "procedure"
+
+
+_CLOCK = re.compile(r"\b\d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\b", re.IGNORECASE)
 
 
 def expression_root(span):
@@ -561,7 +571,8 @@ def procedure_head(tok, forms: frozenset[str]):
     """The procedure verb the time expression at ``tok`` dates, or None.
 
     The expression dates the first verb above it, unless a noun comes first
-    ("Thursday's homicide", "the shooting on Friday" date the noun).  It dates a procedure verb only
+    ("Thursday's homicide", "the shooting on Friday" date the noun; "a Monday morning
+    news conference", "Tuesday's vigil" date a procedure, ``procedure_nouns``).  It dates a procedure verb only
     when it stands after that verb's subject ("police said Tuesday", "Police on
     Thursday identified"): before it, it belongs to the reported clause ("was shot
     Monday, police said"); right after a subject holding a clause of its own, it closes
@@ -583,7 +594,10 @@ def procedure_head(tok, forms: frozenset[str]):
                 return None
             return head
         if head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return None  # "the shooting on Friday", "Thursday's homicide": dates the noun
+            # "the shooting on Friday", "Thursday's homicide": dates the noun, which is a
+            # procedure when it is one of what follows a crime ("a Monday morning news
+            # conference", "Tuesday's vigil")
+            return head if head.lower_ in load_lexicon().procedure_nouns else None
         cur = head
     return None
 

@@ -64,6 +64,8 @@ class Lexicon:
     night_spanning: tuple[str, ...] = ()  # "overnight": the night across midnight, dated to its later day
     verdict_verbs: frozenset[str] = frozenset()  # every form of "find", which a verdict word makes a verdict
     verdict_words: frozenset[str] = frozenset()  # "found guilty": "found" telling a verdict
+    procedure_nouns: frozenset[str] = frozenset()  # "a Monday morning news conference": dates the conference
+    clocked_report_verbs: frozenset[str] = frozenset()  # "said around 7 p.m. Tuesday the man ...": the clause's time
     surrender_verbs: frozenset[str] = frozenset()  # every form of "turn", which "himself in" makes a surrender
     surrender_particles: frozenset[str] = frozenset()
     reflexives: frozenset[str] = frozenset()
@@ -100,6 +102,8 @@ def load_lexicon() -> Lexicon:
         night_spanning=tuple(normalise(str(v)) for v in raw.get("night_spanning") or []),
         verdict_verbs=_verb_forms(raw.get("verdict_verbs") or {}),
         verdict_words=frozenset(normalise(str(v)) for v in raw.get("verdict_words") or []),
+        procedure_nouns=frozenset(normalise(str(v)) for v in raw.get("procedure_nouns") or []),
+        clocked_report_verbs=_verb_forms(raw.get("clocked_report_verbs") or {}),
         surrender_verbs=_verb_forms(raw.get("surrender_verbs") or {}),
         surrender_particles=frozenset(normalise(str(v)) for v in raw.get("surrender_particles") or []),
         reflexives=frozenset(normalise(str(v)) for v in raw.get("reflexives") or []),
