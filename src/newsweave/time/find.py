@@ -505,9 +505,10 @@ def time_role(spacy_doc, start: int, end: int) -> Optional[str]:
         return None
     lex = load_lexicon()
     head = procedure_head(expression_root(span), lex.procedure_verbs)
-    if head is None or head.lower_ in lex.clocked_report_verbs and _CLOCK.search(span.text):
+    if head is None or head.lower_ in lex.clocked_report_verbs and span.start > head.i and _CLOCK.search(span.text):
         # "Police said around 7 p.m. on Tuesday the man drove to the neighborhood and
-        # opened fire": a statement is seldom timed to the minute
+        # opened fire": a statement is seldom timed to the minute (set before the verb,
+        # "Around 6:30 p.m. Tuesday, officials say they were called", it dates the call)
         return None
     return "procedure"
 
