@@ -362,24 +362,27 @@ def test_fuse_a_report_never_tells_of_a_day_after_its_publication():
     assert len(events) == 1
 
 
-def test_fuse_the_same_number_wounded_beyond_two_is_evidence_of_one_shooting():
-    def injured(doc, mention_id, value, start):
-        return Claim(id=f"{doc}:{start}:injured:0", mention=mention_id, attribute="injured", value=value, doc=doc,
+def test_fuse_the_same_number_of_dead_or_wounded_beyond_two_is_evidence_of_one_shooting():
+    def count(attribute, doc, mention_id, value, start):
+        return Claim(id=f"{doc}:{start}:{attribute}:0", mention=mention_id, attribute=attribute, value=value, doc=doc,
                      start=start, end=start + 5, quote="x" * 5, qualifier="exact")
 
-    def pair(wounded):
+    def pair(attribute, n):
         a = analysis("a", [mention("a", 10, date=D(2015, 11, 18), place="geonames:springfield", trigger="shot")],
-                     [injured("a", "a:10", wounded, 40)])
+                     [count(attribute, "a", "a:10", n, 40)])
         b = analysis("b", [mention("b", 10, date=D(2015, 11, 19), place="geonames:springfield", trigger="shooting")],
-                     [injured("b", "b:10", wounded, 40)])
+                     [count(attribute, "b", "b:10", n, 40)])
         return run([a, b])[0]
 
     # a day apart in one town: not enough alone ...
-    assert sorted(e.documents for e in pair(2)) == [["a"], ["b"]]
-    # ... but five wounded in each report is one shooting
-    events = pair(5)
+    assert sorted(e.documents for e in pair("injured", 2)) == [["a"], ["b"]]
+    # ... but five wounded in each report is one shooting, and so are three dead
+    events = pair("injured", 5)
     assert [e.documents for e in events] == [["a", "b"]]
     assert any("same number wounded (5)" in r for r in events[0].merge_reasons)
+    events = pair("killed", 3)
+    assert [e.documents for e in events] == [["a", "b"]]
+    assert any("same number dead (3)" in r for r in events[0].merge_reasons)
 
 
 def test_fuse_the_same_street_address_is_a_place_in_common():

@@ -400,12 +400,13 @@ class Comparer:
             score += w["same_street"]
             anchors.add("place")
             reasons.append(f"same street address ({', '.join(sorted(street)[:2]).title()})")
-        wounded = {n for n in a.injured & b.injured if n >= w["same_wounded_min"]}
-        if wounded and not same_doc:
-            # "Five are shot outside a market" and "shooting of 5": a number of wounded
-            # beyond one is rarer than a death toll of one
-            score += w["same_wounded"]
-            reasons.append(f"same number wounded ({max(wounded)})")
+        dead = {n for n in a.killed & b.killed if n >= w["same_count_min"]}
+        wounded = {n for n in a.injured & b.injured if n >= w["same_count_min"]}
+        if (dead or wounded) and not same_doc:
+            # "Five are shot outside a market" and "shooting of 5": a number of dead or
+            # wounded beyond two is rarer than a toll of one
+            score += w["same_count"]
+            reasons.append(f"same number {'dead' if dead else 'wounded'} ({max(dead or wounded)})")
         if a.main and b.main and not same_doc and a.date.start is None and b.date.start is None:
             # with no date on either side, that each is the attack its article is about
             # stands in (weakly) for the date evidence dated reports have
