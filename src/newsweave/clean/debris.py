@@ -69,7 +69,9 @@ _CREDITS = re.compile(
     r"|(?:compiled|edited|written) by [^\n.]{2,80}\.?",
     re.IGNORECASE,
 )
-_DATELINE = re.compile(r"[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w.]{1,14}(?:\s[A-Z][\w.]{1,14})?)?\s*[-–—:]?")
+# a dateline's place: "KATY, Texas", "INDIANAPOLIS, Ind."
+_DATELINE_PLACE = r"[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w.]{1,14}(?:\s[A-Z][\w.]{1,14})?)?"
+_DATELINE = re.compile(_DATELINE_PLACE + r"\s*[-–—:]?")
 _DATE_TOKEN = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
     r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}"
@@ -184,9 +186,7 @@ def is_headline(line: str) -> bool:
 
 # a dateline with the day of writing in parentheses, opening a paragraph:
 # "INDIANAPOLIS, Ind. (Feb. 20, 2014) — ", "SAVANNAH, GA (December 2, 2015): "
-_DATELINE_DATE = re.compile(
-    r"[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w.]{1,14}(?:\s[A-Z][\w.]{1,14})?)?\s*"
-    r"(?P<paren>\((?P<date>[^()\n]{6,40})\))\s*[-–—:]")
+_DATELINE_DATE = re.compile(_DATELINE_PLACE + r"\s*(?P<paren>\((?P<date>[^()\n]{6,40})\))\s*[-–—:]")
 
 
 def is_dateline(line: str) -> bool:
