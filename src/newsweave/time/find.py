@@ -30,8 +30,8 @@ import numpy
 from spacy.attrs import ENT_IOB, ENT_TYPE
 
 from newsweave.records import Article, Span, TimeMention
-from newsweave.time.lexicon import alternation, load_lexicon, weekdays_named
-from newsweave.time.resolve import HOLIDAY_RULE, Resolution, resolve, resolve_complement
+from newsweave.time.lexicon import alternation, load_lexicon, normalise, weekdays_named
+from newsweave.time.resolve import HOLIDAY_RULE, Resolution, patterns, resolve, resolve_complement
 
 SPACY_LABELS = ("DATE", "TIME")
 
@@ -505,15 +505,14 @@ def time_role(spacy_doc, start: int, end: int) -> Optional[str]:
         return None
     lex = load_lexicon()
     head = procedure_head(expression_root(span), lex.procedure_verbs)
-    if head is None or head.lower_ in lex.clocked_report_verbs and span.start > head.i and _CLOCK.search(span.text):
+    if head is None or (head.lower_ in lex.clocked_report_verbs and span.start > head.i
+                        and patterns().clock.search(normalise(span.text))):
         # "Police said around 7 p.m. on Tuesday the man drove to the neighborhood and
         # opened fire": a statement is seldom timed to the minute (set before the verb,
         # "Around 6:30 p.m. Tuesday, officials say they were called", it dates the call)
         return None
     return "procedure"
 
-
-_CLOCK = re.compile(r"\b\d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\b", re.IGNORECASE)
 
 
 def expression_root(span):
@@ -644,13 +643,13 @@ _LATE_CLOCK = r"\b(?:9|1[01])(?::\d\d)?\s*p\.?\s?m\b"
 _EARLY_PART = re.compile(r"\b(?:morning|afternoon|noon|midday|a\.?\s?m)\b", re.IGNORECASE)
 
 
-@functools.lru_cache(maxsize=2)
+@functools.lru_cache(maxsize=3)
 def _hours_words(which: str) -> re.Pattern:
     """The clock times and lexicon words (``small_hours`` or ``late_night``) of one end
-    of the day."""
+    of the day, or the words of the night across midnight (``night_spanning``)."""
     words = getattr(load_lexicon(), which)
-    clock = _SMALL_CLOCK if which == "small_hours" else _LATE_CLOCK
-    alts = [clock] + ([rf"\b(?:{alternation(words)})\b"] if words else [])
+    clock = {"small_hours": _SMALL_CLOCK, "late_night": _LATE_CLOCK}.get(which)
+    alts = ([clock] if clock else []) + ([rf"\b(?:{alternation(words)})\b"] if words else [])
     return re.compile("|".join(alts), re.IGNORECASE)
 
 
@@ -676,8 +675,7 @@ def after_midnight(text: str) -> bool:
     first hours ("early Sunday", "about 2 a.m. Sunday", :func:`is_small_hours`) or the
     night across midnight ("overnight", ``night_spanning`` of the lexicon).  The night
     before that day ("Saturday night") may be the same happening told from its evening."""
-    spanning = load_lexicon().night_spanning
-    return is_small_hours(text) or bool(spanning and re.search(rf"\b(?:{alternation(spanning)})\b", text, re.IGNORECASE))
+    return is_small_hours(text) or bool(_hours_words("night_spanning").search(text))
 
 
 def names_night_clock(text: str) -> bool:
