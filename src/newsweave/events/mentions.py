@@ -593,8 +593,8 @@ def _place_elsewhere(root, trigger, ctx: DocContext) -> bool:
     if (root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.i != trigger.i
             and root.head.head.pos_ in _NOUN):
         return True  # "a man from Atlanta", not "condemnations from Baghdad"
-    if (root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head.i != trigger.i
-            and root.head.head.pos_ in _NOUN and root.head.head.lower_ in _PACT_NOUNS):
+    prep = _party_prep(root, ctx)
+    if prep is not None and prep.head.i != trigger.i and prep.head.pos_ in _NOUN and prep.head.lower_ in _PACT_NOUNS:
         return True  # "the 2015 nuclear deal with Iran": a party to it, not where anything happened
     heads = lexicon()["place_elsewhere_heads"]
     if root.head.i != root.i and root.head.lower_ in heads and root.dep_ in ("compound", "amod", "nmod"):
@@ -622,21 +622,29 @@ def _aligned_with(tok, ctx: DocContext) -> bool:
                for g in (tok.head, *tok.head.conjuncts))
 
 
+def _party_prep(root, ctx: DocContext):
+    """The preposition ("with", "between": ``party_preps``) whose object is the place
+    name, or one of a list of them ("talks between the Biden administration and
+    Iran"), else None."""
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    if root.dep_ == "pobj" and root.head.lower_ in ctx.lex.set("cues", "party_preps"):
+        return root.head
+    return None
+
+
 def _a_party(root, trigger, ctx: DocContext) -> bool:
     """Whether a place name is a side of a threat, talks or an alliance rather than where
     it happened (for events other than attacks): the object of "against" ("vowing
-    revenge against Washington"), or of "with"/"between" on the trigger or on talks or a
-    deal ("indirect talks with Iran", "talks between the Biden administration and Iran",
-    "factions allied with Iran")."""
+    revenge against Washington"), or a party named on the trigger itself ("indirect
+    talks with Iran", "talks between the Biden administration and Iran", "factions
+    allied with Iran"; a party to other talks or a deal: :func:`_place_elsewhere`)."""
     while root.dep_ == "conj" and root.head.i != root.i:
-        root = root.head
-    if root.dep_ != "pobj":
-        return False
-    prep = root.head
-    if prep.lower_ in ctx.lex.set("cues", "opponent_preps"):
+        root = root.head  # "revenge against Washington and Tehran"
+    if root.dep_ == "pobj" and root.head.lower_ in ctx.lex.set("cues", "opponent_preps"):
         return True
-    return prep.lower_ in ctx.lex.set("cues", "party_preps") and (
-        prep.head.i == trigger.i or prep.head.lower_ in _PACT_NOUNS)
+    prep = _party_prep(root, ctx)
+    return prep is not None and prep.head.i == trigger.i
 
 
 # what one makes with another party ("a deal with Iran", "talks with Tehran")
