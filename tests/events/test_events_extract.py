@@ -334,3 +334,37 @@ def test_extract_what_an_after_phrase_names_under_a_recalled_clause_is_recalled(
     recalled = [m for m in mentions if m.trigger.text == "assassination"]
     assert recalled and recalled[0].background
     assert not [m for m in mentions if m.trigger.text == "hit"][0].background
+
+
+def test_extract_doubt_about_the_kind_of_shooting_is_no_doubt_it_happened(nlp):
+    for text in ("Police are investigating a possible gang-related shooting on Sunday.",
+                 "A boy died in a possible accidental shooting at his home."):
+        mentions, _ = run(nlp, text)
+        assaults = [m for m in mentions if m.type == "ASSAULT"]
+        assert assaults and not any(m.hypothetical for m in assaults), text
+    # doubt about the happening itself stays
+    mentions, _ = run(nlp, "Officials warned of possible military strikes.")
+    assert all(m.hypothetical for m in mentions if m.type == "ASSAULT")
+
+
+def test_extract_a_predicate_joined_to_a_recalled_one_shares_its_time(nlp):
+    def dated(text, phrase, start, end, precision):
+        at = text.rindex(phrase)
+        return TimeMention(Span("t", at, at + len(phrase), phrase),
+                           DateRange(dt.date.fromisoformat(start), dt.date.fromisoformat(end), precision))
+
+    lead = ("The agency is investigating an incident where a man said his gun accidentally discharged, "
+            "shooting his daughter in the arm. The incident happened at about 10:22 p.m. Sunday inside his home. ")
+    text = lead + "In February, two men stormed into the home and opened fire."
+    times = [dated(text, "about 10:22 p.m. Sunday", "2016-04-03", "2016-04-03", "day"),
+             dated(text, "In February", "2016-02-01", "2016-02-29", "month")]
+    mentions, _ = run(nlp, text, times=times, published=dt.date(2016, 4, 5))
+    got = {m.trigger.text: m.background for m in mentions if m.type == "ASSAULT"}
+    assert got == {"shooting": False, "fire": True}
+    # a joined predicate with a time of its own keeps it
+    text = lead + "In February, two men were arrested, and they opened fire on Sunday."
+    times = [dated(text, "about 10:22 p.m. Sunday", "2016-04-03", "2016-04-03", "day"),
+             dated(text, "on Sunday", "2016-04-03", "2016-04-03", "day"),
+             dated(text, "In February", "2016-02-01", "2016-02-29", "month")]
+    mentions, _ = run(nlp, text, times=times, published=dt.date(2016, 4, 5))
+    assert not any(m.background for m in mentions if m.type == "ASSAULT")

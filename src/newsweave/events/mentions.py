@@ -139,6 +139,17 @@ def _life_threatening(t) -> bool:
     return t.lower_ == "threatening" and (j >= 0 and doc[j].lower_ == "life" or any(c.lower_ == "life" for c in t.children))
 
 
+def _doubted_kind(word, tok, ctx: DocContext) -> bool:
+    """'a possible gang-related shooting', 'a possible accidental shooting': the doubt
+    is about what kind of shooting it was; that there was one is told."""
+    if ctx.lemma(word) not in ctx.lex.set("cues", "epistemic") or word.i >= tok.i:
+        return False
+    between = tok.doc.text[word.idx + len(word.text):tok.idx]
+    between = " ".join(between.replace(" - ", "-").split()).lower()
+    kinds = ctx.lex.set("cues", "kind_modifiers")
+    return bool(between) and (between in kinds or all(w in kinds for w in between.split()))
+
+
 def is_hypothetical(tok, ctx: DocContext) -> bool:
     """Planned, threatened, feared, wanted or conditional: walks up to the clause and
     the predicates governing it ("vowed to escalate attacks", "could complicate",
@@ -151,7 +162,8 @@ def is_hypothetical(tok, ctx: DocContext) -> bool:
     speech = cues.set("cues", "speech_verbs")
     if tok.pos_ in _NOUN:
         for c in tok.children:
-            if c.dep_ in ("amod", "det", "compound") and ctx.lemma(c) in intensional and not _life_threatening(c):
+            if c.dep_ in ("amod", "det", "compound") and ctx.lemma(c) in intensional and not _life_threatening(c) \
+                    and not _doubted_kind(c, tok, ctx):
                 return True
     going = cues.set("cues", "future_going")
     prev = tok
@@ -253,16 +265,34 @@ def background_anchors(sent, ctx: DocContext) -> list[int]:
     return anchors
 
 
+def _shares_recalled_time(verb, aset: set[int]) -> bool:
+    """'In February, two men stormed into the home and opened fire': a predicate joined
+    to a recalled one shares its time, unless it has a time of its own ("was shot in
+    January and died Sunday")."""
+    if verb.dep_ != "conj" or verb.head.i not in aset:
+        return False
+    for c in verb.children:
+        if c.ent_type_ in ("DATE", "TIME") and c.dep_ in ("npadvmod", "tmod", "advmod"):
+            return False
+        if c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children):
+            return False
+    return True
+
+
 def is_background(tok, anchors: list[int]) -> bool:
     if not anchors:
         return False
     aset = set(anchors)
     if tok.i in aset:
         return True
+    if tok.pos_ in _VERB and _shares_recalled_time(tok, aset):
+        return True
     for anc in ancestors_upto(tok, 6):
         if anc.i in aset:
             return True
         if anc.pos_ in _VERB:
+            if _shares_recalled_time(anc, aset):
+                return True
             break
     if tok.pos_ in _NOUN:
         lo, hi = tok.left_edge.i, tok.right_edge.i
