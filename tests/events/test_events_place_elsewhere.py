@@ -117,6 +117,8 @@ def event_places(nlp, text: str, names: dict[str, str]) -> dict[str, object]:
     ("Armed factions vowed revenge against Washington on Monday.", "THREATEN"),
     ("The strikes could complicate the fragile talks between the Biden administration and Washington.", "CONSULT"),
     ("Iraq released a leader of the factions allied with Washington.", "COOPERATE"),
+    # the sender of a condemnation
+    ("The air raid drew condemnations from Washington and the army.", "ACCUSE"),
 ])
 def test_events_place_a_side_or_partner_is_not_the_place_of_a_threat_or_talks(nlp, text, kind):
     got = event_places(nlp, text, {"Washington": "geo:washington"})
@@ -130,3 +132,9 @@ def test_events_place_an_ally_is_not_the_place_but_a_town_close_by_is(nlp):
     text = "Militants launched an attack against Baghdad on a village close to Mosul."
     got = event_places(nlp, text, {"Baghdad": "geo:baghdad", "Mosul": "geo:mosul"})
     assert got.get("ASSAULT") in ("geo:baghdad", "geo:mosul")
+
+
+def test_events_place_a_protest_in_a_city_keeps_its_place(nlp):
+    # "from" on another word than the trigger still leaves the trigger's own place
+    text = "Protesters from the south demonstrated in Washington on Friday."
+    assert event_places(nlp, text, {"Washington": "geo:washington"}).get("PROTEST") == "geo:washington"

@@ -666,13 +666,16 @@ def _party_prep(root, ctx: DocContext):
 def _a_party(root, trigger, ctx: DocContext) -> bool:
     """Whether a place name is a side of a threat, talks or an alliance rather than where
     it happened (for events other than attacks): the object of "against" ("vowing
-    revenge against Washington"), or a party named on the trigger itself ("indirect
+    revenge against Washington"), the sender of a statement or a condemnation
+    ("condemnations from Baghdad"), or a party named on the trigger itself ("indirect
     talks with Iran", "talks between the Biden administration and Iran", "factions
     allied with Iran"; a party to other talks or a deal: :func:`_place_elsewhere`)."""
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head  # "revenge against Washington and Tehran"
     if root.dep_ == "pobj" and root.head.lower_ in ctx.lex.set("cues", "opponent_preps"):
         return True
+    if root.dep_ == "pobj" and root.head.lower_ in ctx.lex.set("cues", "source_preps") and root.head.head.i == trigger.i:
+        return True  # "condemnations from Baghdad": who sent them
     prep = _party_prep(root, ctx)
     return prep is not None and prep.head.i == trigger.i
 
