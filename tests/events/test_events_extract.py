@@ -368,3 +368,16 @@ def test_extract_a_predicate_joined_to_a_recalled_one_shares_its_time(nlp):
              dated(text, "In February", "2016-02-01", "2016-02-29", "month")]
     mentions, _ = run(nlp, text, times=times, published=dt.date(2016, 4, 5))
     assert not any(m.background for m in mentions if m.type == "ASSAULT")
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("The agency said that the US forces are supporting their bases in the countryside with 60 vehicles "
+     "loaded with logistical supplies.", "MOBILIZE"),
+    ("Germany supported Ukraine with weapons and ammunition.", "AID"),
+    ("France supported the resolution with enthusiasm.", "SUPPORT"),
+    ("The senators supported the plan.", "SUPPORT"),
+])
+def test_extract_backing_with_a_load_of_goods_is_supplying(nlp, text, kind):
+    mentions, _ = run(nlp, text)
+    kinds = {m.type for m in mentions}
+    assert kind in kinds and not ({"MOBILIZE", "AID", "SUPPORT"} - {kind}) & kinds, (text, kinds)

@@ -49,6 +49,10 @@ class Trigger:
     # names what may follow an attack by days (a death, a body found): the attack
     # itself may be dated before it ("shot Saturday ... died Sunday")
     aftermath: bool = False
+    # a verbal use "with" a load of goods, vehicles or troops names supplying, not
+    # backing ("supporting their bases with 60 vehicles"): the types it then has, for
+    # the actor's own (``own``: "their bases") and another's (``other``: "Ukraine")
+    supplies: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -172,6 +176,7 @@ def build_lexicon(trig: dict, cues: dict, numbers: dict, casualties: dict, acled
             not_objects=tuple(str(x).lower() for x in spec.get("not_objects") or ()),
             intransitive=bool(spec.get("intransitive", False)),
             aftermath=bool(spec.get("aftermath", False)),
+            supplies=tuple(sorted((str(k), str(v)) for k, v in (spec.get("supplies") or {}).items())),
         )
     mode_words = {str(k).lower(): v for k, v in (trig.get("mode_words") or {}).items()}
     # every lemma we ever compare against gets its inflections in the table
@@ -182,7 +187,8 @@ def build_lexicon(trig: dict, cues: dict, numbers: dict, casualties: dict, acled
     lemma_lists = {"speech_verbs", "intensional", "reactive", "speech_nouns", "group_nouns",
                    "killed_verbs", "died_verbs", "killed_adjs", "killed_nouns", "injured_verbs",
                    "injured_nouns", "suffer_verbs", "fatal_adverbs", "fatal_adjs", "shot_verbs",
-                   "arrest_verbs", "missing_adjs", "hospital_verbs", "hospital_nouns", "inflict_verbs"}
+                   "arrest_verbs", "missing_adjs", "hospital_verbs", "hospital_nouns", "inflict_verbs",
+                   "supply_nouns"}
     for section in (cues, casualties):
         for key, val in section.items():
             if key in lemma_lists and isinstance(val, list):

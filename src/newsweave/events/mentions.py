@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from newsweave.records import DateRange, EntityMention, EventMention, PlaceMention, TimeMention
@@ -108,7 +108,26 @@ def trigger_for(tok, ctx: DocContext) -> Optional[Trigger]:
         sub = [c for c in tok.subtree if c.i != tok.i and c.i > tok.i]
         if not any(ctx.lemma(c) in needs for c in sub[:15]):
             return None
+    if trig.supplies and is_verb:
+        return _supplying(tok, trig, ctx)
     return trig
+
+
+def _supplying(tok, trig: Trigger, ctx: DocContext) -> Trigger:
+    """'supporting their bases with 60 vehicles': backing "with" a load of goods,
+    vehicles or troops is supplying, the actor's own side (MOBILIZE) or another's
+    (AID), as the trigger's ``supplies`` says; otherwise the trigger as it is."""
+    goods = ctx.lex.set("cues", "supply_nouns")
+    if not any(c.dep_ == "prep" and c.lower_ == "with" and any(
+            g.dep_ == "pobj" and ctx.lemma(g) in goods for g in c.children)
+               for c in tok.children):
+        return trig
+    own = ctx.lex.set("cues", "own_possessives")
+    mine = any(c.dep_ == "dobj" and any(p.dep_ == "poss" and p.lower_ in own for p in c.children)
+               for c in tok.children)
+    kinds = dict(trig.supplies)
+    kind = kinds.get("own" if mine else "other")
+    return replace(trig, type=kind, supplies=()) if kind else trig
 
 
 # ---------------------------------------------------------------------- modality
