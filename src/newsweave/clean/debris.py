@@ -324,6 +324,11 @@ def find_debris(text: str, rules: Optional[Rules] = None) -> Finding:
         if len(t) <= CREDITS_MAX_CHARS and _CREDITS.fullmatch(t):
             label[i] = "credits"
 
+    # 1b. a weather widget: each forecast line takes its label and, between two labels,
+    # the short conditions line ("Today / Clearing skies late / Tonight / Cloudy ...")
+    if rules.weather_label is not None:
+        _weather_block(lines, label, rules.weather_label)
+
     # 2. adjacent duplicates (a teaser shown twice, image alt text plus link)
     dup_pair: list[bool] = [False] * n
     prev: Optional[int] = None
@@ -430,6 +435,31 @@ def find_debris(text: str, rules: Optional[Rules] = None) -> Finding:
 
     out.removed = _ranges(lines, label, partial, text)
     return out
+
+
+WEATHER_SHORT_LINE = 60  # a widget's conditions line between two labels ("Clearing skies late")
+
+
+def _weather_block(lines: list[Line], label: list[Optional[str]], label_re: re.Pattern[str]) -> None:
+    """Label a weather widget's labels ("Tonight") and short conditions lines with the
+    forecast lines (``weather``) they head."""
+    def before(i: int) -> Optional[int]:
+        return next((k for k in range(i - 1, -1, -1) if not lines[k].blank), None)
+
+    for i in [k for k, r in enumerate(label) if r == "weather"]:
+        j = before(i)
+        while j is not None and label[j] in (None, "weather") and label_re.fullmatch(lines[j].text):
+            label[j] = "weather"
+            k = before(j)
+            # a conditions line with a label above it ("Today / Clearing skies late")
+            if (k is not None and label[k] is None and len(lines[k].text) <= WEATHER_SHORT_LINE
+                    and not _SENTENCE_END.search(lines[k].text)):
+                above = before(k)
+                if above is not None and label[above] in (None, "weather") and label_re.fullmatch(lines[above].text):
+                    label[k] = "weather"
+                    j = above
+                    continue
+            j = k if k is not None and label[k] == "weather" else None
 
 
 def _mark(lines: list[Line], label: list[Optional[str]], head_text: list[str], partial: list[Removed], i: int, reason: str) -> None:

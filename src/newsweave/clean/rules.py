@@ -25,6 +25,8 @@ class Rules:
     related_header: re.Pattern[str]
     stamp: re.Pattern[str]
     stamp_word: re.Pattern[str]
+    # the label of a weather widget's forecast line ("Tonight")
+    weather_label: Optional[re.Pattern[str]] = None
 
     def chrome(self, line: str) -> Optional[str]:
         """The reason a stripped line is page chrome, or None."""
@@ -73,4 +75,5 @@ def load_rules() -> Rules:
         related_header=re.compile(_alternation(data["related_headers"]), flags),
         stamp=stamp,
         stamp_word=stamp_word,
+        weather_label=re.compile(_alternation(data["weather_labels"]), flags) if data.get("weather_labels") else None,
     )
