@@ -381,3 +381,10 @@ def test_extract_backing_with_a_load_of_goods_is_supplying(nlp, text, kind):
     mentions, _ = run(nlp, text)
     kinds = {m.type for m in mentions}
     assert kind in kinds and not ({"MOBILIZE", "AID", "SUPPORT"} - {kind}) & kinds, (text, kinds)
+
+
+def test_extract_what_a_shooting_was_judged_is_no_target(nlp):
+    _, claims = run(nlp, "Authorities deem Stickney Creek shooting accidental")
+    assert "accidental" not in [v for v, _ in values(claims, "target")]
+    _, claims = run(nlp, "A gunman shot the clerk on Monday.")
+    assert [v for v, _ in values(claims, "target")] == ["the clerk"]

@@ -603,6 +603,8 @@ def fill_arguments(m: EventMention, tok, ctx: DocContext, group_toks: list) -> N
         m.attributes["actor_text"] = actor_text
     seen = set()
     for t in targets:
+        if t.pos_ == "ADJ" or t.lower_ in ctx.lex.set("cues", "kind_modifiers"):
+            continue  # "deem the shooting accidental": what it was judged, not whom it hit
         ents, text = ctx.arg(t)
         for e in ents:
             if id(e) not in seen and e not in m.actors:
