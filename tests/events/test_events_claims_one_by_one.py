@@ -29,6 +29,19 @@ def test_claims_title_and_name_are_one_person(tolls):
     assert tolls(text)[0] == 3
 
 
+@pytest.mark.parametrize("text,killed", [
+    ("Kenneth Mills, a 22-year-old man, was shot and killed in Bellflower. Mills, the manager of the shop, "
+     "was pronounced dead at a hospital. German Booker, a 25-year-old customer at the shop, was also killed.", 2),
+    # an ordinal already counts the one more, an animal is no victim, another shooting is another toll
+    ("Two men were killed Sunday at the park. A third person was also killed in the melee.", 3),
+    ("Four people were shot dead in the home. The family dog was also killed.", 4),
+    ("A man was shot and killed on Main Street. Another child was also shot and killed in another "
+     "drive-by shooting that same night.", 1),
+])
+def test_claims_one_more_dead_told_after_the_toll_joins_it(tolls, text, killed):
+    assert tolls(text)[0] == killed
+
+
 def _headline_tolls(nlp, title: str) -> list[tuple[str, int]]:
     import datetime as dt
     from types import SimpleNamespace

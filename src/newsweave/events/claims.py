@@ -1738,6 +1738,31 @@ def _lists_the_shooter(toll: str, suicide: str, lex) -> bool:
                for i, w in enumerate(words))
 
 
+def _add_also_dead(killed: list, perp_words: frozenset[str], lex) -> None:
+    """One or two more dead told after the article's toll ("German Booker, a customer at
+    the shop, was also killed") join it: the claim counts the highest toll stated before
+    it plus its own, unless an ordinal already counts them ("a third person was also
+    killed"), it has a time of its own ("back on July 4"), it names an animal, a
+    perpetrator (left to the rules for a killed suspect) or another shooting."""
+    also = lex.pattern("casualties", "also_dead_patterns")
+    apart = lex.pattern("casualties", "also_dead_apart_patterns")
+    other = lex.pattern("casualties", "several_shootings_patterns")
+    before = {c.id: c.value for c in killed}  # the tolls as stated, not as raised here
+    for k in killed:
+        if not 0 < k.value <= 2 or k.subject == "shooter":
+            continue
+        q = k.quote.lower()
+        if not also.search(q) or apart.search(q) or other.search(q):
+            continue
+        if (k.subject or "").split(" ")[-1] in perp_words:
+            continue
+        earlier = [before[c.id] for c in killed if c is not k and c.start < k.start and before[c.id] > 0]
+        if not earlier:
+            continue
+        k.value = max(earlier) + k.value
+        k.subject = f"{k.subject or 'people'} and those killed before"
+
+
 def reconcile_counts(claims: list, background: set[str], text: str, lex) -> list:
     """Counts of one article read together (the ``claims`` of its mentions not in
     ``background``); returns the claims to keep.
@@ -1748,6 +1773,7 @@ def reconcile_counts(claims: list, background: set[str], text: str, lex) -> list
       gunman") - the Gun Violence Archive's and ACLED's practice.
     - A death the article reports as a first, since corrected or updated, figure
       ("Police initially said the man had died") is dropped.
+    - One or two more dead told after the toll ("X was also killed") join it.
     - Injured counts about some of the wounded ("one man was shot in the ankle") are
       parts of the article's larger count of wounded ("four people were shot and
       wounded"), not other tolls: they are dropped for that reason, as is "no one else
@@ -1918,6 +1944,8 @@ def reconcile_counts(claims: list, background: set[str], text: str, lex) -> list
             # (no one dead either) speaks of a happening of its own and stays
             whole = {k.start for k in killed if k.value == 0}
             drop |= {c.id for c in injured if c.value == 0 and c.start not in whole}
+    # (after the wounded are read against the tolls as stated)
+    _add_also_dead(killed, perp_words, lex)
     # a sentence the page repeats (a photo caption under every image, a teaser above the
     # story) states its figure once
     seen: set[tuple] = set()
