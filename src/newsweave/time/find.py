@@ -514,7 +514,6 @@ def time_role(spacy_doc, start: int, end: int) -> Optional[str]:
     return "procedure"
 
 
-
 def expression_root(span):
     """The token through which a time expression hangs in the parse: the first
     token whose head lies outside it, punctuation aside ("p.m." is sometimes parsed
