@@ -119,6 +119,9 @@ def event_places(nlp, text: str, names: dict[str, str]) -> dict[str, object]:
     ("Iraq released a leader of the factions allied with Washington.", "COOPERATE"),
     # the sender of a condemnation
     ("The air raid drew condemnations from Washington and the army.", "ACCUSE"),
+    # where the source of the sentence is
+    ("The militia vowed to respond to the bombing of its sites, according to a correspondent in Washington.",
+     "THREATEN"),
 ])
 def test_events_place_a_side_or_partner_is_not_the_place_of_a_threat_or_talks(nlp, text, kind):
     got = event_places(nlp, text, {"Washington": "geo:washington"})

@@ -701,6 +701,19 @@ def _a_party(root, trigger, ctx: DocContext) -> bool:
     return prep is not None and prep.head.i == trigger.i
 
 
+def _in_attribution(root, trigger, ctx: DocContext) -> bool:
+    """Whether a place name sits in the phrase that says whom the sentence comes from
+    ("according to a Sky News Arabia correspondent in Baghdad", "citing officials in
+    Washington"; ``according_cues``): where the source is, not where it happened."""
+    firsts = {str(a).lower() for a, _ in ctx.lex.cues.get("according_cues") or []}
+    for n, anc in enumerate(root.ancestors):
+        if anc.i == trigger.i or n >= 6:
+            return False
+        if anc.lower_ in firsts and anc.dep_ in ("prep", "advcl", "advmod", "xcomp", "acl"):
+            return True
+    return False
+
+
 # what one makes with another party ("a deal with Iran", "talks with Tehran")
 _PACT_NOUNS = frozenset({"deal", "deals", "agreement", "agreements", "accord", "talks", "negotiations", "ties",
                          "relations", "treaty", "pact", "truce", "ceasefire", "dialogue"})
@@ -811,7 +824,8 @@ def attach_place(m: EventMention, tok, sent, ctx: DocContext, fallback: Optional
                     root = root.head
                 if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS and root.i != tok.i:  # not "in a US air strike"
                     score += 1
-                if _place_elsewhere(root, tok, ctx) or m.type != "ASSAULT" and _a_party(root, tok, ctx):
+                if _place_elsewhere(root, tok, ctx) or m.type != "ASSAULT" and (
+                        _a_party(root, tok, ctx) or _in_attribution(root, tok, ctx)):
                     score -= 5
                     elsewhere.add(p.span.start)
             if p.role == "remote" and p.span.start not in elsewhere:
