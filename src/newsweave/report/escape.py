@@ -14,8 +14,9 @@ _WS = re.compile(r"\s+")
 # CommonMark lets a backslash escape any ASCII punctuation; these are the ones that
 # start inline markup, links, footnotes, table cells or strike-through.
 _MD_PUNCT = re.compile(r"([\\`*_\[\]|~^$])")
-_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
-_HTML_RE = re.compile(r"[&<>\"]")
+# (a straight quote stays: with "<" escaped no tag, hence no attribute, can open)
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_HTML_RE = re.compile(r"[&<>]")
 # block markers only count at the start of a line and before a space
 _LINE_START = re.compile(r"^([#+\-])(?=\s|$)")
 _LINE_NUMBER = re.compile(r"^(\d+)([.)])(?=\s|$)")
