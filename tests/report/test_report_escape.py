@@ -45,8 +45,6 @@ def test_report_brief_html_shows_markup_as_text(fx):
 
 
 def test_report_md_escape_keeps_straight_quotes_readable():
-    from newsweave.report.escape import md_escape
-
     # a quoted sentence reads as written; markup still cannot open
     assert md_escape('" These escalations come," he said.') == '" These escalations come," he said.'
     assert md_escape('<img alt="x" onerror="y">') == '&lt;img alt="x" onerror="y"&gt;'
