@@ -22,6 +22,10 @@ from typing import Any, Literal, Optional
 Precision = Literal["day", "week", "month", "year", "unknown"]
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
+# A hyphen between spaces and words is a dash ("a man - armed with a rifle - opened
+# fire", "BALTIMORE - Police said"); the tagger reads " - " as a word's hyphen and
+# joins "rifle - opened" into one modifier, so the parser is given an en dash.
+_SPACED_HYPHEN = re.compile(r"(?<=[^\W\d]) -(?= [^\W\d])")
 
 
 @dataclass(slots=True)
@@ -109,11 +113,12 @@ class Article:
         """The original text with removed stretches blanked out (same length).
 
         Newlines are kept so that paragraph and sentence boundaries survive; every
-        other removed character becomes a space.  NLP runs on this string, so every
-        offset it yields is an offset into the original text.
+        other removed character becomes a space, and a spaced hyphen between words
+        becomes an en dash.  NLP runs on this string, so every offset it yields is
+        an offset into the original text.
         """
         if not self.removed:
-            return self.text
+            return _SPACED_HYPHEN.sub(" \u2013", self.text)
         parts, pos = [], 0
         for r in sorted(self.removed, key=lambda r: r.start):
             start = max(r.start, pos)
@@ -123,7 +128,7 @@ class Article:
             parts.append(_NOT_NEWLINE.sub(" ", self.text[start : r.end]))
             pos = r.end
         parts.append(self.text[pos:])
-        return "".join(parts)
+        return _SPACED_HYPHEN.sub(" \u2013", "".join(parts))
 
     @property
     def clean_text(self) -> str:

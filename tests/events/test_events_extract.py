@@ -387,3 +387,15 @@ def test_extract_what_a_shooting_was_judged_is_no_target(nlp):
     assert "accidental" not in [v for v, _ in values(claims, "target")]
     _, claims = run(nlp, "A gunman shot the clerk on Monday.")
     assert [v for v, _ in values(claims, "target")] == ["the clerk"]
+
+
+def test_extract_a_spaced_hyphen_is_read_as_a_dash(nlp):
+    # " - " tagged as a word's hyphen joined "rifle - opened" into one modifier and
+    # the attack was lost; the parser is given an en dash of the same length
+    text = "An unidentified man - believed to be 20 years old and armed with a rifle - opened fire inside a store."
+    art = Article(id="t", source="test", text=text)
+    assert len(art.masked) == len(text) and art.masked.count("\u2013") == 2
+    assert Article(id="t", source="test", text="a 3 - 2 win, a well-known man").masked == "a 3 - 2 win, a well-known man"
+    mentions, _ = run(nlp, text)
+    fire = [m for m in mentions if m.type == "ASSAULT"]
+    assert [m.trigger.text for m in fire] == ["fire"]

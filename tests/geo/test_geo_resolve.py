@@ -166,3 +166,15 @@ def test_geo_resolve_removed_debris_yields_no_places(gaz) -> None:
     found = find_places_in_text(art.text, [], gaz, art.id, masked=art.masked)
     assert [(pm.span.text, pm.place) for pm in found] == [("al-Omar oil field", "nw:al-omar-oil-field")]
     assert all(pm.span.doc == "d" for pm in found)
+
+
+@pytest.mark.parametrize("name, kind_name", [("Washington", "Washington"), ("New York", "New York")])
+def test_geo_resolve_a_name_with_state_after_it_is_the_state(gaz, name, kind_name) -> None:
+    # a bare "Washington" is the capital, "Washington state" the state
+    text = f"A mall shooting in {name} state left five dead."
+    found = find_places_in_text(text, ents(text, name), gaz, "t")
+    assert [pm.span.text for pm in found] == [f"{name} state"]
+    place = gaz.get(found[0].place)
+    assert (place.kind, place.name, place.country) == ("admin1", kind_name, "US")
+    bare = "Officials in Washington said the talks would resume."
+    assert gaz.get(places(gaz, bare, ents(bare, "Washington"))["Washington"]).kind != "admin1"

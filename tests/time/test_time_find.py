@@ -152,3 +152,10 @@ def test_time_find_resolves_against_the_day_a_page_was_written(nlp) -> None:
     assert da.article.drafted == dt.date(2021, 6, 27) and da.article.written == dt.date(2021, 6, 27)
     by_text = {m.span.text: m.value.start for m in da.times}
     assert by_text["early today"] == dt.date(2021, 6, 27) and by_text["Monday"] == P
+
+
+@pytest.mark.parametrize("zone", ["PT", "ET", "CDT", "PST", "GMT"])
+def test_time_find_clock_time_with_a_time_zone_joins_its_day(blank, zone) -> None:
+    got = found(blank, f"The shooting began just before 7 p.m. {zone} on Friday when a man opened fire.")
+    assert got[0][0] == f"just before 7 p.m. {zone} on Friday"
+    assert got[0][1] == dt.date(2021, 6, 25)

@@ -290,6 +290,10 @@ class _Resolver:
                 county = [c for c in cands if c.kind == "admin2"]
                 if county and _COUNTY_WORDS.intersection(surface.lower().split()):
                     cands = tuple(county)
+                # "New York state" is the state, not New York County
+                state = [c for c in cands if c.kind == "admin1"]
+                if state and "state" in surface.lower().split():
+                    cands = tuple(state)
                 return key, True, cands, False
         cands = self.gaz.by_key(key)
         if cands:
@@ -397,6 +401,9 @@ _AND_NAME = re.compile(r" (?:and|&) [A-Z]")
 _COMPASS = frozenset({"north", "south", "east", "west", "end", "side", "central"})
 _COUNTY_WORDS = frozenset({"county", "co.", "parish", "borough"})
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
+# "Washington state", "Kano state": the lower-case word makes the name the state's (a
+# bare "Washington" is the capital); "Washington State University" is another name
+_STATE_WORD = re.compile(r"[ \t]+state\b")
 
 
 # mentions found by a text pattern alone (no entity, no fixed state)
@@ -453,7 +460,8 @@ def _collect_mentions(text: str, ents: Iterable[tuple[int, int, str]], tm: TextM
             nxt = _NEXT_WORD.match(text, end)
             if nxt is None or nxt.group(1).lower() not in heads:
                 continue  # "the Hasaka countryside" is a place even when NER says ORG
-        found.append(_Mention(start, end, 1, label=label))
+        state_word = _STATE_WORD.match(text, end)
+        found.append(_Mention(start, state_word.end() if state_word else end, 1, label=label))
     for start, end in tm.place_of(text, lower):
         found.append(_Mention(start, end, 1, label="OF"))
     # a place preposition's name, unless an entity of another kind covers it ("in June",

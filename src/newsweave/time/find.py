@@ -86,7 +86,7 @@ def finders() -> dict[str, re.Pattern]:
     ]
     holiday = rf"\b{HOLIDAY}(?:\s+(?:{DAYPART}))?(?:,?\s+{YEAR}\b)?"
     clock = (r"\b(?:(?:at|around|about|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
-             r"(?:\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|noon\b|midnight\b)(?:\s+(?:local\s+time|[A-Z][DS]T\b))?")
+             r"(?:\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|noon\b|midnight\b)(?:\s+(?:local\s+time|[ECMP][DS]?T\b|[AH][DS]T\b|UTC\b|GMT\b))?")
     month = [
         # month + day (+ year), day + month (+ year), month + year
         rf"(?:{OF_DAYPART})?{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?:\s*(?:-|to|through)\s*\d{{1,2}}(?!\d))?(?:,?\s+{YEAR}\b)?",
