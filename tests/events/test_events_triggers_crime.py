@@ -38,6 +38,11 @@ def day(text, sub, value):
     # a trigger's governing verb in any form ("open fire", "opened fire", "returned fire")
     ("A man opened fire inside the store.", "fire"),
     ("Officers returned fire.", "fire"),
+    # the words themselves when the parse misreads them ("opened" as a modifier of "fire")
+    ("A black van drove down the alley and someone inside opened fire, police said.", "fire"),
+    # a shooting that names the happening it modifies
+    ("The shooting incident occurred at about 5:15 p.m. Sunday.", "shooting"),
+    ("The shooting spree began at a gas station.", "shooting"),
 ])
 def test_events_triggers_crime_report_wording_makes_an_assault(nlp, text, trigger):
     found = assaults(nlp, text)
@@ -51,6 +56,8 @@ def test_events_triggers_crime_report_wording_makes_an_assault(nlp, text, trigge
     "Police want to prevent another homicide.",
     "Police found 5 pounds of marijuana in the car.",
     "Many people were shooting video on their phones.",
+    "The shooting victims were taken to the hospital.",
+    "A shooting range opened near the school.",
 ])
 def test_events_triggers_crime_words_in_other_senses_make_none(nlp, text):
     assert assaults(nlp, text) == []

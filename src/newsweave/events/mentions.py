@@ -81,6 +81,10 @@ def trigger_for(tok, ctx: DocContext) -> Optional[Trigger]:
     if trig.head:
         if is_noun:
             heads = {ctx.lemma(tok.head), ctx.lemma(tok.head.head)}
+            # the words themselves when the parse misses them: "someone inside opened fire"
+            # tagged "opened" a modifier of "fire"
+            if tok.i > 0:
+                heads.add(ctx.lemma(tok.doc[tok.i - 1]))
             if not heads & set(trig.head):
                 return None
         else:  # verbal use: needs a weapon object or an "at/on" target ("fired rockets at")
