@@ -92,7 +92,9 @@ def test_extract_conditional_and_planned_are_hypothetical(nlp):
     for text in ("Retaliatory strikes could complicate the talks.",
                  "If the rebels attack the town, the army will respond.",
                  "Officials urged the government to avoid further airstrikes.",
-                 "He said the man was going to kill his wife and kids."):
+                 "He said the man was going to kill his wife and kids.",
+                 "If the attack happens, the army will respond.",
+                 "He would repeat the attack."):
         mentions, _ = run(nlp, text)
         assaults = [m for m in mentions if m.type == "ASSAULT"]
         assert assaults and all(m.hypothetical for m in assaults), text
@@ -105,6 +107,11 @@ def test_extract_conditional_and_planned_are_hypothetical(nlp):
     # doubt about what kind of shooting it was is no doubt that it happened
     "Police are investigating a possible gang-related shooting on Sunday.",
     "A boy died in a possible accidental shooting at his home.",
+    # "the shooting" inside another noun's phrase, or what it is said to be, is taken as
+    # known: the modal, the condition or the wish is about the other noun
+    "Anyone with information about the shooting should call police.",
+    "If anyone has any information on the shooting deaths of four people, they need to come forward.",
+    "Police are investigating whether the shooting was gang-related.",
 ])
 def test_extract_asserted_despite_a_cue_of_doubt(nlp, text):
     mentions, _ = run(nlp, text)

@@ -43,6 +43,9 @@ def day(text, sub, value):
     # a shooting that names the happening it modifies
     ("The shooting incident occurred at about 5:15 p.m. Sunday.", "shooting"),
     ("The shooting spree began at a gas station.", "shooting"),
+    # an age standing for a person: the tagger reads "a 16-year-old shot" as a kind of shot
+    ("Police said the 2-year-old shot himself in the stomach.", "shot"),
+    ("Authorities found a 16-year-old shot to death in the park.", "shot"),
 ])
 def test_events_triggers_crime_report_wording_makes_an_assault(nlp, text, trigger):
     found = assaults(nlp, text)
@@ -58,6 +61,7 @@ def test_events_triggers_crime_report_wording_makes_an_assault(nlp, text, trigge
     "Many people were shooting video on their phones.",
     "The shooting victims were taken to the hospital.",
     "A shooting range opened near the school.",
+    "He ordered a 12-year-old scotch.",
 ])
 def test_events_triggers_crime_words_in_other_senses_make_none(nlp, text):
     assert assaults(nlp, text) == []

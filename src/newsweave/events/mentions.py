@@ -60,8 +60,13 @@ def trigger_for(tok, ctx: DocContext) -> Optional[Trigger]:
                 break
     if trig is None:
         return None
-    if is_noun and trig.pos == "verb" and low != lemma and tok.tag_ == "NN" and any(c.dep_ == "nummod" for c in tok.children):
-        is_verb, is_noun = True, False  # a headline's participle read as a noun: "4 shot", "2 killed"
+    if is_noun and trig.pos == "verb" and low != lemma and tok.tag_ == "NN" and any(
+            c.dep_ == "nummod"  # a headline's participle read as a noun: "4 shot", "2 killed"
+            # an age standing for a person makes the verb a noun's modifier: "the 2-year-old
+            # shot himself", "found a 16-year-old shot to death"
+            or (c.dep_ == "amod" and c.lower_ == "old" and c.i < tok.i)
+            for c in tok.children):
+        is_verb, is_noun = True, False
     if trig.pos == "verb" and not is_verb:
         return None
     if trig.pos == "noun" and not is_noun:
@@ -173,6 +178,10 @@ def _doubted_kind(word, tok, ctx: DocContext) -> bool:
     return bool(between) and (between in kinds or all(w in kinds for w in between.split()))
 
 
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_BE = frozenset({"is", "was", "are", "were", "be", "been", "'s", "’s"})
+
+
 def is_hypothetical(tok, ctx: DocContext) -> bool:
     """Planned, threatened, feared, wanted or conditional: walks up to the clause and
     the predicates governing it ("vowed to escalate attacks", "could complicate",
@@ -189,6 +198,14 @@ def is_hypothetical(tok, ctx: DocContext) -> bool:
                     and not _doubted_kind(c, tok, ctx):
                 return True
     going = cues.set("cues", "future_going")
+    # "the shooting" in another noun's phrase names a happening taken as known: "anyone with
+    # information about the shooting should call", "if anyone has information on the
+    # shooting deaths", "could face charges in the shooting"; the modal, the condition or
+    # the wish is about the other noun ("would repeat the attack": no such phrase)
+    # and so does the subject of what it is said to be: "whether the shooting was accidental"
+    known = (tok.pos_ in _NOUN and any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in tok.children)
+             and (tok.dep_ == "pobj" and tok.head.head.pos_ in _NOUN
+                  or tok.dep_ == "nsubj" and tok.head.lower_ in _BE))
     prev = tok
     for anc in [tok, *ancestors_upto(tok, 6)]:
         lem = ctx.lemma(anc)
@@ -200,11 +217,11 @@ def is_hypothetical(tok, ctx: DocContext) -> bool:
             if anc.i == tok.head.i and anc.pos_ in _VERB and (tok.dep_ in ("oprd", "attr") or tok.dep_ == "npadvmod" and any(
                     c.dep_ == "auxpass" for c in anc.children)):
                 return False  # the predicate classifies a real event: "the death was ruled a homicide"
-            if lem in intensional and anc.pos_ in (_VERB | _NOUN | {"ADJ"}):
+            if lem in intensional and anc.pos_ in (_VERB | _NOUN | {"ADJ"}) and not known:
                 return True
             if anc.pos_ in _VERB and lem in speech:
                 return False  # reported speech is asserted by its source
-        if anc.pos_ in _VERB or anc is tok:
+        if (anc.pos_ in _VERB or anc is tok) and not known:
             for c in anc.children:
                 if c.dep_ in ("aux", "auxpass") and c.lower_ in modal:
                     return True
