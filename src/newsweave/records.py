@@ -207,7 +207,8 @@ class TimeMention:
     relative: bool = True  # resolved against the publication date, not fixed by the text
     # "procedure": the expression dates an act that follows a happening (an arrest, a
     # court step, a statement: "arrested Wednesday", "police said Tuesday"), not the
-    # happening itself; None otherwise
+    # happening itself; "court" for a step of a court case ("convicted on Jan. 14"),
+    # which follows it by weeks or years; None otherwise
     role: Optional[str] = None
 
 

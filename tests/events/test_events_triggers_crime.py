@@ -46,6 +46,8 @@ def day(text, sub, value):
     # an age standing for a person: the tagger reads "a 16-year-old shot" as a kind of shot
     ("Police said the 2-year-old shot himself in the stomach.", "shot"),
     ("Authorities found a 16-year-old shot to death in the park.", "shot"),
+    # a noun has no subject: the tagger's noun "shot" with one is the verb
+    ("He was standing outside when someone in a vehicle shot at him, police said.", "shot"),
 ])
 def test_events_triggers_crime_report_wording_makes_an_assault(nlp, text, trigger):
     found = assaults(nlp, text)

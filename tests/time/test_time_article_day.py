@@ -161,6 +161,12 @@ def test_time_house_numbers_are_not_years() -> None:
     text = "Officers went to 2015 N. Martin Luther King Blvd on Sunday."
     at = text.index("2015")
     assert is_year_modifier(text, at, at + 4)
+    # a model year between a verb and a name; a year after a linking word dates something
+    for text, year, modifier in (("The suspect was driving 2007 Gray Mitsubishi Eclipse.", "2007", True),
+                                 ("He moved to Ohio after 2007 when Smith died.", "2007", False),
+                                 ("He was convicted in 2007 Smith said.", "2007", False)):
+        at = text.index(year)
+        assert is_year_modifier(text, at, at + 4) is modifier, text
 
 
 def test_time_event_date_a_tie_in_one_article_goes_to_the_day_it_gives_as_a_whole() -> None:

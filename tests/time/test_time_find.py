@@ -159,3 +159,14 @@ def test_time_find_clock_time_with_a_time_zone_joins_its_day(blank, zone) -> Non
     got = found(blank, f"The shooting began just before 7 p.m. {zone} on Friday when a man opened fire.")
     assert got[0][0] == f"just before 7 p.m. {zone} on Friday"
     assert got[0][1] == dt.date(2021, 6, 25)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Five people were killed in a murder-suicide in Sinking Spring, officials said.", []),
+    ("The shooting happened near the Winter Haven mall.", []),
+    ("The trial is set for Spring 2022.", ["Spring 2022"]),
+    ("He was shot last Summer.", ["last Summer"]),
+    ("In Spring, the council met.", ["Spring"]),
+])
+def test_time_find_a_season_inside_a_name_is_no_time(nlp, text, expected) -> None:
+    assert [g[0] for g in found(nlp, text)] == expected

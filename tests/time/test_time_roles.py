@@ -221,3 +221,15 @@ def test_time_offset_beside_a_day_dates_what_follows_it(nlp):
     assert got["the day after"] == dt.date(2016, 6, 23)
     # an offset with nothing set beside it still counts on from the last day named
     assert got["Two days later"] == dt.date(2016, 6, 26)
+
+
+@pytest.mark.parametrize("text,expr,role", [
+    # a court's step follows the happening by weeks or years
+    ("Smith was convicted of assault on Jan. 14, 2015.", "Jan. 14, 2015", "court"),
+    ("He was sentenced Tuesday to 20 years in prison.", "Tuesday", "court"),
+    ("The man was arrested at 7 p.m. Tuesday.", "at 7 p.m. Tuesday", "procedure"),
+])
+def test_time_a_court_step_has_its_own_role(nlp, text, expr, role):
+    article = Article(id="x", source="x", text=text, published=dt.date(2017, 3, 29))
+    roles = {m.span.text: m.role for m in find_times(nlp(article.masked), article)}
+    assert roles[expr] == role

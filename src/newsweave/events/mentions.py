@@ -65,6 +65,8 @@ def trigger_for(tok, ctx: DocContext) -> Optional[Trigger]:
             # an age standing for a person makes the verb a noun's modifier: "the 2-year-old
             # shot himself", "found a 16-year-old shot to death"
             or (c.dep_ == "amod" and c.lower_ == "old" and c.i < tok.i)
+            # a noun has no subject: "when someone in a vehicle shot at him"
+            or c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass")
             for c in tok.children):
         is_verb, is_noun = True, False
     if trig.pos == "verb" and not is_verb:
@@ -1103,7 +1105,7 @@ def _attach_sentence_time(m: EventMention, tok, sent, ctx: DocContext) -> bool:
         return False  # a past date in another clause of the sentence is not this event's
     m.time = tm
     m.date = DateRange(tm.value.start, tm.value.end, tm.value.precision)
-    day = _only_day_within(m.date, ctx)
+    day = _only_day_within(m.date, ctx, earlier=tm.span.text.lower().startswith("earlier"))
     if day is not None:
         m.date = DateRange(day, day, "day")
     return True
@@ -1146,14 +1148,17 @@ def _hangs_on(ttok, heads: set[int]) -> bool:
     return False
 
 
-def _only_day_within(rng: DateRange, ctx: DocContext) -> Optional[dt.date]:
+def _only_day_within(rng: DateRange, ctx: DocContext, earlier: bool = False) -> Optional[dt.date]:
     """The one day the article names inside a week or month range ("the killing of
     two men in May" and, elsewhere, "on May 10"), not after publication and not the
-    day of a procedure; None when it names none or several."""
+    day of a procedure; None when it names none or several.  ``earlier`` ("earlier
+    this month"): the day of publication itself is not inside ("In a May 16 story
+    about a girl struck earlier this month")."""
     if rng.precision not in ("week", "month") or rng.start is None or rng.end is None:
         return None
     pub = ctx.article.written
     days = {t.value.start for t in ctx.times
             if t.value.precision == "day" and t.role is None and t.value.start is not None
-            and rng.start <= t.value.start <= rng.end and (pub is None or t.value.start <= pub)}
+            and rng.start <= t.value.start <= rng.end
+            and (pub is None or t.value.start < pub or t.value.start == pub and not earlier)}
     return days.pop() if len(days) == 1 else None

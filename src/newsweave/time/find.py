@@ -321,7 +321,7 @@ def _resolve_all(spacy_doc, article: Article) -> list[tuple[int, int, Resolution
     resolved: list[tuple[int, int, Resolution]] = []
     anchor: Optional[dt.date] = None
     for s, e in _candidates(spacy_doc, text):
-        if is_year_modifier(text, s, e) or is_street_name(text, s, e):
+        if is_year_modifier(text, s, e) or is_street_name(text, s, e) or is_season_in_name(text, s, e):
             continue  # "the 2015 deal", "at 1917 Prospect Ave.", "Winter streets": never joined to a clock time
         res = resolve(text[s:e], P, anchor)
         if res is None or res.rule.startswith(HOLIDAY_RULE) and names_a_party(text, s, e):
@@ -445,6 +445,11 @@ _YEAR = re.compile(r"\d{4}")
 _DET_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that)\s+$", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"[ \t-]+[A-Za-z]")
 _TIME_PREP_BEFORE = re.compile(r"\b(?:in|since|during|until)\s+$", re.IGNORECASE)
+_LOWER_WORD_BEFORE = re.compile(r"\b([a-z]+)[ \t]+\Z")
+# words before a year that date something with it ("in 2007", "by 2007", "and 2008")
+_YEAR_LINKS = frozenset({"in", "since", "during", "until", "till", "by", "of", "from", "to", "through", "before",
+                         "after", "around", "about", "circa", "early", "late", "mid", "and", "or", "than", "year",
+                         "on", "at", "for", "between", "fall", "spring", "summer", "winter", "autumn"})
 
 
 @functools.lru_cache(maxsize=1)
@@ -472,6 +477,22 @@ def is_street_name(text: str, start: int, end: int) -> bool:
 
 
 _CAPITALISED_WORD = re.compile(r"[A-Z][a-z]+")
+_NAME_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \t]+\Z")
+_NAME_WORD_AFTER = re.compile(r"[ \t]+[A-Z][a-z]+")
+# words that may precede a season in a time expression written with capitals
+_SEASON_MODIFIERS = frozenset({"last", "this", "next", "early", "late", "mid", "past", "coming", "in", "during",
+                               "since", "until", "through", "by", "the", "that", "each", "every"})
+
+
+def is_season_in_name(text: str, start: int, end: int) -> bool:
+    """A capitalised season inside a name ("in Sinking Spring", "Spring Lake Park",
+    "Winter Haven"): a capitalised word beside it that no time expression puts there."""
+    if not _CAPITALISED_WORD.fullmatch(text, start, end) or text[start:end].lower() not in load_lexicon().seasons:
+        return False
+    before = _NAME_WORD_BEFORE.search(text, max(0, start - 30), start)
+    if before and before.group(1).lower() not in _SEASON_MODIFIERS:
+        return True
+    return bool(_NAME_WORD_AFTER.match(text, end))
 _PARTY_AFTER = re.compile(r"(?:['\u2019]s)?[ \t]+(?:part(?:y|ies)|bash)\b", re.IGNORECASE)
 _EVE = re.compile(r"\beve\b", re.IGNORECASE)
 
@@ -492,7 +513,11 @@ def is_year_modifier(text: str, start: int, end: int) -> bool:
         return False
     if _street_after().match(text, end, min(len(text), end + 60)) and not _TIME_PREP_BEFORE.search(text, max(0, start - 8), start):
         return True
-    return bool(_DET_BEFORE.search(text[max(0, start - 12):start]) and _WORD_AFTER.match(text, end))
+    if _DET_BEFORE.search(text[max(0, start - 12):start]) and _WORD_AFTER.match(text, end):
+        return True
+    # a model year between a verb and a name: "driving 2007 Gray Mitsubishi Eclipse"
+    before = _LOWER_WORD_BEFORE.search(text, max(0, start - 20), start)
+    return bool(before and before.group(1) not in _YEAR_LINKS and _NAME_WORD_AFTER.match(text, end))
 
 
 def time_role(spacy_doc, start: int, end: int) -> Optional[str]:
@@ -511,7 +536,7 @@ def time_role(spacy_doc, start: int, end: int) -> Optional[str]:
         # opened fire": a statement is seldom timed to the minute (set before the verb,
         # "Around 6:30 p.m. Tuesday, officials say they were called", it dates the call)
         return None
-    return "procedure"
+    return "court" if head.lower_ in lex.court_verbs else "procedure"
 
 
 def expression_root(span):
@@ -728,7 +753,7 @@ def article_day(times: list[TimeMention], published: Optional[dt.date], procedur
         if published is not None and v.start > published:
             continue
         firm = is_firm_date(t.span.text)
-        if procedures and not firm:
+        if procedures and (not firm or t.role == "court"):
             continue
         w = (2 if firm else 1) + (1 if first else 0)
         first = False

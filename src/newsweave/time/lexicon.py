@@ -69,6 +69,7 @@ class Lexicon:
     surrender_verbs: frozenset[str] = frozenset()  # every form of "turn", which "himself in" makes a surrender
     surrender_particles: frozenset[str] = frozenset()
     reflexives: frozenset[str] = frozenset()
+    court_verbs: frozenset[str] = frozenset()  # every form of the court's steps ("convicted", "sentenced")
 
 
 def _norm_keys(d: dict[str, Any]) -> dict[str, Any]:
@@ -107,6 +108,7 @@ def load_lexicon() -> Lexicon:
         surrender_verbs=_verb_forms(raw.get("surrender_verbs") or {}),
         surrender_particles=frozenset(normalise(str(v)) for v in raw.get("surrender_particles") or []),
         reflexives=frozenset(normalise(str(v)) for v in raw.get("reflexives") or []),
+        court_verbs=_verb_forms(raw.get("court_verbs") or {}),
     )
 
 
