@@ -73,10 +73,19 @@ def test_extract_nominal_actor_from_compound_entity(nlp):
     assert perp and perp[0].value == "united states" and perp[0].value_mention is ents[0]
 
 
-def test_extract_negated_attack(nlp):
-    text = "The army did not attack the village."
+@pytest.mark.parametrize("text", [
+    "The army did not attack the village.",
+    # no weapon used: "no shots were fired", "fired no rockets"
+    "No shots were fired.",
+    "Police fired no shots.",
+    "No rockets were fired at the base.",
+])
+def test_extract_negated_attack(nlp, text):
     mentions, _ = run(nlp, text)
-    assert all(m.negated for m in mentions if m.type == "ASSAULT")
+    assaults = [m for m in mentions if m.type == "ASSAULT"]
+    assert assaults and all(m.negated for m in assaults)
+    mentions, _ = run(nlp, "Shots were fired at the house.")
+    assert [m.negated for m in mentions if m.type == "ASSAULT"] == [False]
 
 
 def test_extract_vow_is_threaten_not_assault(nlp):
@@ -406,3 +415,10 @@ def test_extract_a_spaced_hyphen_is_read_as_a_dash(nlp):
     mentions, _ = run(nlp, text)
     fire = [m for m in mentions if m.type == "ASSAULT"]
     assert [m.trigger.text for m in fire] == ["fire"]
+
+
+@pytest.mark.parametrize("text", ["No one was shot.", "No shots were fired."])
+def test_extract_nobody_is_no_target(nlp, text):
+    mentions, claims = run(nlp, text)
+    assert all(m.target_text is None and not m.targets for m in mentions)
+    assert not [c for c in claims if c.attribute == "target"]

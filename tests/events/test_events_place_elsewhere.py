@@ -141,3 +141,18 @@ def test_events_place_a_protest_in_a_city_keeps_its_place(nlp):
     # "from" on another word than the trigger still leaves the trigger's own place
     text = "Protesters from the south demonstrated in Washington on Friday."
     assert event_places(nlp, text, {"Washington": "geo:washington"}).get("PROTEST") == "geo:washington"
+
+
+def test_events_place_a_capital_that_acts_is_no_place_of_its_talks(nlp):
+    from newsweave.records import EntityMention
+
+    text = "Washington is still engaged in indirect talks with Iran."
+    art = Article(id="t", source="test", text=text, published=dt.date(2016, 3, 15))
+    places = [PlaceMention(Span("t", 0, 10, "Washington"), place="geo:washington")]
+    res = SimpleNamespace(lexicon=load_lexicon(), gazetteer=None, actors=None)
+    capital = EntityMention(Span("t", 0, 10, "Washington"), "GPE", "GOVERNMENT", "washington")
+    mentions, _ = extract_events(nlp(art.masked), art, [capital], places, [], res)
+    assert [(m.type, m.place) for m in mentions] == [("CONSULT", None)]
+    # the town where talks are held is their place
+    text = "Officials held talks in Washington on Monday."
+    assert event_places(nlp, text, {"Washington": "geo:washington"}) == {"CONSULT": "geo:washington"}

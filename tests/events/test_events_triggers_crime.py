@@ -48,6 +48,10 @@ def day(text, sub, value):
     ("Authorities found a 16-year-old shot to death in the park.", "shot"),
     # a noun has no subject: the tagger's noun "shot" with one is the verb
     ("He was standing outside when someone in a vehicle shot at him, police said.", "shot"),
+    # the noun "shot" heard or ringing out; a shooting call
+    ("Shots rang out at the party.", "Shots"),
+    ("Neighbors said they ran to the home after they heard the shot.", "shot"),
+    ("Richmond police responded to the shooting call on Lee Street.", "shooting"),
 ])
 def test_events_triggers_crime_report_wording_makes_an_assault(nlp, text, trigger):
     found = assaults(nlp, text)
@@ -64,6 +68,8 @@ def test_events_triggers_crime_report_wording_makes_an_assault(nlp, text, trigge
     "The shooting victims were taken to the hospital.",
     "A shooting range opened near the school.",
     "He ordered a 12-year-old scotch.",
+    "He got a flu shot on Monday.",
+    "The photographer took a shot of the crowd.",
 ])
 def test_events_triggers_crime_words_in_other_senses_make_none(nlp, text):
     assert assaults(nlp, text) == []
@@ -159,3 +165,25 @@ def test_events_triggers_the_attack_before_a_death_is_that_death_s_attack(nlp):
     times = [day(text, "Sunday", dt.date(2016, 10, 23)), day(text, "about 10:30 p.m. Saturday", dt.date(2016, 10, 22))]
     found = assaults(nlp, text, times, published=published)
     assert [m.background for m in found] == [False, True]
+
+
+def test_events_triggers_the_wounded_on_a_named_day_date_the_shooting(nlp):
+    # "wounded" after the shooting is reported makes no mention of its own unless it
+    # names the day, which is then the attack's; "died" never dates it
+    sat = dt.date(2016, 6, 11)
+    text = ("Deputies are looking for two suspects after a shooting at a Christmas party. "
+            "Seven people were wounded at a private party in Rockingham County Saturday.")
+    found = assaults(nlp, text, times=[day(text, "Saturday", sat)])
+    assert [m.trigger.text for m in found] == ["shooting", "wounded"]
+    assert found[1].date.start == sat
+    assert [m.trigger.text for m in assaults(nlp, text.replace(" Saturday", ""))] == ["shooting"]
+    text = "A man was shot on Main Street. He died Sunday at the hospital."
+    assert [m.trigger.text for m in assaults(nlp, text, times=[day(text, "Sunday", dt.date(2016, 6, 12))])] == ["shot"]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    # a relation denied is no happening denied
+    ("Authorities said the two shooting deaths on Wednesday night were not connected.", "shooting"),
+])
+def test_events_triggers_a_denied_relation_leaves_the_shooting(nlp, text, trigger):
+    assert [m.trigger.text for m in assaults(nlp, text)] == [trigger]

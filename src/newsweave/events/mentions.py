@@ -55,9 +55,17 @@ def trigger_for(tok, ctx: DocContext) -> Optional[Trigger]:
         # nominal forms listed on their own ("shooting", "bombings") beat the verb lemma
         for form in (low, low[:-1] if low.endswith("s") else low):
             alt = lex.triggers.get(form)
-            if alt is not None and alt.pos != "verb":
+            if alt is not None and alt.pos != "verb" and (
+                    trig is None or not alt.head or {ctx.lemma(tok.head), ctx.lemma(tok.head.head)} & set(alt.head)):
+                # (a noun that names the attack only beside its verbs, "a shot rang out",
+                # leaves the tagger's other nouns to the verb: "the 2-year-old shot himself")
                 trig, lemma = alt, form
                 break
+    if is_verb and tok.dep_ in ("amod", "compound") and tok.head.pos_ in _NOUN:
+        # the tagger's "shooting" (VBG) before the noun it names: "the two shooting deaths"
+        alt = lex.triggers.get(low)
+        if alt is not None and alt.pos != "verb" and ctx.lemma(tok.head) in alt.modifies:
+            trig, lemma, is_verb, is_noun = alt, low, False, True
     if trig is None:
         return None
     if is_noun and trig.pos == "verb" and low != lemma and tok.tag_ == "NN" and any(
@@ -151,10 +159,18 @@ def is_negated(tok, ctx: DocContext) -> bool:
         if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
             return True
     if tok.pos_ in _NOUN and tok.dep_ in ("dobj", "nsubjpass", "attr") and tok.head.pos_ in _VERB:
-        if any(c.dep_ == "neg" for c in tok.head.children):
+        if any(c.dep_ == "neg" for c in tok.head.children) and not (
+                tok.dep_ == "nsubjpass" and tok.head.lower_ in ctx.lex.set("cues", "relational_passives")):
             return True
     if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
         return True
+    # "no shots were fired", "fired no shots": no weapon was used
+    if tok.pos_ in _VERB:
+        trig = ctx.lex.triggers.get(ctx.lemma(tok))
+        used = set(ctx.lex.mode_words) | set(trig.objects if trig else ())
+        if any(c.dep_ in ("nsubjpass", "dobj") and (ctx.lemma(c) in used or c.lower_ in used)
+               and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in tok.children):
+            return True
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
     return prev is not None and prev.lower_ in negs and prev.lower_ in ("no", "never")
 
@@ -205,9 +221,12 @@ def is_hypothetical(tok, ctx: DocContext) -> bool:
     # shooting deaths", "could face charges in the shooting"; the modal, the condition or
     # the wish is about the other noun ("would repeat the attack": no such phrase)
     # and so does the subject of what it is said to be: "whether the shooting was accidental"
-    known = (tok.pos_ in _NOUN and any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in tok.children)
-             and (tok.dep_ == "pobj" and tok.head.head.pos_ in _NOUN
-                  or tok.dep_ == "nsubj" and tok.head.lower_ in _BE))
+    # (a trigger before the noun it names stands for the phrase: "the shooting deaths")
+    np = tok.head if tok.dep_ in ("amod", "compound") and tok.head.pos_ in _NOUN else tok
+    known = ((tok.pos_ in _NOUN or np is not tok)
+             and any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in np.children)
+             and (np.dep_ == "pobj" and np.head.head.pos_ in _NOUN
+                  or np.dep_ == "nsubj" and np.head.lower_ in _BE))
     prev = tok
     for anc in [tok, *ancestors_upto(tok, 6)]:
         lem = ctx.lemma(anc)
@@ -219,7 +238,9 @@ def is_hypothetical(tok, ctx: DocContext) -> bool:
             if anc.i == tok.head.i and anc.pos_ in _VERB and (tok.dep_ in ("oprd", "attr") or tok.dep_ == "npadvmod" and any(
                     c.dep_ == "auxpass" for c in anc.children)):
                 return False  # the predicate classifies a real event: "the death was ruled a homicide"
-            if lem in intensional and anc.pos_ in (_VERB | _NOUN | {"ADJ"}) and not known:
+            if lem in intensional and anc.pos_ in (_VERB | _NOUN | {"ADJ"}) and not known and not (
+                    anc.i == tok.head.i and tok.dep_ in ("compound", "amod") and anc.pos_ in _NOUN):
+                # (the noun a trigger qualifies is no wish for it: "a shooting call")
                 return True
             if anc.pos_ in _VERB and lem in speech:
                 return False  # reported speech is asserted by its source
@@ -628,6 +649,8 @@ def fill_arguments(m: EventMention, tok, ctx: DocContext, group_toks: list) -> N
     for t in targets:
         if t.pos_ == "ADJ" or t.lower_ in ctx.lex.set("cues", "kind_modifiers"):
             continue  # "deem the shooting accidental": what it was judged, not whom it hit
+        if t.lower_ in ("nobody", "none", "noone") or any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
+            continue  # "no one was shot", "no shots were fired": nobody to name
         ents, text = ctx.arg(t)
         for e in ents:
             if id(e) not in seen and e not in m.actors:
@@ -718,6 +741,9 @@ def _a_party(root, trigger, ctx: DocContext) -> bool:
         root = root.head  # "revenge against Washington and Tehran"
     if root.dep_ == "pobj" and root.head.lower_ in ctx.lex.set("cues", "opponent_preps"):
         return True
+    if root.dep_ == "nsubj" and root.i < trigger.i and trigger in root.head.subtree and any(
+            e.type == "GOVERNMENT" for e in ctx.entities_in(root.idx, root.idx + len(root.text))):
+        return True  # the capital that acts: "Washington is still engaged in indirect talks with Iran"
     if root.dep_ == "pobj" and root.head.lower_ in ctx.lex.set("cues", "source_preps") and root.head.head.i == trigger.i:
         return True  # "condemnations from Baghdad": who sent them
     prep = _party_prep(root, ctx)
