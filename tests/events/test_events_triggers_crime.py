@@ -48,6 +48,7 @@ def day(text, sub, value):
     ("Authorities found a 16-year-old shot to death in the park.", "shot"),
     # a noun has no subject: the tagger's noun "shot" with one is the verb
     ("He was standing outside when someone in a vehicle shot at him, police said.", "shot"),
+    ("Jaylen Fryberg, 15, shot and fatally wounded four friends in October.", "shot"),
     # the noun "shot" heard or ringing out; a shooting call
     ("Shots rang out at the party.", "Shots"),
     ("Neighbors said they ran to the home after they heard the shot.", "shot"),
@@ -69,6 +70,7 @@ def test_events_triggers_crime_report_wording_makes_an_assault(nlp, text, trigge
     "A shooting range opened near the school.",
     "He ordered a 12-year-old scotch.",
     "He got a flu shot on Monday.",
+    "He took a shot and missed.",
     "The photographer took a shot of the crowd.",
 ])
 def test_events_triggers_crime_words_in_other_senses_make_none(nlp, text):

@@ -40,6 +40,21 @@ class Cand:
     members: list = field(default_factory=list)
 
 
+def _verb_read_as_noun(tok) -> bool:
+    """Whether the tagger's noun "shot" (a verb's form, NN) is the verb in its sentence."""
+    if tok.dep_ in ("acl", "advcl", "relcl", "ccomp"):
+        return True  # a clause's word: "Jaylen Fryberg, 15, shot and fatally wounded four friends"
+    return any(
+        (c.dep_ == "conj" and c.pos_ in _VERB)  # joined to a verb: "shot and fatally wounded"
+        or c.dep_ == "nummod"  # a headline's participle read as a noun: "4 shot", "2 killed"
+        # an age standing for a person makes the verb a noun's modifier: "the 2-year-old
+        # shot himself", "found a 16-year-old shot to death"
+        or (c.dep_ == "amod" and c.lower_ == "old" and c.i < tok.i)
+        # a noun has no subject: "when someone in a vehicle shot at him"
+        or c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass")
+        for c in tok.children)
+
+
 def trigger_for(tok, ctx: DocContext) -> Optional[Trigger]:
     """The trigger a token stands for in its context, or None."""
     lex = ctx.lex
@@ -68,14 +83,7 @@ def trigger_for(tok, ctx: DocContext) -> Optional[Trigger]:
             trig, lemma, is_verb, is_noun = alt, low, False, True
     if trig is None:
         return None
-    if is_noun and trig.pos == "verb" and low != lemma and tok.tag_ == "NN" and any(
-            c.dep_ == "nummod"  # a headline's participle read as a noun: "4 shot", "2 killed"
-            # an age standing for a person makes the verb a noun's modifier: "the 2-year-old
-            # shot himself", "found a 16-year-old shot to death"
-            or (c.dep_ == "amod" and c.lower_ == "old" and c.i < tok.i)
-            # a noun has no subject: "when someone in a vehicle shot at him"
-            or c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass")
-            for c in tok.children):
+    if is_noun and trig.pos == "verb" and low != lemma and tok.tag_ == "NN" and _verb_read_as_noun(tok):
         is_verb, is_noun = True, False
     if trig.pos == "verb" and not is_verb:
         return None
