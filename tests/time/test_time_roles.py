@@ -98,9 +98,12 @@ def test_time_procedure_head_surrender(nlp, text, expr, head):
     ("The man was arrested at 7 p.m. Tuesday.", "at 7 p.m. Tuesday", "procedure"),
 ])
 def test_time_clock_time_after_a_verb_of_saying_dates_what_is_said(nlp, text, expr, role):
+    assert _roles(nlp, text)[expr] == role
+
+
+def _roles(nlp, text: str) -> dict:
     article = Article(id="x", source="x", text=text, published=dt.date(2017, 3, 29))
-    roles = {m.span.text: m.role for m in find_times(nlp(article.masked), article)}
-    assert roles[expr] == role
+    return {m.span.text: m.role for m in find_times(nlp(article.masked), article)}
 
 
 @pytest.mark.parametrize("text,expr,role", [
@@ -230,6 +233,4 @@ def test_time_offset_beside_a_day_dates_what_follows_it(nlp):
     ("The man was arrested at 7 p.m. Tuesday.", "at 7 p.m. Tuesday", "procedure"),
 ])
 def test_time_a_court_step_has_its_own_role(nlp, text, expr, role):
-    article = Article(id="x", source="x", text=text, published=dt.date(2017, 3, 29))
-    roles = {m.span.text: m.role for m in find_times(nlp(article.masked), article)}
-    assert roles[expr] == role
+    assert _roles(nlp, text)[expr] == role
