@@ -19,6 +19,10 @@ def run(nlp, text, entities=(), places=(), times=(), published=dt.date(2022, 3, 
     return extract_events(doc, art, list(entities), list(places), list(times), res)
 
 
+def assaults(nlp, text):
+    return [m for m in run(nlp, text)[0] if m.type == "ASSAULT"]
+
+
 def ent(text, sub, etype, label="ORG", key=None):
     start = text.index(sub)
     return EntityMention(Span("t", start, start + len(sub), sub), label, etype, key or sub.lower())
@@ -81,11 +85,9 @@ def test_extract_nominal_actor_from_compound_entity(nlp):
     "No rockets were fired at the base.",
 ])
 def test_extract_negated_attack(nlp, text):
-    mentions, _ = run(nlp, text)
-    assaults = [m for m in mentions if m.type == "ASSAULT"]
-    assert assaults and all(m.negated for m in assaults)
-    mentions, _ = run(nlp, "Shots were fired at the house.")
-    assert [m.negated for m in mentions if m.type == "ASSAULT"] == [False]
+    got = assaults(nlp, text)
+    assert got and all(m.negated for m in got)
+    assert [m.negated for m in assaults(nlp, "Shots were fired at the house.")] == [False]
 
 
 def test_extract_vow_is_threaten_not_assault(nlp):
@@ -104,9 +106,8 @@ def test_extract_conditional_and_planned_are_hypothetical(nlp):
                  "He said the man was going to kill his wife and kids.",
                  "If the attack happens, the army will respond.",
                  "He would repeat the attack."):
-        mentions, _ = run(nlp, text)
-        assaults = [m for m in mentions if m.type == "ASSAULT"]
-        assert assaults and all(m.hypothetical for m in assaults), text
+        got = assaults(nlp, text)
+        assert got and all(m.hypothetical for m in got), text
 
 
 @pytest.mark.parametrize("text", [
@@ -123,9 +124,8 @@ def test_extract_conditional_and_planned_are_hypothetical(nlp):
     "Police are investigating whether the shooting was gang-related.",
 ])
 def test_extract_asserted_despite_a_cue_of_doubt(nlp, text):
-    mentions, _ = run(nlp, text)
-    assaults = [m for m in mentions if m.type == "ASSAULT"]
-    assert assaults and not any(m.hypothetical for m in assaults), text
+    got = assaults(nlp, text)
+    assert got and not any(m.hypothetical for m in got), text
 
 
 def test_extract_speech_acts(nlp):

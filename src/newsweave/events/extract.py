@@ -292,8 +292,8 @@ class _Builder:
             if non_violent and main.trig.rank < 2:
                 built.append((g, None))  # "killed in a car crash": not an attack
                 continue
-            if main.trig.rank == 0 and (strong or self.last_assault is not None) and not (
-                    not strong and main.trig.lemma in lex.set("cues", "wounding_triggers") and self._names_a_day(sent)):
+            if main.trig.rank == 0 and (strong or self.last_assault is not None) \
+                    and not self._dated_wounding(main, strong, sent):
                 built.append((g, None))  # "he died": about an event already reported
                 continue
             built.append((g, self.mention(main, sent, g, "ASSAULT")))
@@ -327,10 +327,12 @@ class _Builder:
                 self.pending_shots.append((raw, sent, m, self.attr.source(sent, raw.anchor)))
         self._facts(sent, built, hits)
 
-    def _names_a_day(self, sent) -> bool:
-        """Whether the sentence holds a day-precision time expression of no procedure."""
-        return any(t.value.precision == "day" and t.role is None
-                   for t in self.ctx.times_between(sent.start_char, sent.end_char))
+    def _dated_wounding(self, main, strong: bool, sent) -> bool:
+        """A wounding alone in its sentence that names its day ("Seven people were wounded
+        at a private party ... Saturday"): a mention of the attack, dated, not an aside."""
+        return (not strong and main.trig.lemma in self.lex.set("cues", "wounding_triggers")
+                and any(t.value.precision == "day" and t.role is None
+                        for t in self.ctx.times_between(sent.start_char, sent.end_char)))
 
     def _facts(self, sent, built, hits: list) -> None:
         """Perpetrator, target, weapon and responsibility claims of the sentence."""

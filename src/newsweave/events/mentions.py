@@ -55,6 +55,16 @@ def _verb_read_as_noun(tok) -> bool:
         for c in tok.children)
 
 
+def _noun_heads(tok, ctx: DocContext) -> set[str]:
+    """The lemmas a noun trigger's ``head`` list is matched against: its head, the head's
+    head, and the word before it (the parse may miss them: "someone inside opened
+    fire" tagged "opened" a modifier of "fire")."""
+    heads = {ctx.lemma(tok.head), ctx.lemma(tok.head.head)}
+    if tok.i > 0:
+        heads.add(ctx.lemma(tok.doc[tok.i - 1]))
+    return heads
+
+
 def trigger_for(tok, ctx: DocContext) -> Optional[Trigger]:
     """The trigger a token stands for in its context, or None."""
     lex = ctx.lex
@@ -71,7 +81,7 @@ def trigger_for(tok, ctx: DocContext) -> Optional[Trigger]:
         for form in (low, low[:-1] if low.endswith("s") else low):
             alt = lex.triggers.get(form)
             if alt is not None and alt.pos != "verb" and (
-                    trig is None or not alt.head or {ctx.lemma(tok.head), ctx.lemma(tok.head.head)} & set(alt.head)):
+                    trig is None or not alt.head or _noun_heads(tok, ctx) & set(alt.head)):
                 # (a noun that names the attack only beside its verbs, "a shot rang out",
                 # leaves the tagger's other nouns to the verb: "the 2-year-old shot himself")
                 trig, lemma = alt, form
@@ -103,12 +113,7 @@ def trigger_for(tok, ctx: DocContext) -> Optional[Trigger]:
         return None
     if trig.head:
         if is_noun:
-            heads = {ctx.lemma(tok.head), ctx.lemma(tok.head.head)}
-            # the words themselves when the parse misses them: "someone inside opened fire"
-            # tagged "opened" a modifier of "fire"
-            if tok.i > 0:
-                heads.add(ctx.lemma(tok.doc[tok.i - 1]))
-            if not heads & set(trig.head):
+            if not _noun_heads(tok, ctx) & set(trig.head):
                 return None
         else:  # verbal use: needs a weapon object or an "at/on" target ("fired rockets at")
             ok = any(
@@ -174,11 +179,13 @@ def is_negated(tok, ctx: DocContext) -> bool:
         return True
     # "no shots were fired", "fired no shots": no weapon was used
     if tok.pos_ in _VERB:
-        trig = ctx.lex.triggers.get(ctx.lemma(tok))
-        used = set(ctx.lex.mode_words) | set(trig.objects if trig else ())
-        if any(c.dep_ in ("nsubjpass", "dobj") and (ctx.lemma(c) in used or c.lower_ in used)
-               and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in tok.children):
-            return True
+        objects = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")
+                   and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)]
+        if objects:
+            trig = ctx.lex.triggers.get(ctx.lemma(tok))
+            used = trig.objects if trig else ()
+            if any(ctx.lemma(c) in ctx.lex.mode_words or c.lower_ in used for c in objects):
+                return True
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
     return prev is not None and prev.lower_ in negs and prev.lower_ in ("no", "never")
 
