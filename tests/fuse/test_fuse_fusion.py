@@ -148,10 +148,28 @@ def test_fuse_disagreement_intervals():
     assert find_disagreements("e", [c(3, "at_most", 1), c(5, i=2)])
 
 
+def test_fuse_disagreement_figures_of_different_groups_are_parts_of_one_toll():
+    c = lambda v, subject, q="exact", i=0: Claim(id=f"c{i}", mention="m", attribute="killed", value=v, doc=f"d{i}", start=0,
+                                                  end=1, quote="x", qualifier=q, subject=subject)
+    # a child killed beside four militiamen: both can be true
+    assert not find_disagreements("e", [c(4, "militiamen", i=1), c(1, "child", i=2)])
+    # a child among five dead
+    assert not find_disagreements("e", [c(5, "people", i=1), c(1, "child", i=2)])
+    # but not among none, and not beside another count of children
+    assert find_disagreements("e", [c(0, "people", i=1), c(1, "child", i=2)])
+    assert find_disagreements("e", [c(2, "children", i=1), c(1, "child", i=2)])
+    # the outlets' clashing tolls are listed without the part that clashes with none
+    (d,) = find_disagreements("e", [c(4, "members", i=1), c(1, "child", i=2), c(7, "Iraqi militiamen", "at_least", 3),
+                                    c(4, "militiamen", i=4)])
+    assert d.claims == ["c1", "c3", "c4"]
+
+
 def test_fuse_fatalities_best_is_most_reported_then_lowest():
     c = lambda v, doc, q="exact": Claim(id=f"{doc}{v}", mention="m", attribute="killed", value=v, doc=doc, start=0, end=1, quote="x", qualifier=q)
     f = fatalities_for([c(4, "a"), c(1, "a"), c(5, "b"), c(4, "c"), c(7, "d", "at_least")], violent=True)
-    assert f == {"low": 1, "high": 7, "best": 4}
+    # the range runs over the documents' tolls: a's "1" (a part, or an earlier count)
+    # is not a toll of its own
+    assert f == {"low": 4, "high": 7, "best": 4}
     assert fatalities_for([c(2, "a"), c(3, "b")], violent=True)["best"] == 2
     assert fatalities_for([], violent=True) == {"low": None, "high": None, "best": 0}
     assert fatalities_for([], violent=False) is None

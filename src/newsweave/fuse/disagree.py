@@ -3,17 +3,21 @@
 A numeric claim is an interval: "4 killed" is [4, 4], "at least 7" is [7, inf),
 "at most 3" is [0, 3], "about 20" is [16, 24].  Claims of one attribute of one event
 disagree when their intervals have no common point: "4", "5" and "at least 7"
-cannot all be true; "at least 4" and "5" can.  Counts of an event are counts of the
-whole event: two outlets giving 4 militiamen and 1 child killed are read as two
-different tolls of that event, and shown side by side for the reader to judge.
+cannot all be true; "at least 4" and "5" can.  A figure whose subject names a group
+(``data/fuse_victim_groups.yaml``: civilians, combatants, security forces) counts a
+part of the event: "1 child" and "4 militiamen" killed can both be true, and "1
+child" stands only against another count of civilians ("2 children") or a whole toll
+below it ("no one was killed").  A disagreement lists the claims that clash with
+another, shown side by side for the reader to judge.
 
 Named claims (perpetrator, responsibility) disagree when they name different
 actors, e.g. "no one claimed responsibility" vs "group X was behind the attack".
 
 ``fatalities_for`` follows ACLED's and UCDP's practice: ``low`` and ``high`` are the
-smallest and largest figures stated; ``best`` is the figure reported by the most
-documents (each document counted once, with its highest figure for the event, since
-an article's smaller figures are usually parts or earlier counts of its total; a
+smallest and largest tolls the documents give (each document counted once, with its
+highest figure for the event, since an article's smaller figures are usually parts or
+earlier counts of its total: "4 militiamen" and "a child" in one article give 4, not
+a range from 1); ``best`` is the figure reported by the most documents (a
 document that gives its highest figure only as "at least N" - "a fatal shooting" is at
 least one dead - supports every figure from N up, so it does not stand against another
 document's 4); a tie goes to the figure the documents' sentences state most often,
@@ -29,8 +33,11 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from functools import lru_cache
+from importlib import resources
 from typing import Iterable, Optional
 
+from newsweave.data import safe_load as _yaml_load
 from newsweave.records import Claim, Disagreement
 
 NUMERIC = ("killed", "injured", "missing", "arrested", "count")
@@ -63,10 +70,37 @@ def _fmt(claim: Claim, names: dict[str, str]) -> str:
     return f"{src}: {q}{value}{subject}" if claim.attribute in NUMERIC else f"{src}: {value}"
 
 
-def _numeric_conflict(claims: list[Claim]) -> bool:
-    lo = max(interval(c)[0] for c in claims)
-    hi = min(interval(c)[1] for c in claims)
-    return lo > hi
+@lru_cache(maxsize=1)
+def victim_groups() -> dict[str, str]:
+    """Subject noun (lowercase) -> the group it counts (``data/fuse_victim_groups.yaml``)."""
+    with resources.files("newsweave.data").joinpath("fuse_victim_groups.yaml").open("r", encoding="utf-8") as fh:
+        data = _yaml_load(fh)
+    return {str(w).lower(): group for group, words in data.items() for w in words}
+
+
+def group_of(claim: Claim) -> Optional[str]:
+    """The group a figure counts (its subject's last word or two), None for the whole
+    event."""
+    words = (claim.subject or "").lower().split()
+    groups = victim_groups()
+    for n in (2, 1):
+        if len(words) >= n and (g := groups.get(" ".join(words[-n:]))):
+            return g
+    return None
+
+
+def figures_clash(a: Claim, b: Claim) -> bool:
+    """Whether two figures of one attribute cannot both be true: counts of one group,
+    or two whole tolls, whose intervals do not meet; a whole toll below a part's
+    smallest value; never counts of two different groups."""
+    ga, gb = group_of(a), group_of(b)
+    (alo, ahi), (blo, bhi) = interval(a), interval(b)
+    if ga == gb:
+        return max(alo, blo) > min(ahi, bhi)
+    if ga is not None and gb is not None:
+        return False
+    whole_hi, part_lo = (ahi, blo) if ga is None else (bhi, alo)
+    return whole_hi < part_lo
 
 
 _NONE_CLAIMED = "none claimed"
@@ -89,9 +123,9 @@ def find_disagreements(event_id: str, claims: Iterable[Claim], names: Optional[d
             continue
         if attr in NUMERIC:
             usable = [c for c in cs if isinstance(c.value, (int, float))]
-            if len(usable) < 2 or not _numeric_conflict(usable):
+            chosen = [c for c in usable if any(figures_clash(c, o) for o in usable if o is not c)]
+            if not chosen:
                 continue
-            chosen = usable
         elif attr in NAMED:
             # only claims that name a known actor (or that nobody claimed it) are compared:
             # free text ("the strikes", "warplanes") says too little to contradict anyone
@@ -141,5 +175,5 @@ def fatalities_for(claims: Iterable[Claim], violent: bool, roundups: Iterable[st
     stated = {f: sum(1 for c in killed if int(c.value) == f and per_doc[c.doc][0] == f) for f in tied}
     most = max(stated.values())
     best = min(f for f in tied if stated[f] == most)
-    values = [int(c.value) for c in killed]
-    return {"low": min(values), "high": max(values), "best": best}
+    tolls = [v for v, _ in per_doc.values()]
+    return {"low": min(tolls), "high": max(tolls), "best": best}
