@@ -54,6 +54,20 @@ def test_time_find_ignores_words_that_only_look_like_dates(blank) -> None:
     assert got == []
 
 
+def test_time_find_a_day_or_a_while_around_a_holiday(blank) -> None:
+    # published 2017-01-19: the Christmas before
+    pub = dt.date(2017, 1, 19)
+    got = found(blank, "He was shot the day after Christmas.", published=pub)
+    assert got == [("the day after Christmas", dt.date(2016, 12, 26), dt.date(2016, 12, 26), "day", True)]
+    got = found(blank, "He was shot two days before Christmas.", published=pub)
+    assert got == [("two days before Christmas", dt.date(2016, 12, 23), dt.date(2016, 12, 23), "day", True)]
+    # "just after Christmas" is no day: a firm date elsewhere in the article wins
+    got = found(blank, "A teen was murdered just after Christmas, in the December 27 shooting.", published=pub)
+    assert ("just after Christmas", dt.date(2016, 12, 25), dt.date(2016, 12, 27), "week", True) in got
+    got = found(blank, "He was shot days before Christmas.", published=pub)
+    assert got == [("days before Christmas", dt.date(2016, 12, 18), dt.date(2016, 12, 24), "week", True)]
+
+
 def test_time_find_anchors_the_next_day(blank) -> None:
     got = found(blank, "He was shot on June 20. The next day, police arrested a suspect.")
     assert ("The next day", dt.date(2021, 6, 21), dt.date(2021, 6, 21), "day", True) in got

@@ -84,7 +84,10 @@ def finders() -> dict[str, re.Pattern]:
         rf"(?:{OF_DAYPART}|(?:early|late|mid-?)\s*|(?:last|next|this\s+past|this\s+coming|coming|past|previous)\s+)?"
         rf"{WEEKDAY}(?:\s+(?:{DAYPART}))?(?:,?\s+(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+{YEAR}\b)?|\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}})\b))?",
     ]
-    holiday = rf"\b{HOLIDAY}(?:\s+(?:{DAYPART}))?(?:,?\s+{YEAR}\b)?"
+    # a holiday, and a day or a while before or after it ("the day after Christmas",
+    # "two days before Thanksgiving", "just after Christmas")
+    holiday = (rf"\b(?:(?:(?:{NUM}|the|a)\s+(?:day|night)s?|just|shortly|soon|right|hours|days|weeks)\s+(?:after|before)\s+)?"
+               rf"{HOLIDAY}(?:\s+(?:{DAYPART}))?(?:,?\s+{YEAR}\b)?")
     clock = (r"\b(?:(?:at|around|about|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
              r"(?:\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|noon\b|midnight\b)(?:\s+(?:local\s+time|[ECMP][DS]?T\b|[AH][DS]T\b|UTC\b|GMT\b))?")
     month = [
@@ -103,6 +106,7 @@ def finders() -> dict[str, re.Pattern]:
         rf"\b(?:in|since|during|until|by|through|of|early|late|mid-?)\s+{YEAR}\b(?![\d,.]\d)",
     ]
     word = [
+        holiday,
         # days relative to publication or to the last date named
         rf"\b(?:{alternation(list(lex.deictic_days) + list(lex.anaphoric_days))})\b",
         # weekends, weeks, months, years
@@ -113,7 +117,6 @@ def finders() -> dict[str, re.Pattern]:
         rf"\b(?:in\s+)?(?:recent|the\s+past\s+few|the\s+last\s+few)\s+(?:day|week|month|year)s\b",
         # clock times ("noon", "midnight"), so that they can join the date next to them
         clock,
-        holiday,
     ]
     # one leading word boundary for all alternatives: positions inside words are
     # rejected at once instead of being tried by every alternative

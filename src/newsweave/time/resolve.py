@@ -174,6 +174,7 @@ class Patterns:
     since: re.Pattern
     holiday: re.Pattern
     holiday_year: re.Pattern
+    holiday_offset: re.Pattern
     weekday: re.Pattern
     deictic: re.Pattern
     anaphoric: re.Pattern
@@ -221,6 +222,8 @@ def patterns() -> Patterns:
         since=re.compile(r"^(?:ever\s+)?since\s+(?P<rest>.+)$"),
         holiday=re.compile(rf"\b(?P<h>{alternation(holidays)})\b"),
         holiday_year=re.compile(rf"\b{YEAR}\b"),
+        holiday_offset=re.compile(rf"\b(?:(?P<n>{NUM}|the|a)\s+(?:day|night)s?|(?P<vague>just|shortly|soon|right|hours|days|weeks))"
+                                  r"\s+(?P<dir>after|before)\s*$"),
         weekday=re.compile(rf"(?:\b(?P<mod>this\s+past|this\s+coming|last|next|this|coming|past|previous)\s+)?\b{WD}(?=\W|$)"),
         deictic=re.compile(rf"\b(?P<p>{alternation(lex.deictic_days)})\b"),
         anaphoric=re.compile(rf"\b(?P<p>{alternation(lex.anaphoric_days)})\b"),
@@ -449,6 +452,8 @@ def _resolve_norm(t: str, P: Optional[dt.date], anchor: Optional[dt.date], futur
             d = [c for c in cands if c <= limit][-1]
             if re.search(r"\blast\b", t) and d >= ref:
                 d = cands[cands.index(d) - 1]
+        if (off := pats.holiday_offset.search(t[:m.start()])) is not None:
+            return _holiday_offset(d, name, off, lex)
         if re.search(r"\bweekend\b", t[m.end():]):
             # a holiday weekend: the Saturday-Sunday joined to it (a Monday holiday ends it)
             s, e = (d - dt.timedelta(days=2), d) if d.weekday() == 0 else (d, d + dt.timedelta(days=6 - d.weekday()))
@@ -757,6 +762,21 @@ def holiday_on(name: str, year: int, lex: Lexicon) -> dt.date:
         mo, wd, n = lex.holidays_nth_weekday[name]
         return nth_weekday(year, mo, wd, n)
     return easter(year) + dt.timedelta(days=lex.easter_offsets[name])
+
+
+def _holiday_offset(day: dt.date, name: str, m: re.Match, lex: Lexicon) -> Resolution:
+    """A day or a while before or after a holiday: "the day after Christmas" is 26
+    December; "two days before Thanksgiving" two days before it; "just after" or
+    "hours after" it the holiday or the two days after, "days after" the week after,
+    "weeks after" the six weeks after (and the same before)."""
+    sign = 1 if m["dir"] == "after" else -1
+    if m["n"]:
+        n = 1 if m["n"] in ("the", "a") else _number(m["n"], lex)[0]
+        d = day + dt.timedelta(days=sign * n)
+        return _rel(d, d, "day", f"'{m.group(0).strip()} {name}': {n} day(s) {m['dir']} the holiday")
+    near, far, precision = {"days": (1, 7, "week"), "weeks": (7, 42, "month")}.get(m["vague"], (0, 2, "week"))
+    a, b = day + dt.timedelta(days=sign * near), day + dt.timedelta(days=sign * far)
+    return _rel(min(a, b), max(a, b), precision, f"'{m.group(0).strip()} {name}': a while {m['dir']} the holiday")
 
 
 def _holidays(year: int, lex: Lexicon) -> list[dt.date]:
