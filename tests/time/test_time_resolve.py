@@ -131,6 +131,10 @@ def test_resolve_expression_against_monday_publication(text: str, expected: Date
         # Labor Day (Monday 6 September 2021) joins the last weekend; New Year's Eve and Day a weekend's Friday and Saturday
         ("over the holiday weekend", D(2021, 9, 7), rng(D(2021, 9, 4), D(2021, 9, 6), "week")),
         ("the holiday weekend", D(2022, 1, 3), rng(D(2021, 12, 31), D(2022, 1, 2), "week")),
+        # a day of the month alone is the most recent such day: "shot on the 28th" in an
+        # article of 8 July is 28 June
+        ("the 28th", D(2014, 7, 8), day(2014, 6, 28)),
+        ("the 7th", D(2014, 7, 8), day(2014, 7, 7)),
     ],
 )
 def test_resolve_expression_gva_style_dates(text: str, published: dt.date, expected: DateRange) -> None:
@@ -142,6 +146,11 @@ def test_resolve_expression_gva_style_dates(text: str, published: dt.date, expec
                                   "Christmas", "the 27th"])
 def test_resolve_expression_relative_without_publication_is_unknown(text: str) -> None:
     assert resolve_expression(text, None) == DateRange(None, None, "unknown")
+
+
+def test_resolve_expression_a_telephone_number_is_no_year() -> None:
+    assert resolve_expression("222-2027", D(2016, 4, 20)) is None
+    assert resolve_expression("in 2027", D(2016, 4, 20)) == rng(D(2027, 1, 1), D(2027, 12, 31), "year")
 
 
 @pytest.mark.parametrize(

@@ -241,7 +241,8 @@ def patterns() -> Patterns:
         month=re.compile(rf"\b(?:(?P<mod>this\s+past|last|next|this|coming|past|previous)\s+)?{MON}(?=\W|$)"),
         ordinal_day=re.compile(r"^(?:on\s+)?the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)$"),
         decade=re.compile(r"\b(?:the\s+)?(?:(?P<dec>1[89]\d0|20\d0)|'(?P<short>\d0))s\b"),
-        year=re.compile(rf"(?<![\d,.$])\b{YEAR}\b(?![\d,.]\d)"),
+        # (not the last four digits of a telephone number, "222-2027")
+        year=re.compile(rf"(?<![\d,.$])(?<!\d-)(?<!\d\.)\b{YEAR}\b(?![\d,.]\d)"),
         narrow=re.compile(r"\b(?P<n>early|earlier|late|later|mid|middle\s+of|the\s+end\s+of|end\s+of|the\s+start\s+of|start\s+of"
                           r"|the\s+beginning\s+of|beginning\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of)(?:\s+|-)"),
         clock=re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:a\.?\s?m\b\.?|p\.?\s?m\b\.?|o'clock\b)|\b\d{1,2}:\d{2}\b|\bnoon\b|\bmidnight\b|\bmidday\b"),
@@ -610,7 +611,10 @@ def _resolve_norm(t: str, P: Optional[dt.date], anchor: Optional[dt.date], futur
         for back in range(0, 3):
             yy, mm = add_months(P.year, P.month, -back)
             d = safe_date(yy, mm, day)
-            if d and d <= P + dt.timedelta(days=FUTURE_TOLERANCE_DAYS if back == 0 else 0):
+            # ahead of publication only when told as to come ("is due in court on the
+            # 28th"); else the most recent such day ("was shot on the 28th")
+            ahead = (FUTURE_TOLERANCE_DAYS if future else 1) if back == 0 else 0
+            if d and d <= P + dt.timedelta(days=ahead):
                 return _rel(d, d, "day", "day of the month: the most recent such day")
         return _unknown("day of the month that fits no recent month")
     if m := pats.numeric_short.match(t):
