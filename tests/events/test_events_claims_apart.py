@@ -30,3 +30,11 @@ def test_claims_his_children_are_at_least_two(tolls):
 def test_claims_killer_shot_dead_in_turn_joins_the_toll(tolls):
     text = "Police said the man killed his wife and granddaughter before his son shot him to death."
     assert tolls(text)[0] == 3
+
+
+def test_claims_an_age_before_the_taggers_noun_shot_is_its_victim(tolls):
+    # the tagger reads "shot" after an age as a noun ("a 16-year-old shot")
+    assert tolls("Authorities found a 16-year-old shot to death in a car on Sunday.") == (1, 0)
+    assert tolls("Officers found the 2-year-old shot in the head on Sunday.") == (0, 1)
+    # the age is the shooter: his brother is the one shot, counted elsewhere or not at all
+    assert tolls("The 2-year-old shot his brother with a handgun on Sunday.")[0] == 0

@@ -286,6 +286,17 @@ def _has_age(h) -> bool:
 REFLEXIVE = frozenset({"himself", "herself"})  # the shooter named among his dead
 
 
+def _to_death(t) -> bool:
+    """Whether a "shot" carries "to death"."""
+    return any(c.dep_ == "prep" and c.lower_ == "to" and any(p.lower_ == "death" for p in c.children) for c in t.children)
+
+
+def _age_read_with_verb(t) -> bool:
+    """Whether the tagger's noun "shot" carries an age standing for its person ("a
+    16-year-old shot to death"): the verb read as the age's noun."""
+    return any(c.dep_ == "amod" and c.lower_ == "old" and c.i < t.i for c in t.children)
+
+
 def _subject_of_next(c, h) -> bool:
     """A list member the parser took from the clause after it ("killed a woman and two
     men were wounded": "men" made a conjunct of the object "woman", "were wounded" left
@@ -1252,6 +1263,21 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
                         add("injured", t, next((c for c in h.children if c.dep_ == "dobj"), None) or _subject(h))
                 elif h.pos_ in _VERB and L(h) in died_v:
                     continue
+        elif lem in shot_v and t.tag_ == "NN" and _age_read_with_verb(t) and not _negated(t):
+            # the tagger's noun "shot" after an age that stands for its person: "found a
+            # 16-year-old shot to death", "the 2-year-old shot himself" (one person; not
+            # when the age shot someone else: "the 2-year-old shot his brother")
+            objs = [c for c in t.children if c.dep_ in ("dobj", "appos")]
+            if any(c.lower_ not in REFLEXIVE for c in objs):
+                continue
+            if _to_death(t):
+                if ("killed", t.i) not in used:
+                    used.add(("killed", t.i))
+                    out.append(RawClaim("killed", 1, "exact", "person", t, t.i))
+                consumed.add(t.i)
+            elif not (objs and (sent_words & lex.set("casualties", "death_words")
+                                or lex.self_harm_re and lex.self_harm_re.search(sent_low))):
+                shots.append(RawClaim("shot", 1, "exact", "person", t, t.i))
         elif (lem in shot_v or lem in struck_v and struck_gunfire) and pos in _VERB:
             if t.dep_ in ("amod", "compound"):
                 continue
@@ -1270,8 +1296,7 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
                             out.append(RawClaim("injured", got_n[0] - got_k[0], got_n[1], got_n[2], t, victims.i))
                         consumed.add(t.i)
                 continue
-            # "shot to death"
-            if any(c.dep_ == "prep" and c.lower_ == "to" and any(p.lower_ == "death" for p in c.children) for c in t.children):
+            if _to_death(t):
                 add("killed", t, _victims_of_verb(t))
                 consumed.add(t.i)
                 continue
