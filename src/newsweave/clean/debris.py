@@ -81,6 +81,11 @@ _DATE_TOKEN = re.compile(
 )
 # "Jane Doe, 34 - ...": a list of people with ages is a roster (news data), not links
 _CAPTION_CREDIT = re.compile(r"\((?:AP |Reuters |AFP )?(?:photo|image|source|credit|file|courtesy|video)\b[^()]{0,80}\)$", re.IGNORECASE)
+# a lede whose full stop was lost: a report attributed in the past tense after a
+# comma ("A 17-year-old was injured in a Friday shooting, police said"); headlines
+# attribute in the present ("..., police say") or up front ("Police: ...")
+_LEDE_ATTRIBUTION = re.compile(r",\s+(?:[\w.'’-]+\s+){1,4}(?:said|reported|told [\w.'’-]+(?:\s+[\w.'’-]+)?)$"
+                               r"|,\s+according to\s+[^,]{3,60}$")
 _ROSTER = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}, \d{1,3}\b")
 _STAMP_LABEL_WORDS = frozenset({"posted", "updated", "published", "modified", "created", "last", "first"})
 _DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|tv|us|news|co|uk|ca|au|info|gov)", re.IGNORECASE)
@@ -172,14 +177,15 @@ def is_headline(line: str) -> bool:
     """A headline: short, not ending like a sentence; long ones must be title-cased.
 
     A long sentence-case line without a full stop is more often a lede whose
-    punctuation was lost than a headline, so it is kept.
+    punctuation was lost than a headline, so it is kept; so is one that ends with
+    its source in the past tense ("..., police said").
     """
     n = len(words(line))
     if n < 2 or n > HEADLINE_MAX_WORDS or len(line) > HEADLINE_MAX_CHARS:
         return False
     if line.endswith((".", ",", ";")) and not line.endswith("..."):
         return False
-    if _CAPTION_CREDIT.search(line):
+    if _CAPTION_CREDIT.search(line) or _LEDE_ATTRIBUTION.search(line):
         return False
     return n <= HEADLINE_SENTENCE_CASE_MAX_WORDS or title_case_ratio(line) >= TITLE_CASE_MIN
 
