@@ -236,3 +236,17 @@ def test_events_headline_wounded_not_read(body, title):
 def test_events_headline_list_of_people_counted_part_by_part(title, attribute, count):
     da = _analyse(WALL, title)
     assert max(c.value for c in da.claims if c.attribute == attribute) == count
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("title", [
+    # a wound's place on the body says who was shot, whatever "at" follows
+    "Man shot in leg at Epping training facility",
+    # headlines drop the article before an age that stands for its person
+    "3-year-old was wounded in Fresno shooting",
+    "Teen says 15-year-old was shot by friend",
+])
+def test_events_headline_wounded_of_a_login_wall(title):
+    da = _analyse(WALL, title)
+    assert [c.value for c in da.claims if c.attribute == "injured"] == [1]
+    assert not [c for c in da.claims if c.attribute == "perpetrator" and c.value in ("Man", "Teen")]

@@ -244,6 +244,8 @@ def count_one(h, ctx: DocContext) -> Optional[tuple[int, str, Optional[str]]]:
             return 2, "at_least", _noun_text(h)  # "killed his children": two at least
         if age_noun and any(c.dep_ == "det" and c.lower_ in _SINGULAR_DETS for c in h.children):
             return 1, "exact", "person"
+        if age_noun and not low.endswith("-olds") and _headline(ctx) and not any(c.dep_ == "det" for c in h.children):
+            return 1, "exact", "person"  # headlines drop the article: "but 2-year-old was shot"
         singular = h.tag_ in ("NN", "NNP", "JJ") or (h.pos_ == "PROPN" and h.tag_ != "NNPS")
         if singular:
             if h.pos_ == "PROPN":

@@ -145,7 +145,8 @@ def _sentence_case(text: str, event_words: frozenset[str]) -> str:
     return "".join(out)
 
 
-def _headlinese(doc, event_words: frozenset[str], persons: frozenset[str] = frozenset()) -> None:
+def _headlinese(doc, event_words: frozenset[str], persons: frozenset[str] = frozenset(),
+                body_parts: frozenset[str] = frozenset()) -> None:
     """Headlines drop the auxiliary of the passive ("Man shot while hunting" is "a man
     was shot"), which the parser, trained on running text, reads as an active past
     tense with the victim as its subject.  An event verb in the past tense with a
@@ -155,7 +156,9 @@ def _headlinese(doc, event_words: frozenset[str], persons: frozenset[str] = froz
     the noun before it, "4 people shot in Fresno", is read as a reduced relative by the
     claims reader itself, in headlines and bodies alike.)  A "shot" the parser made the
     head of a compound with a person before it ("Two arrested after child shot") is
-    that person shot (``persons``: the words for a person)."""
+    that person shot (``persons``: the words for a person).  An "at" after a wound's
+    place on the body (``body_parts``: "Man shot in leg at training facility") is where
+    it happened, not whom the subject shot at."""
     for t in doc:
         if t.lower_ not in event_words:
             continue
@@ -178,7 +181,12 @@ def _headlinese(doc, event_words: frozenset[str], persons: frozenset[str] = froz
         if t.tag_ != "VBD":
             continue
         kids = list(t.children)
-        if any(c.dep_ in ("dobj", "aux", "auxpass", "nsubjpass", "dative") or c.lower_ == "at" for c in kids):
+        # "shot in leg at training facility": a wound's place on the body says the
+        # subject was shot, whatever "at" follows
+        wounded = any(c.dep_ == "prep" and c.lower_ == "in" and any(p.lower_ in body_parts for p in c.children)
+                      for c in kids)
+        if any(c.dep_ in ("dobj", "aux", "auxpass", "nsubjpass", "dative") or c.lower_ == "at" and not wounded
+               for c in kids):
             continue
         subj = [c for c in kids if c.dep_ == "nsubj"]
         if not subj:
@@ -202,7 +210,7 @@ def _read_headline(article: Article, res: "Resources", parse: Parser) -> Optiona
     words = _event_words(res.lexicon)
     doc = parse(_sentence_case(mini.masked, words), res)
     doc.user_data["newsweave.headline"] = True
-    _headlinese(doc, words, person_nouns(res.lexicon))
+    _headlinese(doc, words, person_nouns(res.lexicon), res.lexicon.set("casualties", "body_parts"))
     entities = extract_entity_mentions(doc, mini, res.actors)
     places = find_places(doc, mini, res.gazetteer)
     times = find_times(doc, mini)
