@@ -242,6 +242,8 @@ def test_events_headline_list_of_people_counted_part_by_part(title, attribute, c
 @pytest.mark.parametrize("title", [
     # a wound's place on the body says who was shot, whatever "at" follows
     "Man shot in leg at Epping training facility",
+    # "at" a place or an occasion is where it happened
+    "Teen shot at party in Dayton",
     # headlines drop the article before an age that stands for its person
     "3-year-old was wounded in Fresno shooting",
     "Teen says 15-year-old was shot by friend",
@@ -250,3 +252,9 @@ def test_events_headline_wounded_of_a_login_wall(title):
     da = _analyse(WALL, title)
     assert [c.value for c in da.claims if c.attribute == "injured"] == [1]
     assert not [c for c in da.claims if c.attribute == "perpetrator" and c.value in ("Man", "Teen")]
+
+
+@pytest.mark.model
+def test_events_headline_shot_at_people_is_the_subjects_shooting():
+    da = _analyse(WALL, "Suspect shot at deputies before fleeing")
+    assert not [c for c in da.claims if c.attribute == "injured"]

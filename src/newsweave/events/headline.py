@@ -146,7 +146,7 @@ def _sentence_case(text: str, event_words: frozenset[str]) -> str:
 
 
 def _headlinese(doc, event_words: frozenset[str], persons: frozenset[str] = frozenset(),
-                body_parts: frozenset[str] = frozenset()) -> None:
+                body_parts: frozenset[str] = frozenset(), scenes: frozenset[str] = frozenset()) -> None:
     """Headlines drop the auxiliary of the passive ("Man shot while hunting" is "a man
     was shot"), which the parser, trained on running text, reads as an active past
     tense with the victim as its subject.  An event verb in the past tense with a
@@ -158,7 +158,8 @@ def _headlinese(doc, event_words: frozenset[str], persons: frozenset[str] = froz
     head of a compound with a person before it ("Two arrested after child shot") is
     that person shot (``persons``: the words for a person).  An "at" after a wound's
     place on the body (``body_parts``: "Man shot in leg at training facility") is where
-    it happened, not whom the subject shot at."""
+    it happened, not whom the subject shot at; so is an "at" before a place or an
+    occasion (``scenes``: "Teen shot at party", not "Gunman shot at officers")."""
     for t in doc:
         if t.lower_ not in event_words:
             continue
@@ -183,7 +184,9 @@ def _headlinese(doc, event_words: frozenset[str], persons: frozenset[str] = froz
         kids = list(t.children)
         # "shot in leg at training facility": a wound's place on the body says the
         # subject was shot, whatever "at" follows
-        wounded = any(c.dep_ == "prep" and c.lower_ == "in" and any(p.lower_ in body_parts for p in c.children)
+        wounded = any(c.dep_ == "prep" and (c.lower_ == "in" and any(p.lower_ in body_parts for p in c.children)
+                                            or c.lower_ == "at" and any(p.dep_ == "pobj" and p.lower_ in scenes
+                                                                         for p in c.children))
                       for c in kids)
         if any(c.dep_ in ("dobj", "aux", "auxpass", "nsubjpass", "dative") or c.lower_ == "at" and not wounded
                for c in kids):
@@ -210,7 +213,8 @@ def _read_headline(article: Article, res: "Resources", parse: Parser) -> Optiona
     words = _event_words(res.lexicon)
     doc = parse(_sentence_case(mini.masked, words), res)
     doc.user_data["newsweave.headline"] = True
-    _headlinese(doc, words, person_nouns(res.lexicon), res.lexicon.set("casualties", "body_parts"))
+    _headlinese(doc, words, person_nouns(res.lexicon), res.lexicon.set("casualties", "body_parts"),
+                res.lexicon.set("casualties", "headline_scene_nouns"))
     entities = extract_entity_mentions(doc, mini, res.actors)
     places = find_places(doc, mini, res.gazetteer)
     times = find_times(doc, mini)
