@@ -187,6 +187,7 @@ BARE_BODY = "FRESNO -- Police are investigating a shooting on Elm Street on Satu
     ("Police: 4 people shot in southeast Fresno", 4),       # a reduced relative, read as a passive
     ("Five Shot During Party At Fresno Banquet Hall", 5),   # "Shot" tagged a noun counted by "Five"
     ("Two kids injured in accidental shooting in Fresno", 2),
+    ("Possible double shooting in Fresno investigated", 2),  # a double shooting: two people shot
 ])
 def test_events_headline_wounded_when_the_body_counts_no_one(title, wounded):
     da = _analyse(BARE_BODY, title)
