@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Optional
 
-from newsweave.events.context import DocContext
+from newsweave.events.context import DocContext, age_before
 from newsweave.events.numbers import parse_count, word_value
 
 _VERB = {"VERB", "AUX"}
@@ -288,15 +288,16 @@ def _has_age(h) -> bool:
 REFLEXIVE = frozenset({"himself", "herself"})  # the shooter named among his dead
 
 
+def _death_told(sent_words: set[str], sent_low: str, lex) -> bool:
+    """Whether the sentence tells of a death or a self-inflicted one ("shot himself
+    and died", "turned the gun on himself"): then a lone "shot himself" is no wounded."""
+    return bool(sent_words & lex.set("casualties", "death_words")) or bool(
+        lex.self_harm_re and lex.self_harm_re.search(sent_low))
+
+
 def _to_death(t) -> bool:
     """Whether a "shot" carries "to death"."""
     return any(c.dep_ == "prep" and c.lower_ == "to" and any(p.lower_ == "death" for p in c.children) for c in t.children)
-
-
-def _age_read_with_verb(t) -> bool:
-    """Whether the tagger's noun "shot" carries an age standing for its person ("a
-    16-year-old shot to death"): the verb read as the age's noun."""
-    return any(c.dep_ == "amod" and c.lower_ == "old" and c.i < t.i for c in t.children)
 
 
 def _subject_of_next(c, h) -> bool:
@@ -1265,7 +1266,7 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
                         add("injured", t, next((c for c in h.children if c.dep_ == "dobj"), None) or _subject(h))
                 elif h.pos_ in _VERB and L(h) in died_v:
                     continue
-        elif lem in shot_v and t.tag_ == "NN" and _age_read_with_verb(t) and not _negated(t):
+        elif lem in shot_v and t.tag_ == "NN" and age_before(t) and not _negated(t):
             # the tagger's noun "shot" after an age that stands for its person: "found a
             # 16-year-old shot to death", "the 2-year-old shot himself" (one person; not
             # when the age shot someone else: "the 2-year-old shot his brother")
@@ -1277,8 +1278,7 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
                     used.add(("killed", t.i))
                     out.append(RawClaim("killed", 1, "exact", "person", t, t.i))
                 consumed.add(t.i)
-            elif not (objs and (sent_words & lex.set("casualties", "death_words")
-                                or lex.self_harm_re and lex.self_harm_re.search(sent_low))):
+            elif not (objs and _death_told(sent_words, sent_low, lex)):
                 shots.append(RawClaim("shot", 1, "exact", "person", t, t.i))
         elif (lem in shot_v or lem in struck_v and struck_gunfire) and pos in _VERB:
             if t.dep_ in ("amod", "compound"):
@@ -1309,7 +1309,7 @@ def sentence_claims(sent, ctx: DocContext, hits: Optional[list] = None) -> tuple
                 continue  # "the gunfire hit the house", "hit the community hard"
             if victims.lower_ in ("himself", "herself", "themselves"):
                 if victims.lower_ != "themselves" and not any(c.dep_ == "conj" for c in victims.children) and \
-                        not sent_words & lex.set("casualties", "death_words") and not (lex.self_harm_re and lex.self_harm_re.search(sent_low)):
+                        not _death_told(sent_words, sent_low, lex):
                     # "a boy accidentally shot himself in the hand": one person wounded
                     shots.append(RawClaim("shot", 1, "exact", "person", t, victims.i))
                     continue

@@ -237,6 +237,12 @@ class DocContext:
         return span[0]
 
 
+def age_before(tok) -> bool:
+    """Whether an age stands before the token as its modifier ("a 16-year-old shot":
+    the tagger's noun "shot" after an age that stands for its person)."""
+    return any(c.dep_ == "amod" and c.lower_ == "old" and c.i < tok.i for c in tok.children)
+
+
 def ancestors_upto(tok, limit: int = 8) -> Iterable:
     """The token's heads, nearest first, at most ``limit`` of them."""
     n = 0

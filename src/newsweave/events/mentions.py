@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from newsweave.records import DateRange, EntityMention, EventMention, PlaceMention, TimeMention
-from newsweave.events.context import DocContext, ancestors_upto
+from newsweave.events.context import DocContext, age_before, ancestors_upto
 from newsweave.events.lexicon import Trigger
 
 _VERB = {"VERB", "AUX"}
@@ -41,18 +41,17 @@ class Cand:
 
 
 def _verb_read_as_noun(tok) -> bool:
-    """Whether the tagger's noun "shot" (a verb's form, NN) is the verb in its sentence."""
+    """Whether the tagger's noun "shot" (a verb's form, NN) is the verb in its sentence;
+    so is one after an age that stands for its person, which makes the verb the age's
+    modifier ("the 2-year-old shot himself", "found a 16-year-old shot to death")."""
     if tok.dep_ in ("acl", "advcl", "relcl", "ccomp"):
         return True  # a clause's word: "Jaylen Fryberg, 15, shot and fatally wounded four friends"
     return any(
         (c.dep_ == "conj" and c.pos_ in _VERB)  # joined to a verb: "shot and fatally wounded"
         or c.dep_ == "nummod"  # a headline's participle read as a noun: "4 shot", "2 killed"
-        # an age standing for a person makes the verb a noun's modifier: "the 2-year-old
-        # shot himself", "found a 16-year-old shot to death"
-        or (c.dep_ == "amod" and c.lower_ == "old" and c.i < tok.i)
         # a noun has no subject: "when someone in a vehicle shot at him"
         or c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass")
-        for c in tok.children)
+        for c in tok.children) or age_before(tok)
 
 
 def _noun_heads(tok, ctx: DocContext) -> set[str]:

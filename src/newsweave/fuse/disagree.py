@@ -93,8 +93,12 @@ def figures_clash(a: Claim, b: Claim) -> bool:
     """Whether two figures of one attribute cannot both be true: counts of one group,
     or two whole tolls, whose intervals do not meet; a whole toll below a part's
     smallest value; never counts of two different groups."""
-    ga, gb = group_of(a), group_of(b)
-    (alo, ahi), (blo, bhi) = interval(a), interval(b)
+    return _clash((group_of(a), interval(a)), (group_of(b), interval(b)))
+
+
+def _clash(a: tuple[Optional[str], tuple[float, float]], b: tuple[Optional[str], tuple[float, float]]) -> bool:
+    """:func:`figures_clash` on each figure's (group, interval)."""
+    (ga, (alo, ahi)), (gb, (blo, bhi)) = a, b
     if ga == gb:
         return max(alo, blo) > min(ahi, bhi)
     if ga is not None and gb is not None:
@@ -123,7 +127,9 @@ def find_disagreements(event_id: str, claims: Iterable[Claim], names: Optional[d
             continue
         if attr in NUMERIC:
             usable = [c for c in cs if isinstance(c.value, (int, float))]
-            chosen = [c for c in usable if any(figures_clash(c, o) for o in usable if o is not c)]
+            parts = [(group_of(c), interval(c)) for c in usable]  # each figure read once
+            chosen = [c for i, c in enumerate(usable)
+                      if any(_clash(parts[i], p) for j, p in enumerate(parts) if j != i)]
             if not chosen:
                 continue
         elif attr in NAMED:

@@ -31,7 +31,7 @@ from spacy.attrs import ENT_IOB, ENT_TYPE
 
 from newsweave.records import Article, Span, TimeMention
 from newsweave.time.lexicon import alternation, load_lexicon, normalise, weekdays_named
-from newsweave.time.resolve import HOLIDAY_RULE, Resolution, patterns, resolve, resolve_complement
+from newsweave.time.resolve import HOLIDAY_RULE, Resolution, holiday_offset_source, patterns, resolve, resolve_complement
 
 SPACY_LABELS = ("DATE", "TIME")
 
@@ -86,8 +86,7 @@ def finders() -> dict[str, re.Pattern]:
     ]
     # a holiday, and a day or a while before or after it ("the day after Christmas",
     # "two days before Thanksgiving", "just after Christmas")
-    holiday = (rf"\b(?:(?:(?:{NUM}|the|a)\s+(?:day|night)s?|just|shortly|soon|right|hours|days|weeks)\s+(?:after|before)\s+)?"
-               rf"{HOLIDAY}(?:\s+(?:{DAYPART}))?(?:,?\s+{YEAR}\b)?")
+    holiday = rf"\b(?:{holiday_offset_source(NUM, named=False)}\s+)?{HOLIDAY}(?:\s+(?:{DAYPART}))?(?:,?\s+{YEAR}\b)?"
     clock = (r"\b(?:(?:at|around|about|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
              r"(?:\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|noon\b|midnight\b)(?:\s+(?:local\s+time|[ECMP][DS]?T\b|[AH][DS]T\b|UTC\b|GMT\b))?")
     month = [

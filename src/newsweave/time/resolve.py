@@ -195,6 +195,15 @@ class Patterns:
     word: re.Pattern
 
 
+def holiday_offset_source(num: str, named: bool = True) -> str:
+    """The words that set a day or a while before or after a holiday ("the day after",
+    "two days before", "just after"), as a regex source ending at "after"/"before";
+    ``num`` is the source for a count.  The time finder takes it without group names."""
+    n, vague, direction = ("(?P<n>", "(?P<vague>", "(?P<dir>") if named else ("(?:",) * 3
+    return (rf"(?:{n}{num}|the|a)\s+(?:day|night)s?|{vague}just|shortly|soon|right|hours|days|weeks))"
+            rf"\s+{direction}after|before)")
+
+
 @functools.lru_cache(maxsize=1)
 def patterns() -> Patterns:
     lex = load_lexicon()
@@ -222,8 +231,7 @@ def patterns() -> Patterns:
         since=re.compile(r"^(?:ever\s+)?since\s+(?P<rest>.+)$"),
         holiday=re.compile(rf"\b(?P<h>{alternation(holidays)})\b"),
         holiday_year=re.compile(rf"\b{YEAR}\b"),
-        holiday_offset=re.compile(rf"\b(?:(?P<n>{NUM}|the|a)\s+(?:day|night)s?|(?P<vague>just|shortly|soon|right|hours|days|weeks))"
-                                  r"\s+(?P<dir>after|before)\s*$"),
+        holiday_offset=re.compile(rf"\b{holiday_offset_source(NUM)}\s*$"),
         weekday=re.compile(rf"(?:\b(?P<mod>this\s+past|this\s+coming|last|next|this|coming|past|previous)\s+)?\b{WD}(?=\W|$)"),
         deictic=re.compile(rf"\b(?P<p>{alternation(lex.deictic_days)})\b"),
         anaphoric=re.compile(rf"\b(?P<p>{alternation(lex.anaphoric_days)})\b"),
