@@ -348,6 +348,32 @@ def test_extract_a_later_state_does_not_date_the_shooting_it_follows(nlp):
     assert shot.date.start == sat
 
 
+def test_extract_a_since_clause_dates_the_start_of_a_stretch_not_the_attack(nlp):
+    pub = dt.date(2021, 6, 28)
+    jan = dt.date(2021, 1, 1)
+    for text, sub in [
+        ("The strikes were the second time that Biden ordered attacks against armed factions since taking office "
+         "5 months ago.", "5 months ago"),
+        ("The attack was the third since he took office in January.", "in January"),
+    ]:
+        t0 = text.index(sub)
+        month = TimeMention(Span("t", t0, t0 + len(sub), sub), DateRange(jan, dt.date(2021, 1, 31), "month"))
+        mentions, _ = run(nlp, text, times=[month], published=pub)
+        attacks = [m for m in mentions if m.type == "ASSAULT"]
+        assert attacks and all(m.time is None for m in attacks), text
+    # a since clause naming a happening of the kind reported says the stretch is of the past
+    text = "Drone strikes on the bases became more common since a drone killed the general last year."
+    t0 = text.index("last year")
+    year = TimeMention(Span("t", t0, t0 + 9, "last year"), DateRange(dt.date(2020, 1, 1), dt.date(2020, 12, 31), "year"))
+    mentions, _ = run(nlp, text, times=[year], published=pub)
+    assert [m for m in mentions if m.trigger.text == "strikes"][0].time is not None
+    # a day inside the clause that holds the trigger still dates it
+    text = "He has been in hospital since he was shot on Sunday."
+    sun = dt.date(2021, 6, 27)
+    mentions, _ = run(nlp, text, times=[_day(text, "Sunday", sun)], published=pub)
+    assert [m for m in mentions if m.trigger.text == "shot"][0].date.start == sun
+
+
 def test_extract_what_an_after_phrase_names_under_a_recalled_clause_is_recalled(nlp):
     text = ("Rockets hit the base on Sunday. That force has been cut in half since the start of last year, "
             "after the U.S. assassination of an Iranian commander outside Baghdad airport.")

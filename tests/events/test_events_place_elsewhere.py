@@ -156,3 +156,23 @@ def test_events_place_a_capital_that_acts_is_no_place_of_its_talks(nlp):
     # the town where talks are held is their place
     text = "Officials held talks in Washington on Monday."
     assert event_places(nlp, text, {"Washington": "geo:washington"}) == {"CONSULT": "geo:washington"}
+
+
+def test_events_place_talks_between_sides_named_across_an_aside_have_no_place(nlp):
+    from newsweave.records import EntityMention
+
+    # the aside between dashes makes the parser hang the talks on the main verb;
+    # the capital is still their side, and the article's own place is no guess
+    text = ("Rockets hit a base in Iraq. These escalations come at a time when Washington is still engaged "
+            "– albeit now falteringly – in indirect talks with Iran over a possible return to the deal.")
+    art = Article(id="t", source="test", text=text, published=dt.date(2016, 3, 15))
+    spans = {"Iraq": "geo:iraq", "Washington": "geo:washington", "Iran": "geo:iran"}
+    places = []
+    for name, pid in spans.items():
+        start = text.index(name)
+        places.append(PlaceMention(Span("t", start, start + len(name), name), place=pid))
+    w = text.index("Washington")
+    capital = EntityMention(Span("t", w, w + 10, "Washington"), "GPE", "GOVERNMENT", "washington")
+    res = SimpleNamespace(lexicon=load_lexicon(), gazetteer=None, actors=None)
+    mentions, _ = extract_events(nlp(art.masked), art, [capital], places, [], res)
+    assert [m.place for m in mentions if m.type == "CONSULT"] == [None]

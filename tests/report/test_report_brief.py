@@ -137,3 +137,15 @@ def test_report_brief_a_sentence_stating_a_claim_twice_shows_it_once(analysis):
     strike = next(v for v in build_brief(analysis, "T").events if v.id == first.event)
     row = next(r for r in strike.rows if r.doc == first.doc)
     assert len(row.cells["killed"]) == len({(c.value, c.voice, c.ref.n) for c in row.cells["killed"]})
+
+
+def test_report_brief_a_document_without_an_outlet_is_named_once(analysis):
+    doc = next(d for d in analysis.documents if d.id == "hol-001")
+    doc.outlet = None
+    md = render_brief_md(analysis, "T")
+    assert "hol-001, document hol-001" not in md
+    assert "hol-001 (hol-001)" not in md and "- hol-001 leaves out" in md
+    assert re.search(r"^\[\^\d+\]: document hol-001, characters", md, re.M)
+    html = render_brief_html(analysis, "T")
+    assert 'title="document hol-001, characters' in html
+    assert '<div class="note">hol-001</div>' not in html and "hol-001 <span" not in html

@@ -744,6 +744,25 @@ def _party_prep(root, ctx: DocContext):
     return None
 
 
+_ASIDE_OPEN = frozenset({"–", "—", "-", "("})
+_ASIDE_CLOSE = frozenset({"–", "—", "-", ")"})
+
+
+def _holds(verb, trigger) -> bool:
+    """Whether ``trigger`` belongs to ``verb``'s clause: in its subtree, or, when an
+    aside between dashes made the parser hang the rest of the sentence on the main
+    verb ("Washington is still engaged – albeit now falteringly – in indirect
+    talks"), an object of the main verb right after that aside."""
+    if trigger in verb.subtree:
+        return True
+    head = trigger.head
+    if not (trigger.dep_ == "pobj" and head.dep_ == "prep" and head.head.i != head.i):
+        return False
+    gap = verb.doc[verb.right_edge.i + 1 : head.i]
+    return (len(gap) > 1 and gap[0].text in _ASIDE_OPEN and gap[-1].text in _ASIDE_CLOSE
+            and head.head in verb.ancestors)
+
+
 def _a_party(root, trigger, ctx: DocContext) -> bool:
     """Whether a place name is a side of a threat, talks or an alliance rather than where
     it happened (for events other than attacks): the object of "against" ("vowing
@@ -755,7 +774,7 @@ def _a_party(root, trigger, ctx: DocContext) -> bool:
         root = root.head  # "revenge against Washington and Tehran"
     if root.dep_ == "pobj" and root.head.lower_ in ctx.lex.set("cues", "opponent_preps"):
         return True
-    if root.dep_ == "nsubj" and root.i < trigger.i and trigger in root.head.subtree and any(
+    if root.dep_ == "nsubj" and root.i < trigger.i and _holds(root.head, trigger) and any(
             e.type == "GOVERNMENT" for e in ctx.entities_in(root.idx, root.idx + len(root.text))):
         return True  # the capital that acts: "Washington is still engaged in indirect talks with Iran"
     if root.dep_ == "pobj" and root.head.lower_ in ctx.lex.set("cues", "source_preps") and root.head.head.i == trigger.i:
@@ -852,13 +871,15 @@ def attach_place(m: EventMention, tok, sent, ctx: DocContext, fallback: Optional
     of the sentence, else (reported, not recalled) the place the headline names, which
     also stands in for a bare state or province when it lies there.  Places
     that say where someone was taken, held or lives, and places
-    geocoding marks as remote from the article's home, are left out.  How the place was
+    geocoding marks as remote from the article's home, are left out.  Talks whose
+    sentence names only their sides ("talks with Iran") get no place.  How the place was
     found goes to ``attributes["place_via"]`` (fusion weighs another clause's place less)."""
     inside = ctx.places_between(sent.start_char, sent.end_char)
     chosen: Optional[PlaceMention] = None
     elsewhere: set[int] = set()  # span starts of places this sentence gives as somewhere else
     aside: set[int] = set()  # span starts of places in a relative clause about another noun
     other_clause = None  # the best place of the sentence outside the event's own clause
+    parties: set[int] = set()  # span starts of places the sentence names as sides of talks
     if inside:
         lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
         head_sub = tok.head if tok.pos_ in _NOUN and tok.head.pos_ in _VERB else tok
@@ -891,6 +912,8 @@ def attach_place(m: EventMention, tok, sent, ctx: DocContext, fallback: Optional
                         _a_party(root, tok, ctx) or _in_attribution(root, tok, ctx)):
                     score -= 5
                     elsewhere.add(p.span.start)
+                    if m.type == "CONSULT" and _a_party(root, tok, ctx):
+                        parties.add(p.span.start)
             if p.role == "remote" and p.span.start not in elsewhere:
                 score -= 5  # a place far from the article's home: a namesake or an aside
                 elsewhere.add(p.span.start)
@@ -902,6 +925,10 @@ def attach_place(m: EventMention, tok, sent, ctx: DocContext, fallback: Optional
         if best and -2 <= best[0][0] < 0 and best[1].span.start not in elsewhere:
             other_clause = best[1]
     via = "clause"
+    if chosen is None and parties and all(p.span.start in parties | aside for p in inside):
+        # "Washington is engaged in indirect talks with Iran": the sentence names the
+        # sides, not where they meet; the article's own place is no better a guess
+        return
     if chosen is None and fallback is not None and fallback.role != "remote" and not (
             fallback.span.start in elsewhere | aside if sent.start_char <= fallback.span.start < sent.end_char
             else _said_elsewhere(fallback, ctx)):
@@ -1121,6 +1148,8 @@ def _attach_sentence_time(m: EventMention, tok, sent, ctx: DocContext) -> bool:
             if (ttok is not None and beyond[1] is not None and t.value.precision == "day" and t.span.start < beyond[1]
                     and _hangs_on(ttok, beyond[0])):
                 continue  # "in critical condition Tuesday after he was shot": Tuesday dates the condition
+            if ttok is not None and _since_clause_of(ttok, g, ctx):
+                continue  # "the second strike since taking office 5 months ago": the office, not the strike
             score = 0
             if lo <= t.span.start < hi:
                 score = 3
@@ -1172,6 +1201,29 @@ def _beyond_after(g) -> tuple[set[int], Optional[int]]:
             return {top.i, *(a.i for a in ancestors_upto(top, 6))}, marker.idx
         x = anc
     return set(), None
+
+
+def _since_clause_of(ttok, g, ctx: DocContext) -> bool:
+    """True when the time expression at ``ttok`` dates the start of a stretch that a
+    "since" clause or phrase names ("since taking office 5 months ago", "since he
+    took office in January") and the trigger ``g`` is outside that clause: taking
+    office began the stretch, the trigger's happening came later.  When the clause
+    names a happening of the kind the article reports ("strikes became more common
+    since a drone killed the general last year"), its time still says the trigger's
+    stretch is of the past, as a time after "after" does (:func:`_beyond_after`)."""
+    cur = ttok
+    for _ in range(5):
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.pos_ in _VERB:
+            since = cur.head.lower_ == "since" and cur.dep_ in ("pcomp", "pobj")
+            since = since or any(c.dep_ == "mark" and c.lower_ == "since" for c in cur.children)
+            if not since:
+                return False
+            lo, hi = cur.left_edge.i, cur.right_edge.i
+            return not (lo <= g.i <= hi) and trigger_for(cur, ctx) is None
+    return False
 
 
 def _hangs_on(ttok, heads: set[int]) -> bool:
