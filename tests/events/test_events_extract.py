@@ -105,7 +105,15 @@ def test_extract_conditional_and_planned_are_hypothetical(nlp):
                  "Officials urged the government to avoid further airstrikes.",
                  "He said the man was going to kill his wife and kids.",
                  "If the attack happens, the army will respond.",
-                 "He would repeat the attack."):
+                 "He would repeat the attack.",
+                 # a causal verb that is itself intended or modal
+                 "Officials warned the dispute could lead to attacks on the base.",
+                 "The men planned to cause an explosion at the mall.",
+                 "They planned to storm the base and cause an explosion.",
+                 "Officials warned of attacks over the weekend.",
+                 "They could attack and kill the guards.",
+                 "Investigators want information about attacks planned for next week.",
+                 "The militia called for attacks on US forces."):
         got = assaults(nlp, text)
         assert got and all(m.hypothetical for m in got), text
 
@@ -122,6 +130,24 @@ def test_extract_conditional_and_planned_are_hypothetical(nlp):
     "Anyone with information about the shooting should call police.",
     "If anyone has any information on the shooting deaths of four people, they need to come forward.",
     "Police are investigating whether the shooting was gang-related.",
+    # what a causal verb brought about happened, whatever intention is its subject
+    "Attempt to deal with stray dogs led to accidental shooting death",
+    "An attempt to scare off a bear led to a fatal shooting.",
+    # the case an intention's verb names with "in" is no intention
+    "Newburgh teen wanted in double murder is arrested out of state",
+    "A man wanted in connection with the shooting of two teens was arrested.",
+    # a happening an intention or a modal is tied to by its time is told as real
+    "The sheriff called for calm after the shooting.",
+    "Residents called police after hearing gunshots.",
+    "Police would not comment on the motive in the shooting.",
+    # a verb joined to a wish is a predicate of its own
+    "He vowed revenge and attacked the base.",
+    # an inquiry into it, a person wanted for it, police summoned to it
+    "Perris Police are seeking information regarding a drive-by shooting Sunday morning.",
+    "The 24-year-old was wanted for the murder of a neighbor.",
+    "Police were called to a home near the corner of Force and Crown around 11pm for a shooting.",
+    # "rule" is a wish only with its particle ("ruled out")
+    "The King County Medical Examiner's Office ruled Radcliffe's death a homicide.",
 ])
 def test_extract_asserted_despite_a_cue_of_doubt(nlp, text):
     got = assaults(nlp, text)
@@ -448,3 +474,16 @@ def test_extract_nobody_is_no_target(nlp, text):
     mentions, claims = run(nlp, text)
     assert all(m.target_text is None and not m.targets for m in mentions)
     assert not [c for c in claims if c.attribute == "target"]
+
+
+def test_extract_police_summoned_for_a_shooting_make_no_demand(nlp):
+    mentions, _ = run(nlp, "Police were called to a home on Force Street around 11pm for a shooting.")
+    assert not [m for m in mentions if m.type == "REQUEST"]
+    mentions, _ = run(nlp, "The mayor called for calm after the shooting.")
+    assert [m for m in mentions if m.type == "REQUEST"]
+
+
+def test_extract_a_wound_is_no_perpetrator(nlp):
+    mentions, claims = run(nlp, "The medical examiner's office ruled the boy's death a homicide by gunshot wound.")
+    assert [v for v, _ in values(claims, "killed")] == [1]
+    assert not [c for c in claims if c.attribute == "perpetrator"]

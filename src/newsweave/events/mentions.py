@@ -132,8 +132,11 @@ def trigger_for(tok, ctx: DocContext) -> Optional[Trigger]:
                    for c in tok.head.children)):
         return None  # "we've demonstrated that the president is prepared to act"
     if trig.particle:
-        if not any(c.dep_ in ("prep", "prt") and c.lower_ in trig.particle for c in tok.children):
+        parts = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ in trig.particle}
+        if not parts:
             return None
+        if parts == {"for"} and is_verb and any(c.dep_ == "auxpass" for c in tok.children):
+            return None  # "police were called to a home for a shooting": summoned, not a demand
     if trig.needs_object:
         needs = set(trig.needs_object)
         sub = [c for c in tok.subtree if c.i != tok.i and c.i > tok.i]
@@ -214,6 +217,9 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _BE = frozenset({"is", "was", "are", "were", "be", "been", "'s", "’s"})
 
 
+_COMPLEMENT = frozenset({"xcomp", "ccomp"})
+
+
 def is_hypothetical(tok, ctx: DocContext) -> bool:
     """Planned, threatened, feared, wanted or conditional: walks up to the clause and
     the predicates governing it ("vowed to escalate attacks", "could complicate",
@@ -222,11 +228,18 @@ def is_hypothetical(tok, ctx: DocContext) -> bool:
     modal = cues.set("cues", "modal_aux")
     intensional = cues.set("cues", "intensional")
     reactive = cues.set("cues", "reactive")
+    causal = cues.set("cues", "causal")
+    case_preps = cues.set("cues", "case_preps")
+    inquiry = cues.set("cues", "inquiry_nouns")
+    sought = cues.set("cues", "sought_verbs")
+    summons = cues.set("cues", "summons_verbs")
+    with_particle = cues.set("cues", "particle_intensional")
     marks = cues.set("cues", "conditional_marks")
     speech = cues.set("cues", "speech_verbs")
     if tok.pos_ in _NOUN:
         for c in tok.children:
-            if c.dep_ in ("amod", "det", "compound") and ctx.lemma(c) in intensional and not _life_threatening(c) \
+            if (c.dep_ in ("amod", "det", "compound") or c.dep_ == "acl" and c.tag_ == "VBN") and ctx.lemma(c) in intensional \
+                    and not _life_threatening(c) \
                     and not _doubted_kind(c, tok, ctx):
                 return True
     going = cues.set("cues", "future_going")
@@ -241,10 +254,15 @@ def is_hypothetical(tok, ctx: DocContext) -> bool:
              and any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in np.children)
              and (np.dep_ == "pobj" and np.head.head.pos_ in _NOUN
                   or np.dep_ == "nsubj" and np.head.lower_ in _BE))
+    # (and whatever its article, in the phrase of an inquiry: "information regarding a shooting")
+    known = known or (np.dep_ == "pobj" and np.head.head.pos_ in _NOUN and ctx.lemma(np.head.head) in inquiry)
     prev = tok
     for anc in [tok, *ancestors_upto(tok, 6)]:
         lem = ctx.lemma(anc)
         if anc is not tok:
+            if prev.dep_ == "prep" and prev.lower_ in case_preps:
+                break  # its case or its time, not what is wished or feared: "a teen wanted in a
+                # double murder", "called for calm after the shooting", "could face charges in it"
             if lem in reactive:
                 return False
             if anc.lower_ in going and prev.dep_ == "xcomp":
@@ -252,9 +270,16 @@ def is_hypothetical(tok, ctx: DocContext) -> bool:
             if anc.i == tok.head.i and anc.pos_ in _VERB and (tok.dep_ in ("oprd", "attr") or tok.dep_ == "npadvmod" and any(
                     c.dep_ == "auxpass" for c in anc.children)):
                 return False  # the predicate classifies a real event: "the death was ruled a homicide"
-            if lem in intensional and anc.pos_ in (_VERB | _NOUN | {"ADJ"}) and not known and not (
-                    anc.i == tok.head.i and tok.dep_ in ("compound", "amod") and anc.pos_ in _NOUN):
-                # (the noun a trigger qualifies is no wish for it: "a shooting call")
+            wish = lem in intensional or lem in with_particle and any(c.dep_ == "prt" for c in anc.children)
+            if wish and anc.pos_ in (_VERB | _NOUN | {"ADJ"}) and not known and not (
+                    anc.i == tok.head.i and tok.dep_ in ("compound", "amod") and anc.pos_ in _NOUN) and not (
+                    prev.dep_ == "conj" and anc.pos_ in _VERB) and not (
+                    lem in sought and anc.tag_ == "VBN") and not (
+                    lem in summons and any(c.dep_ == "auxpass" for c in anc.children) and prev.dep_ != "xcomp"):
+                # (the noun a trigger qualifies is no wish for it: "a shooting call"; a verb
+                # joined to the wish is a predicate of its own: "wanted in a murder, is arrested";
+                # a person "wanted for the murder" is sought for what happened; police
+                # "called to a home for a shooting" are summoned to it)
                 return True
             if anc.pos_ in _VERB and lem in speech:
                 return False  # reported speech is asserted by its source
@@ -264,6 +289,11 @@ def is_hypothetical(tok, ctx: DocContext) -> bool:
                     return True
                 if c.dep_ == "mark" and c.lower_ in marks:
                     return True
+        if (anc is not tok and anc.pos_ in _VERB and lem in causal and prev.dep_ in ("prep", "dobj") and not known
+                and anc.dep_ not in _COMPLEMENT and not (anc.dep_ == "conj" and anc.head.dep_ in _COMPLEMENT)):
+            # "an attempt to scare off dogs led to a shooting death": the death happened
+            # (but "planned to cause an explosion": the causing is itself intended)
+            break
         if anc.dep_ in ("ROOT", "relcl", "acl", "advcl", "parataxis"):
             break  # a relative or adverbial clause asserts its own content
         if anc.dep_ == "ccomp" and any(c.lower_ in ("what", "who", "how", "why", "where", "when") for c in anc.children):
@@ -856,8 +886,9 @@ def _clause_of(tok):
 
 def _names_no_perpetrator(tok, ctx: DocContext) -> bool:
     """A subject or agent that is a time ("Sunday's strikes", "this evening's
-    attacks"), a place or a weapon ("attacked by drones") names no perpetrator."""
-    if ctx.lemma(tok) in ctx.lex.weapon_words:
+    attacks"), a place, a weapon ("attacked by drones") or a wound ("a homicide by
+    gunshot wound") names no perpetrator."""
+    if ctx.lemma(tok) in ctx.lex.weapon_words or ctx.lemma(tok) in ctx.lex.set("casualties", "injured_nouns"):
         return True
     at = tok.idx
     return any(t.span.start <= at < t.span.end for t in ctx.times_between(max(0, at - 80), at + 1)) or \
@@ -1211,11 +1242,7 @@ def _since_clause_of(ttok, g, ctx: DocContext) -> bool:
     names a happening of the kind the article reports ("strikes became more common
     since a drone killed the general last year"), its time still says the trigger's
     stretch is of the past, as a time after "after" does (:func:`_beyond_after`)."""
-    cur = ttok
-    for _ in range(5):
-        if cur.head.i == cur.i:
-            return False
-        cur = cur.head
+    for cur in ancestors_upto(ttok, 5):
         if cur.pos_ in _VERB:
             since = cur.head.lower_ == "since" and cur.dep_ in ("pcomp", "pobj")
             since = since or any(c.dep_ == "mark" and c.lower_ == "since" for c in cur.children)
@@ -1228,16 +1255,7 @@ def _since_clause_of(ttok, g, ctx: DocContext) -> bool:
 
 def _hangs_on(ttok, heads: set[int]) -> bool:
     """True when the time expression at ``ttok`` hangs (within three steps) on one of ``heads``."""
-    if not heads:
-        return False
-    cur = ttok
-    for _ in range(3):
-        if cur.head.i == cur.i:
-            return False
-        cur = cur.head
-        if cur.i in heads:
-            return True
-    return False
+    return bool(heads) and any(cur.i in heads for cur in ancestors_upto(ttok, 3))
 
 
 def _only_day_within(rng: DateRange, ctx: DocContext, earlier: bool = False) -> Optional[dt.date]:
