@@ -113,7 +113,9 @@ def test_extract_conditional_and_planned_are_hypothetical(nlp):
                  "Officials warned of attacks over the weekend.",
                  "They could attack and kill the guards.",
                  "Investigators want information about attacks planned for next week.",
-                 "The militia called for attacks on US forces."):
+                 "The militia called for attacks on US forces.",
+                 "Police are trying to determine whether the shooting occurred.",
+                 "The Denver Post reported that authorities were not calling the incident a murder-suicide."):
         got = assaults(nlp, text)
         assert got and all(m.hypothetical for m in got), text
 
@@ -148,6 +150,13 @@ def test_extract_conditional_and_planned_are_hypothetical(nlp):
     "Police were called to a home near the corner of Force and Crown around 11pm for a shooting.",
     # "rule" is a wish only with its particle ("ruled out")
     "The King County Medical Examiner's Office ruled Radcliffe's death a homicide.",
+    # where, why or with what a known shooting happened is asked, not whether
+    "Police are investigating whether these shootings are related.",
+    "Investigators said the shooting might have occurred in the 3000 block of Nevada Avenue.",
+    "Hoxmeier said the shooting might have stemmed from that.",
+    # naming a shooting is no wish for it
+    "Police are calling the shooting death of a 5-year-old girl an accident.",
+    "He became alarmed when police called the shooting a homicide.",
 ])
 def test_extract_asserted_despite_a_cue_of_doubt(nlp, text):
     got = assaults(nlp, text)
@@ -481,9 +490,20 @@ def test_extract_police_summoned_for_a_shooting_make_no_demand(nlp):
     assert not [m for m in mentions if m.type == "REQUEST"]
     mentions, _ = run(nlp, "The mayor called for calm after the shooting.")
     assert [m for m in mentions if m.type == "REQUEST"]
+    # a request's preposition follows its verb: "on Monday night" is a time
+    mentions, _ = run(nlp, "A boy remains in critical condition after what authorities are calling an "
+                           "accidental shooting in St. Cloud on Monday night.")
+    assert not [m for m in mentions if m.type == "REQUEST"]
+    mentions, _ = run(nlp, "Iraq's government called Sunday for an end to the strikes.")
+    assert [m for m in mentions if m.type == "REQUEST"]
 
 
 def test_extract_a_wound_is_no_perpetrator(nlp):
     mentions, claims = run(nlp, "The medical examiner's office ruled the boy's death a homicide by gunshot wound.")
     assert [v for v, _ in values(claims, "killed")] == [1]
     assert not [c for c in claims if c.attribute == "perpetrator"]
+
+
+def test_extract_a_particle_may_follow_its_object(nlp):
+    mentions, claims = run(nlp, "Gunmen gunned him down outside his home.")
+    assert [m.trigger.text for m in mentions if m.type == "ASSAULT"] == ["gunned"]

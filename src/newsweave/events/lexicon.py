@@ -184,7 +184,7 @@ def build_lexicon(trig: dict, cues: dict, numbers: dict, casualties: dict, acled
     # the governing lemmas a trigger needs ("opened fire", "found the bodies")
     words |= {h for t in triggers.values() for h in t.head}
     # only lists of lemmas get inflected (not lists of surface words such as "died")
-    lemma_lists = {"speech_verbs", "intensional", "reactive", "causal", "inquiry_nouns", "sought_verbs", "particle_intensional",
+    lemma_lists = {"speech_verbs", "intensional", "reactive", "causal", "inquiry_nouns", "sought_verbs", "particle_intensional", "presupposing_verbs", "existence_verbs",
                    "summons_verbs", "speech_nouns", "group_nouns",
                    "killed_verbs", "died_verbs", "killed_adjs", "killed_nouns", "injured_verbs",
                    "injured_nouns", "suffer_verbs", "fatal_adverbs", "fatal_adjs", "shot_verbs",

@@ -132,7 +132,12 @@ def trigger_for(tok, ctx: DocContext) -> Optional[Trigger]:
                    for c in tok.head.children)):
         return None  # "we've demonstrated that the president is prepared to act"
     if trig.particle:
-        parts = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ in trig.particle}
+        # a preposition follows the verb closely ("called for", "called Sunday for"; not
+        # "what authorities are calling an accidental shooting ... on Monday night"); a
+        # particle may follow its object ("gunned him down")
+        obj = min((c.i for c in tok.children if c.dep_ == "dobj"), default=len(tok.doc))
+        parts = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ in trig.particle
+                 and (not is_verb or c.dep_ == "prt" or c.i <= tok.i + 3 and c.i < obj)}
         if not parts:
             return None
         if parts == {"for"} and is_verb and any(c.dep_ == "auxpass" for c in tok.children):
@@ -218,6 +223,31 @@ _BE = frozenset({"is", "was", "are", "were", "be", "been", "'s", "’s"})
 
 
 _COMPLEMENT = frozenset({"xcomp", "ccomp"})
+_REQUEST_PREPS = frozenset({"for", "on", "upon"})
+
+
+def _presupposed_by(verb, ctx: DocContext, marks: frozenset[str]) -> bool:
+    """Whether a verb takes its definite subject's happening as given: "the shooting
+    may have stemmed from a fight", "whether these shootings are related", and, outside
+    a condition or a question, "the shooting might have occurred in the 3000 block"."""
+    lem = ctx.lemma(verb)
+    if lem in ctx.lex.set("cues", "presupposing_verbs"):
+        return True
+    return lem in ctx.lex.set("cues", "existence_verbs") and not any(
+        c.dep_ == "mark" and c.lower_ in marks for c in verb.children)
+
+
+def _naming(verb) -> bool:
+    """Whether a verb of summons names rather than asks ("calling the shooting an
+    accident", not "called for calm", "called on them to leave", "were called to a
+    home"): active, with an object, and with neither a request's preposition right
+    after it nor an infinitive."""
+    kids = list(verb.children)
+    if any(c.dep_ == "auxpass" or c.dep_ == "xcomp" for c in kids):
+        return False
+    if any(c.dep_ in ("prep", "prt") and c.lower_ in _REQUEST_PREPS and c.i <= verb.i + 2 for c in kids):
+        return False
+    return any(c.dep_ in ("dobj", "oprd") for c in kids)
 
 
 def is_hypothetical(tok, ctx: DocContext) -> bool:
@@ -253,7 +283,8 @@ def is_hypothetical(tok, ctx: DocContext) -> bool:
     known = ((tok.pos_ in _NOUN or np is not tok)
              and any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in np.children)
              and (np.dep_ == "pobj" and np.head.head.pos_ in _NOUN
-                  or np.dep_ == "nsubj" and np.head.lower_ in _BE))
+                  or np.dep_ == "nsubj" and np.head.lower_ in _BE
+                  or np.dep_ in ("nsubj", "nsubjpass") and _presupposed_by(np.head, ctx, marks)))
     # (and whatever its article, in the phrase of an inquiry: "information regarding a shooting")
     known = known or (np.dep_ == "pobj" and np.head.head.pos_ in _NOUN and ctx.lemma(np.head.head) in inquiry)
     prev = tok
@@ -271,6 +302,10 @@ def is_hypothetical(tok, ctx: DocContext) -> bool:
                     c.dep_ == "auxpass" for c in anc.children)):
                 return False  # the predicate classifies a real event: "the death was ruled a homicide"
             wish = lem in intensional or lem in with_particle and any(c.dep_ == "prt" for c in anc.children)
+            if wish and lem in summons and anc.pos_ in _VERB and _naming(anc):
+                if any(c.dep_ == "neg" for c in anc.children):
+                    return True  # "authorities were not calling the incident a murder-suicide"
+                wish = False  # "police are calling the shooting death an accident": it happened
             if wish and anc.pos_ in (_VERB | _NOUN | {"ADJ"}) and not known and not (
                     anc.i == tok.head.i and tok.dep_ in ("compound", "amod") and anc.pos_ in _NOUN) and not (
                     prev.dep_ == "conj" and anc.pos_ in _VERB) and not (
