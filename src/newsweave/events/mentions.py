@@ -132,12 +132,8 @@ def trigger_for(tok, ctx: DocContext) -> Optional[Trigger]:
                    for c in tok.head.children)):
         return None  # "we've demonstrated that the president is prepared to act"
     if trig.particle:
-        # a preposition follows the verb closely ("called for", "called Sunday for"; not
-        # "what authorities are calling an accidental shooting ... on Monday night"); a
-        # particle may follow its object ("gunned him down")
-        obj = min((c.i for c in tok.children if c.dep_ == "dobj"), default=len(tok.doc))
-        parts = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ in trig.particle
-                 and (not is_verb or c.dep_ == "prt" or c.i <= tok.i + 3 and c.i < obj)}
+        parts = _particles(tok, trig.particle) if is_verb else {
+            c.lower_ for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ in trig.particle}
         if not parts:
             return None
         if parts == {"for"} and is_verb and any(c.dep_ == "auxpass" for c in tok.children):
@@ -223,7 +219,16 @@ _BE = frozenset({"is", "was", "are", "were", "be", "been", "'s", "’s"})
 
 
 _COMPLEMENT = frozenset({"xcomp", "ccomp"})
-_REQUEST_PREPS = frozenset({"for", "on", "upon"})
+
+
+def _particles(verb, particles) -> set[str]:
+    """The trigger particles a verb takes: a preposition close after it and before its
+    object ("called for", "called Sunday for"; not "what authorities are calling an
+    accidental shooting ... on Monday night"), or a particle, which may follow its
+    object ("gunned him down")."""
+    obj = min((c.i for c in verb.children if c.dep_ == "dobj"), default=len(verb.doc))
+    return {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in particles
+            and (c.dep_ == "prt" or c.i <= verb.i + 3 and c.i < obj)}
 
 
 def _presupposed_by(verb, ctx: DocContext, marks: frozenset[str]) -> bool:
@@ -237,15 +242,16 @@ def _presupposed_by(verb, ctx: DocContext, marks: frozenset[str]) -> bool:
         c.dep_ == "mark" and c.lower_ in marks for c in verb.children)
 
 
-def _naming(verb) -> bool:
+def _naming(verb, ctx: DocContext) -> bool:
     """Whether a verb of summons names rather than asks ("calling the shooting an
     accident", not "called for calm", "called on them to leave", "were called to a
-    home"): active, with an object, and with neither a request's preposition right
-    after it nor an infinitive."""
+    home"): active, with an object, and with neither its request's particle (the
+    trigger's ``particle``) nor an infinitive."""
     kids = list(verb.children)
     if any(c.dep_ == "auxpass" or c.dep_ == "xcomp" for c in kids):
         return False
-    if any(c.dep_ in ("prep", "prt") and c.lower_ in _REQUEST_PREPS and c.i <= verb.i + 2 for c in kids):
+    trig = ctx.lex.triggers.get(ctx.lemma(verb))
+    if trig is not None and trig.particle and _particles(verb, trig.particle):
         return False
     return any(c.dep_ in ("dobj", "oprd") for c in kids)
 
@@ -302,7 +308,7 @@ def is_hypothetical(tok, ctx: DocContext) -> bool:
                     c.dep_ == "auxpass" for c in anc.children)):
                 return False  # the predicate classifies a real event: "the death was ruled a homicide"
             wish = lem in intensional or lem in with_particle and any(c.dep_ == "prt" for c in anc.children)
-            if wish and lem in summons and anc.pos_ in _VERB and _naming(anc):
+            if wish and lem in summons and anc.pos_ in _VERB and _naming(anc, ctx):
                 if any(c.dep_ == "neg" for c in anc.children):
                     return True  # "authorities were not calling the incident a murder-suicide"
                 wish = False  # "police are calling the shooting death an accident": it happened
@@ -974,11 +980,11 @@ def attach_place(m: EventMention, tok, sent, ctx: DocContext, fallback: Optional
                     root = root.head
                 if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS and root.i != tok.i:  # not "in a US air strike"
                     score += 1
-                if _place_elsewhere(root, tok, ctx) or m.type != "ASSAULT" and (
-                        _a_party(root, tok, ctx) or _in_attribution(root, tok, ctx)):
+                party = m.type != "ASSAULT" and _a_party(root, tok, ctx)
+                if _place_elsewhere(root, tok, ctx) or party or m.type != "ASSAULT" and _in_attribution(root, tok, ctx):
                     score -= 5
                     elsewhere.add(p.span.start)
-                    if m.type == "CONSULT" and _a_party(root, tok, ctx):
+                    if party and m.type == "CONSULT":
                         parties.add(p.span.start)
             if p.role == "remote" and p.span.start not in elsewhere:
                 score -= 5  # a place far from the article's home: a namesake or an aside
