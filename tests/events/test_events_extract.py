@@ -507,3 +507,12 @@ def test_extract_a_wound_is_no_perpetrator(nlp):
 def test_extract_a_particle_may_follow_its_object(nlp):
     mentions, claims = run(nlp, "Gunmen gunned him down outside his home.")
     assert [m.trigger.text for m in mentions if m.type == "ASSAULT"] == ["gunned"]
+
+
+def test_extract_a_long_source_is_cut_between_words(nlp):
+    text = ("A congressional aide with knowledge of the Biden administration's decision-making said the attacks "
+            "killed two soldiers.")
+    _, claims = run(nlp, text)
+    sources = {c.attributed_to for c in claims if c.attributed_to}
+    assert sources and all(not s.endswith("-") for s in sources), sources
+    assert any(s.endswith("decision-making") for s in sources), sources

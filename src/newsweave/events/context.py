@@ -103,14 +103,13 @@ class DocContext:
             if child.dep_ in ("relcl", "appos", "punct", "acl", "cc", "conj") or child.text in (",", "(", "-", "—"):
                 break
             b = child.right_edge.i + 1
-        b = min(b, a + limit)
+        b = _cut(doc, a, b, limit)
         return self.span(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)).text
 
     def phrase_text(self, head) -> str:
         a, b = self.compact(head)
         doc = self.doc
-        if b - a > 12:
-            b = a + 12
+        b = _cut(doc, a, b, 12)
         return self.span(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)).text
 
     def entities_in(self, start: int, end: int) -> list[EntityMention]:
@@ -241,6 +240,22 @@ def age_before(tok) -> bool:
     """Whether an age stands before the token as its modifier ("a 16-year-old shot":
     the tagger's noun "shot" after an age that stands for its person)."""
     return any(c.dep_ == "amod" and c.lower_ == "old" and c.i < tok.i for c in tok.children)
+
+
+_HYPHENS = frozenset({"-", "‑"})
+
+
+def _cut(doc, a: int, b: int, limit: int) -> int:
+    """The end of a phrase [a, b) cut to at most ``limit`` tokens, but never inside a
+    hyphenated word ("the administration's decision-making", not "decision-") and
+    without punctuation left at its end."""
+    end = b
+    b = min(b, a + limit)
+    while b < end and not doc[b - 1].whitespace_ and (doc[b - 1].text in _HYPHENS or doc[b].text in _HYPHENS):
+        b += 1
+    while b - 1 > a and doc[b - 1].is_punct:
+        b -= 1
+    return b
 
 
 def ancestors_upto(tok, limit: int = 8) -> Iterable:
