@@ -149,3 +149,21 @@ def test_report_brief_a_document_without_an_outlet_is_named_once(analysis):
     html = render_brief_html(analysis, "T")
     assert 'title="document hol-001, characters' in html
     assert '<div class="note">hol-001</div>' not in html and "hol-001 <span" not in html
+
+
+def test_report_brief_an_event_without_named_actors_shows_who_the_reports_say(analysis):
+    perp = next(c for c in analysis.claims if c.attribute == "perpetrator")
+    ev = next(e for e in analysis.events if e.id == (perp.event or perp.mention))
+    ev.actors = []
+    view = next(v for v in build_brief(analysis).events if v.id == ev.id)
+    assert any(r.startswith(format_value_for(analysis, perp)) for r in view.reported_actors)
+    md = render_brief_md(analysis, "T")
+    assert "- Actors: as the reports put it, " + view.reported_actors[0] in md
+    # an event that names its actors shows them, not the reports' words
+    assert not next(v for v in build_brief(analysis).events if v.id != ev.id and v.actors).reported_actors
+
+
+def format_value_for(analysis, claim):
+    from newsweave.report.brief import format_value
+    from newsweave.report.common import Index
+    return format_value(Index(analysis), claim)

@@ -122,6 +122,9 @@ class EventView:
     documents: list[str]
     has_claims: bool = False
     when: str = ""  # the date, and the reports' own time words when they resolve to no date
+    # when the event names no actor (target), who its documents say did it (was hit), with whom they say it from
+    reported_actors: list[str] = field(default_factory=list)
+    reported_targets: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -264,6 +267,19 @@ def _event_sentence_ref(refs: _Refs, ev: Event) -> list[Ref]:
     return [refs.get(m.doc, m.sentence.start, m.sentence.end, field=m.sentence.field)]
 
 
+def _reported(index: Index, claims: list[Claim], attribute: str) -> list[str]:
+    """Who the documents say did it (``perpetrator``) or was hit (``target``), each once,
+    with whom they say it from when not in their own voice."""
+    out: list[str] = []
+    for c in claims:
+        if c.attribute != attribute:
+            continue
+        text = format_value(index, c) + (f" (per {index.entity_name(c.attributed_to)})" if c.attributed_to else "")
+        if text not in out:
+            out.append(text)
+    return out
+
+
 def _event_view(index: Index, refs: _Refs, ev: Event, n: int) -> EventView:
     claims = index.event_claims.get(ev.id, [])
     docs = index.event_docs(ev)
@@ -304,6 +320,8 @@ def _event_view(index: Index, refs: _Refs, ev: Event, n: int) -> EventView:
         place=index.place_label(ev.place),
         actors=[index.entity_name(a) for a in ev.actors],
         targets=[index.entity_name(t) for t in ev.targets],
+        reported_actors=[] if ev.actors else _reported(index, claims, "perpetrator"),
+        reported_targets=[] if ev.targets else _reported(index, claims, "target"),
         fatalities=_fatalities(ev),
         background=index.is_background(ev),
         summary=Statement(summary_text, _event_sentence_ref(refs, ev)),
