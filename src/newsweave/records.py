@@ -208,7 +208,9 @@ class TimeMention:
     # "procedure": the expression dates an act that follows a happening (an arrest, a
     # court step, a statement: "arrested Wednesday", "police said Tuesday"), not the
     # happening itself; "court" for a step of a court case ("convicted on Jan. 14"),
-    # which follows it by weeks or years; None otherwise
+    # which follows it by weeks or years; "recalled" for the day of an earlier happening
+    # a report's attack is tied to (the death a vigil is held for, what a retaliation
+    # answers: ``events.mentions.mark_recalled_times``); None otherwise
     role: Optional[str] = None
 
 

@@ -416,3 +416,24 @@ def test_fuse_the_same_street_address_is_a_place_in_common():
     assert any("same street address (Dixie)" in r for r in events[0].merge_reasons)
     assert sorted(e.documents for e in pair("Deputies responded to multiple shots fired at 118 Oak Street early Sunday.")) \
         == [["a"], ["b"]]
+
+
+def test_fuse_similar_headlines_are_evidence_of_one_shooting():
+    def pair(title_b):
+        def doc(name, title, day, sentence):
+            art = Article(id=name, source=name, text=" " * 1000, title=title)
+            m = mention(name, 10, date=day, place="geonames:springfield", trigger="shot", sentence=sentence)
+            return DocAnalysis(article=art, events=[m], claims=[])
+
+        a = doc("a", "Four shot at memorial service in Springfield - WXYZ News", D(2016, 12, 9),
+                "Four people were shot while attending a funeral on Friday.")
+        b = doc("b", title_b, D(2016, 12, 10), "Gunfire erupted inside the lodge, police said.")
+        return run([a, b])[0]
+
+    # a day apart in one town, told in other words: not enough alone ...
+    assert sorted(e.documents for e in pair("Man shot outside gas station after argument")) == [["a"], ["b"]]
+    assert sorted(e.documents for e in pair("")) == [["a"], ["b"]]
+    # ... but two headlines telling of a shooting at a memorial service are one shooting
+    events = pair("4 people shot at memorial service in southwest Springfield")
+    assert [e.documents for e in events] == [["a", "b"]]
+    assert any("similar headlines" in r for r in events[0].merge_reasons)

@@ -55,3 +55,30 @@ def test_time_the_day_of_a_court_step_dates_no_crime(nlp):
     # the day of an arrest may be the attack's own; a conviction's never is
     got = assaults(nlp, "On Jan. 14, 2015, Smith was convicted of assault and battery, a spokesman said.")
     assert got and got[0].date.start is None
+
+
+def test_time_the_day_of_a_death_a_funeral_is_held_for_is_no_day_of_the_attack(nlp):
+    text = ("Four people were shot while attending a funeral service in Southwest Fresno. Two men and two "
+            "women were wounded in the drive-by shooting at the lodge. People were gathered for the funeral "
+            "of Brandon Miles, who died June 20, police said.")
+    current = [m for m in assaults(nlp, text) if not m.background]
+    assert current and all(m.attributes.get("article_day") is None for m in current)
+    assert all(m.date.start is None for m in current)
+    # without the attack at the funeral, the day the article gives stands
+    text = ("Four people were shot in Southwest Fresno. Two men and two women were wounded in the drive-by "
+            "shooting at the lodge. Police said one of them had been at the funeral of a cousin who died June 20.")
+    current = [m for m in assaults(nlp, text) if not m.background]
+    assert any(m.attributes.get("article_day") == dt.date(2021, 6, 20) for m in current)
+
+
+def test_time_the_day_of_what_an_attack_answers_is_marked_recalled(nlp):
+    text = ("Two men were wounded in a shooting on Elm Avenue. Police said the shooting was in retaliation "
+            "for a shooting Saturday that left one person dead.")
+    art = Article(id="t", source="test", text=text, published=PUB)
+    doc = nlp(art.masked)
+    times = find_times(doc, art)
+    res = SimpleNamespace(lexicon=load_lexicon(), gazetteer=None, actors=None)
+    mentions, _ = extract_events(doc, art, [], [], times, res)
+    assert [t.role for t in times if t.span.text == "Saturday"] == ["recalled"]
+    current = [m for m in mentions if m.type == "ASSAULT" and not m.background]
+    assert current and all(m.attributes.get("article_day") is None for m in current)

@@ -44,6 +44,7 @@ class DocContext:
         # the day the article gives as a whole, and its procedures' day (see mentions.attach_time)
         self.article_days: Optional[tuple] = None
         self.weekday_dated: Optional[bool] = None  # the article dates something by a weekday name
+        self.commemoration_scene: Optional[bool] = None  # it tells of an attack at a vigil or funeral
 
     # ----------------------------------------------------------------- text and spans
     def lower_text(self, sent) -> str:

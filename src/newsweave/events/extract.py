@@ -20,6 +20,7 @@ from newsweave.events.mentions import (
     Cand,
     _linked,
     acled_for,
+    answered_by_attack,
     attach_place,
     attach_time,
     background_anchors,
@@ -29,7 +30,9 @@ from newsweave.events.mentions import (
     is_hypothetical,
     is_negated,
     main_of,
+    mark_recalled_times,
     mode_of,
+    mourned_death,
     trigger_for,
 )
 from newsweave.time.find import after_midnight, expression_root, is_late_night
@@ -130,7 +133,11 @@ class _Builder:
         if m.time is not None and m.date.precision in _COARSE and _series_count(tok):
             # "the city's 50th homicide this year": the year frames the count, not the event
             m.time, m.date = None, DateRange(None, None, "unknown")
-        if m.background and etype == "ASSAULT" and self._undated_main(sent, m):
+        if any(g.commemorated for g in group):
+            m.attributes["background_reason"] = "the death a vigil or funeral is held for, in a report of an attack at it"
+        elif any(g.answered for g in group):
+            m.attributes["background_reason"] = "what a reported attack is told to answer (retaliation, revenge)"
+        elif m.background and etype == "ASSAULT" and self._undated_main(sent, m):
             # "the shooting" of an article whose attack has no day yet, on a day weeks
             # before publication: a follow-up report dating its own attack, not a recalled one
             m.background = False
@@ -280,6 +287,14 @@ class _Builder:
             c.negated = is_negated(t, ctx)
             c.hypothetical = is_hypothetical(t, ctx)
             c.background = is_background(t, anchors) and not _time_of(t, lex)
+            if not c.background and trig.type == "ASSAULT" and mourned_death(t, ctx):
+                # "The vigil was for her son, who was killed Sunday" in a report of the
+                # shooting at that vigil: an earlier death, with its own date and toll
+                c.background = c.commemorated = True
+            elif not c.background and trig.type == "ASSAULT" and answered_by_attack(t, ctx):
+                # "the shooting was in retaliation for a Labor Day shooting that left one
+                # dead": the shooting answered is an earlier event
+                c.background = c.answered = True
             cands.append(c)
         assaults = [c for c in cands if c.trig.type == "ASSAULT"]
         groups = group_assaults(assaults, ctx) if assaults else []
@@ -293,7 +308,7 @@ class _Builder:
                 built.append((g, None))  # "killed in a car crash": not an attack
                 continue
             if main.trig.rank == 0 and (strong or self.last_assault is not None) \
-                    and not self._dated_wounding(main, strong, sent):
+                    and not (main.commemorated or main.answered) and not self._dated_wounding(main, strong, sent):
                 built.append((g, None))  # "he died": about an event already reported
                 continue
             built.append((g, self.mention(main, sent, g, "ASSAULT")))
@@ -309,6 +324,20 @@ class _Builder:
                 continue
             if raw.attribute == "arrested":
                 m = self._by_trigger.get(anchor.i) or self._mention_for(anchor, sent, built, bg_sentence)
+            elif mourned_death(anchor, ctx):
+                # "the funeral of Brandon Porraz, who died Nov. 27": the death the gathering
+                # is for counts only for its own (recalled) event, never for the attack
+                m = self._by_trigger.get(anchor.i)
+                if m is None or not m.background:
+                    continue
+            elif answered_by_attack(anchor, ctx):
+                # "the shooting is retaliation to the slaying of a man Wednesday": the
+                # slaying's toll is its own event's
+                m = self._by_trigger.get(anchor.i)
+                if m is None or not m.background:
+                    c = Cand(anchor, _DIE_TRIGGER, background=True, answered=True)
+                    m = self.mention(c, sent, [c], "ASSAULT")
+                    built.append(([c], m))
             else:
                 m = self._mention_for(anchor, sent, built, bg_sentence)
                 if m is None and raw.value != 0:
@@ -452,6 +481,7 @@ def extract_events(spacy_doc, article: Article, entities: list[EntityMention], p
     if not hits:
         return [], []
     ctx = DocContext(spacy_doc, article, lex, entities or [], places or [], times or [])
+    mark_recalled_times(ctx)
     b = _Builder(ctx)
     by_sent: dict[int, list] = {}
     for i in hits:

@@ -78,7 +78,9 @@ MAX_HEADLINE_CHARS = 400
 _HEADLINE_WORD = re.compile(r"[a-z0-9]+(?:['\u2019-][a-z0-9]+)*")
 
 
-def _event_words(lex) -> frozenset[str]:
+def headline_event_words(lex) -> frozenset[str]:
+    """The words a headline is read for: trigger and casualty forms (a site name trailing
+    a headline holds none of them, see ``clean.title.title_debris``)."""
     return lex.built("headline_words", lambda lx: frozenset(lx.trigger_forms | lx.casualty_forms))
 
 
@@ -113,7 +115,7 @@ def headline_article(article: Article, res: "Resources") -> Article:
     title = article.title or ""
     return Article(id=article.id, source=article.source, text=title, outlet=article.outlet, title=article.title,
                    byline=article.byline, published=article.published, language=article.language, url=article.url,
-                   removed=title_debris(title, article.outlet, article.url, _event_words(res.lexicon)),
+                   removed=title_debris(title, article.outlet, article.url, headline_event_words(res.lexicon)),
                    fixed=article.fixed, content_hash=article.content_hash, posted=article.posted,
                    drafted=article.drafted)
 
@@ -210,7 +212,7 @@ def _read_headline(article: Article, res: "Resources", parse: Parser) -> Optiona
     mini = headline_article(article, res)
     if not mini.masked.strip():
         return None
-    words = _event_words(res.lexicon)
+    words = headline_event_words(res.lexicon)
     doc = parse(_sentence_case(mini.masked, words), res)
     doc.user_data["newsweave.headline"] = True
     _headlinese(doc, words, person_nouns(res.lexicon), res.lexicon.set("casualties", "body_parts"),

@@ -36,6 +36,10 @@ class Cand:
     negated: bool = False
     hypothetical: bool = False
     background: bool = False
+    # the death a vigil or funeral is held for, in an article about an attack at it
+    commemorated: bool = False
+    # what a reported attack is told to answer ("in retaliation for a shooting last week")
+    answered: bool = False
     group: int = -1
     members: list = field(default_factory=list)
 
@@ -425,6 +429,146 @@ def _shares_recalled_time(verb, aset: set[int]) -> bool:
         if c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children):
             return False
     return True
+
+
+def _commemorates(tok, ctx: DocContext) -> bool:
+    """Whether a noun names a vigil, a funeral or a memorial ("vigil", "funeral service",
+    "the memory of"; ``commemoration_nouns``)."""
+    nouns = ctx.lex.set("cues", "commemoration_nouns")
+    return tok.pos_ in ("NOUN", "PROPN") and (ctx.lemma(tok) in nouns or any(
+        c.dep_ in ("compound", "amod") and ctx.lemma(c) in nouns for c in tok.children))
+
+
+def _is_attack_word(tok, ctx: DocContext) -> bool:
+    if tok.lower_ not in ctx.lex.trigger_forms:
+        return False
+    trig = trigger_for(tok, ctx)
+    return trig is not None and trig.type == "ASSAULT"
+
+
+def _in_description(tok, top) -> bool:
+    """Whether a token below ``top`` sits in a clause describing a noun ("a vigil for
+    her son, who was killed Sunday")."""
+    while tok.i != top.i and tok.head.i != tok.i:
+        if tok.dep_ in ("relcl", "acl"):
+            return True
+        tok = tok.head
+    return False
+
+
+def attack_at_commemoration(ctx: DocContext) -> bool:
+    """Whether the article tells of an attack at a vigil, a funeral or a memorial:
+    such a noun is where an attack word's clause takes place ("shot while attending a
+    funeral service", "gunfire erupted during a memorial service", "opened fire minutes
+    into a vigil, wounding five", "the shooting at his wake"), the attack word not in a
+    clause that describes someone ("attended a vigil for her son, who was killed").
+    Read once per article."""
+    if ctx.commemoration_scene is None:
+        preps = ctx.lex.set("cues", "commemoration_scene_preps")
+        verbs = ctx.lex.set("cues", "commemoration_scene_verbs")
+        found = False
+        for tok in ctx.doc:
+            if not _commemorates(tok, ctx):
+                continue
+            if not (tok.dep_ == "pobj" and tok.head.lower_ in preps
+                    or tok.dep_ == "dobj" and ctx.lemma(tok.head) in verbs):
+                continue
+            verb = next((a for a in ancestors_upto(tok, 6) if a.pos_ in ("VERB", "AUX")), None)
+            while verb is not None and verb.dep_ in ("advcl", "xcomp", "pcomp") and verb.head.i != verb.i:
+                verb = verb.head  # "were shot while attending a funeral"
+            if verb is not None and any(_is_attack_word(t, ctx) and not _in_description(t, verb)
+                                        for t in verb.subtree):
+                found = True
+                break
+        ctx.commemoration_scene = found
+    return ctx.commemoration_scene
+
+
+def commemorated_death(tok, ctx: DocContext) -> bool:
+    """Whether an attack word tells of the death a vigil, a funeral or a memorial is
+    held for: it sits in a clause describing the person ("The vigil was for Doreen
+    Scofield's son, who was killed Sunday", "a vigil honoring a man killed in a shooting
+    last week", "the funeral of Brandon Porraz, who died Nov. 27", "The memorial service
+    was for Brandon Porraz -- a motorcyclist who died after crashing"), and that person
+    is what the gathering is for or of, or what a verb of commemorating takes."""
+    person = None
+    for anc in (tok, *ancestors_upto(tok, 6)):
+        if anc.dep_ in ("relcl", "acl") and anc.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            person = anc.head
+            break
+    if person is None:
+        return False
+    while person.dep_ == "appos" and person.head.i != person.i:
+        person = person.head
+    head = person.head
+    if person.dep_ == "dobj":
+        return ctx.lemma(head) in ctx.lex.set("cues", "commemorating_verbs")
+    if person.dep_ != "pobj" or head.lower_ not in ("for", "of"):
+        return False
+    owner = head.head
+    if _commemorates(owner, ctx):
+        return True
+    # "The vigil was for ...", "People were gathered for the funeral ..."
+    return owner.pos_ in ("AUX", "VERB") and any(
+        c.dep_ in ("nsubj", "nsubjpass") and _commemorates(c, ctx) for c in owner.children)
+
+
+def mourned_death(tok, ctx: DocContext) -> bool:
+    """Whether an attack word tells of the death a vigil or funeral is held for, in an
+    article that reports an attack at that gathering: an earlier happening, with its
+    own date and toll."""
+    return commemorated_death(tok, ctx) and attack_at_commemoration(ctx)
+
+
+_ANSWERED_PREPS = frozenset({"for", "to", "over", "of"})
+
+
+def _attack_clause(tok, ctx: DocContext) -> bool:
+    """Whether a verb (or a copula) tells of an attack: it is an attack word, its subject
+    or object is one ("the shooting was ...", "opened fire"), or its subject is a
+    pronoun standing for the article's attack ("this is in retaliation")."""
+    if _is_attack_word(tok, ctx):
+        return True
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj") and (
+                _is_attack_word(c, ctx) or c.dep_ == "nsubj" and c.lower_ in ("this", "it", "that")):
+            return True
+    return False
+
+
+def answered_by_attack(tok, ctx: DocContext) -> bool:
+    """Whether an attack word names what another attack answers: "the shooting was an act
+    of retaliation to a Labor Day weekend triple shooting", "Saturday's attack was in
+    retaliation for a Labor Day shooting that left one person dead", "this is in
+    retaliation to the Deandre Smith killing", "shot him to avenge his brother's killing".
+    A vow's object is not (the militias "vowed revenge for the attack" the article
+    reports): the answer must be an attack told as real."""
+    words = ctx.lex.set("cues", "retaliation_words")
+    cur = tok
+    node = None
+    for _ in range(3):
+        if cur.dep_ == "pobj" and cur.head.lower_ in _ANSWERED_PREPS:
+            nxt = cur.head.head
+        elif cur.dep_ in ("dobj", "compound", "poss"):
+            nxt = cur.head
+        else:
+            return False
+        if ctx.lemma(nxt) in words or any(  # "an act of retaliation to ..."
+                c.dep_ == "prep" and c.lower_ == "of" and any(
+                    g.dep_ == "pobj" and ctx.lemma(g) in words for g in c.children) for c in nxt.children):
+            node = nxt
+            break
+        cur = nxt
+    if node is None:
+        return False
+    if node.pos_ in ("VERB", "AUX"):
+        return node.dep_ in ("advcl", "xcomp") and _attack_clause(node.head, ctx)
+    head = node.head
+    if node.dep_ == "pobj" and head.lower_ in ("in", "as"):  # "was in retaliation for"
+        head = head.head
+    elif node.dep_ not in ("attr", "appos", "acomp"):
+        return False
+    return _attack_clause(head, ctx)
 
 
 def is_background(tok, anchors: list[int]) -> bool:
@@ -1139,6 +1283,33 @@ def _named_by_procedure(g, forms: frozenset[str]) -> bool:
         if head.pos_ in _VERB:
             return head.lower_ in forms or into_custody(head)
     return False
+
+
+def mark_recalled_times(ctx: DocContext) -> None:
+    """Mark ``role="recalled"`` the time expressions that date a death a vigil or
+    funeral is held for, in a report of an attack at it ("the vigil was for her son,
+    who was killed Sunday"), or what a reported attack answers ("in retaliation for a
+    shooting Wednesday"): such a day is no day of the article's news, so neither the
+    day the article gives as a whole nor fusion's fallback counts it."""
+    for t in ctx.times:
+        if t.role is None and _dates_recalled(t, ctx):
+            t.role = "recalled"
+
+
+def _dates_recalled(t: TimeMention, ctx: DocContext) -> bool:
+    if t.span.field != "text" or t.value.precision != "day":
+        return False
+    span = ctx.doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    from newsweave.time.find import expression_root
+
+    head = expression_root(span).head
+    if head.dep_ == "prep":
+        head = head.head
+    if head.lower_ not in ctx.lex.trigger_forms and ctx.lemma(head) not in ctx.lex.set("casualties", "died_verbs"):
+        return False
+    return mourned_death(head, ctx) or answered_by_attack(head, ctx)
 
 
 def attach_time(m: EventMention, tok, sent, ctx: DocContext) -> bool:

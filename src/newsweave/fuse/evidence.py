@@ -109,6 +109,9 @@ class Candidate:
     # weekdays (Monday = 0) its mentions name when no date could be resolved (an
     # article without a publication date: "early Sunday")
     weekdays: frozenset[int] = frozenset()
+    # the content words of its article's headline (the site's name cut), for the main
+    # attack only: a headline tells what its article is about, not what it recalls
+    headline: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -424,6 +427,13 @@ class Comparer:
             if sim >= 0.2:
                 reasons.append(f"similar wording ({sim:.2f})")
                 anchors.add("wording")
+        if not same_doc and a.headline and b.headline:
+            # two headlines about one shooting share its rarer words ("Cascade Mall",
+            # "memorial service", "Hofstra"), where two reports' sentences share few
+            head = self.wording(a.headline, b.headline)
+            if head >= w["headline_min"]:
+                score += w["headline"] * head
+                reasons.append(f"similar headlines ({head:.2f})")
         if not same_doc and a.published and b.published:
             gap = abs((a.published - b.published).days)
             if gap <= w["published_days"]:

@@ -10,6 +10,7 @@ from typing import Iterable, Optional
 from newsweave.config import Options
 from newsweave.fuse.disagree import fatalities_for, find_disagreements
 from newsweave.fuse.evidence import Candidate, Comparer, Verdict, base_name, content_words, haversine_km, weights
+from newsweave.clean.title import title_debris
 from newsweave.fuse.summary import summarize
 from newsweave.geo.normalize import streets_named
 from newsweave.time.find import (
@@ -547,6 +548,10 @@ class _Fuser:
         self.w = weights()
         self.analyses = analyses
         self.roundups = _roundups(analyses)
+        from newsweave.events import load_lexicon
+        from newsweave.events.headline import headline_event_words
+
+        self.event_words = headline_event_words(load_lexicon())
         self.claims_by_mention: dict[str, list[Claim]] = defaultdict(list)
         for da in analyses:
             for c in da.claims:
@@ -757,6 +762,16 @@ class _Fuser:
             return haversine_km(p.lat, p.lon, coarse.lat, coarse.lon) <= _COUNTY_KM
         return True
 
+    def _headline_words(self, da: DocAnalysis) -> frozenset[str]:
+        """The content words of the article's headline, less the site's name that may
+        trail it ("... - WBTV Charlotte"; ``clean.title.title_debris``)."""
+        title = da.article.title or ""
+        if not title.strip():
+            return frozenset()
+        cut = min((r.start for r in title_debris(title, da.article.outlet, da.article.url, self.event_words)),
+                  default=len(title))
+        return content_words(title[:cut])
+
     def _article_context(self, da: DocAnalysis, cands: list[Candidate]) -> None:
         """The article's main attack takes its place and date from the article when
         its own sentences give none: the place the article names most (a dateline
@@ -768,6 +783,7 @@ class _Fuser:
             return
         c = max(main, key=lambda c: (len(c.members), -c.members[0].trigger.start))
         c.main = True
+        c.headline = self._headline_words(da)
         coarse = self.places.get(c.place) if c.place else None
         if coarse is None or coarse.kind in _COARSE:
             counts: Counter = Counter()

@@ -755,7 +755,7 @@ def article_day(times: list[TimeMention], published: Optional[dt.date], procedur
         if published is not None and v.start > published:
             continue
         firm = is_firm_date(t.span.text)
-        if procedures and (not firm or t.role == "court"):
+        if procedures and (not firm or t.role in ("court", "recalled")):
             continue
         w = (2 if firm else 1) + (1 if first else 0)
         first = False
