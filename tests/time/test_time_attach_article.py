@@ -82,3 +82,5 @@ def test_time_the_day_of_what_an_attack_answers_is_marked_recalled(nlp):
     assert [t.role for t in times if t.span.text == "Saturday"] == ["recalled"]
     current = [m for m in mentions if m.type == "ASSAULT" and not m.background]
     assert current and all(m.attributes.get("article_day") is None for m in current)
+    # nor does the sentence's own "the shooting" take that day
+    assert all(m.date.start != dt.date(2021, 6, 26) for m in current)

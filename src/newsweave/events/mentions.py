@@ -1380,6 +1380,8 @@ def _attach_sentence_time(m: EventMention, tok, sent, ctx: DocContext) -> bool:
         if (pub is not None and m.type == "ASSAULT" and not m.hypothetical and t.value.start is not None
                 and t.value.start > pub):
             continue  # an attack the article reports happened by its publication ("a Halloween party")
+        if t.role == "recalled" and not m.background:
+            continue  # "the shooting was retaliation to a Labor Day shooting": the day of what it answers
         ttok = ctx.token_at(t.span.start)
         tspan = ctx.doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
         if tspan is not None and len(tspan) and _procedure_verb(expression_root(tspan), group_ids, forms) is not None:
