@@ -178,3 +178,14 @@ def test_time_event_date_a_tie_in_one_article_goes_to_the_day_it_gives_as_a_whol
     # without such a day, the earliest
     ms = [_mention("a", 10, sun, text="last night"), _mention("a", 40, mon, text="Monday evening")]
     assert best_date(ms).start == sun
+
+
+def test_time_event_date_an_article_that_splits_its_days_counts_less() -> None:
+    # one outlet gives Tuesday night twice; another gives "around 11:30 p.m. Tuesday" and
+    # an alert "around 12:17 a.m. Wednesday", which its first hours make its own pick:
+    # the split vote counts less than the whole one
+    tue, wed = D(2016, 12, 13), D(2016, 12, 14)
+    ms = [_mention("a", 10, tue, text="Tuesday night"), _mention("a", 60, tue, text="shortly before 11:30 p.m. Tuesday"),
+          _mention("b", 10, tue, text="around 11:30 p.m. Tuesday"), _mention("b", 60, wed, text="around 12:17 a.m. Wednesday")]
+    assert best_date(ms[2:]).start == wed
+    assert best_date(ms).start == tue

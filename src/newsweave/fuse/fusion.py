@@ -155,6 +155,10 @@ _FALLBACK_REACH_DAYS = 3
 # quotations and live updates as often as the attack): half that of another
 _TODAY_VOTE = 0.5
 
+# the least an article's vote counts when its own time expressions of the event split
+# between days: its vote is this plus the rest times the share that give its day
+_SPLIT_VOTE = 0.5
+
 
 def _pick(counts: dict[tuple, float], small: set, night: set, prefer: Optional[dt.date] = None,
           clocked: frozenset | set = frozenset()) -> tuple:
@@ -202,13 +206,14 @@ def _night_days(texts: Iterable[tuple[Optional[dt.date], str]]) -> tuple[set, se
 
 
 def _article_vote(mentions: list[EventMention], article_day: Optional[dt.date] = None
-                  ) -> Optional[tuple[DateRange, set, set, bool, set]]:
+                  ) -> Optional[tuple[DateRange, set, set, bool, set, float]]:
     """One article's date for an event (see :func:`_article_date`): the date, that day
     if the article puts the happening in its first hours (else nothing), that day if
     every expression of it puts the happening in its last hours (else nothing), and
-    whether only "today"/"tonight" give that day, and that day if an expression of it
-    gives a clock time of the first or last hours.  ``article_day`` is the day the
-    article gives as a whole, if its mentions of the event don't all carry it."""
+    whether only "today"/"tonight" give that day, that day if an expression of it
+    gives a clock time of the first or last hours, and the share of its expressions
+    that give that date.  ``article_day`` is the day the article gives as a whole, if
+    its mentions of the event don't all carry it."""
     dates = [m.date for m in mentions]
     best = _earliest_most_precise(dates)
     if best is None:
@@ -219,7 +224,7 @@ def _article_vote(mentions: list[EventMention], article_day: Optional[dt.date] =
         if m.time is not None and _PRECISION_RANK[m.date.precision] == rank:
             own.setdefault(m.time.span.start, (m.date, m.time.span.text))
     if not own:
-        return best, set(), set(), False, set()
+        return best, set(), set(), False, set(), 1.0
     today = best.precision == "day" and all(names_today(text) for _, text in own.values())
     if today and article_day is not None and article_day not in {d.start for d, _ in own.values()} and not (
             article_day == best.start - dt.timedelta(days=1) and all(names_morning(t) for _, t in own.values())):
@@ -227,11 +232,12 @@ def _article_vote(mentions: list[EventMention], article_day: Optional[dt.date] =
         # the day the article gives as a whole, carried by its other mentions, wins;
         # but "this morning" after the night before ("a party last night") is the
         # same night seen from after midnight, and keeps its day
-        return DateRange(article_day, article_day, "day"), set(), set(), False, set()
+        return DateRange(article_day, article_day, "day"), set(), set(), False, set(), 1.0
     counts = Counter((d.start, d.end) for d, _ in own.values())
     small, night, clocked = _night_days((d.start, text) for d, text in own.values() if d.precision == "day")
     start, end = _pick(counts, small, night, article_day, clocked)
-    return DateRange(start, end, best.precision), small & {start}, night & {start}, today, clocked & {start}
+    share = counts[(start, end)] / sum(counts.values())
+    return DateRange(start, end, best.precision), small & {start}, night & {start}, today, clocked & {start}, share
 
 
 def _article_date(mentions: list[EventMention]) -> Optional[DateRange]:
@@ -289,8 +295,12 @@ def best_date(mentions: Iterable[EventMention]) -> DateRange:
     small: set = set()
     clocked: set = set()
     late: dict[dt.date, bool] = {}
-    for d, sm, nt, today, ck in top:
-        counts[(d.start, d.end)] = counts.get((d.start, d.end), 0) + (_TODAY_VOTE if today else 1)
+    for d, sm, nt, today, ck, share in top:
+        # an article that gives the day with all its expressions counts one; one that
+        # splits them ("about 11:30 p.m. Tuesday" ... "an alert about the shooting around
+        # 12:17 a.m. Wednesday") counts down to one half (gva-dev: date +3 -1)
+        weight = (_TODAY_VOTE if today else 1) * (_SPLIT_VOTE + (1 - _SPLIT_VOTE) * share)
+        counts[(d.start, d.end)] = counts.get((d.start, d.end), 0) + weight
         small |= sm
         clocked |= ck
         if d.start is not None:
