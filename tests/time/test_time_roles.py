@@ -234,3 +234,15 @@ def test_time_offset_beside_a_day_dates_what_follows_it(nlp):
 ])
 def test_time_a_court_step_has_its_own_role(nlp, text, expr, role):
     assert _roles(nlp, text)[expr] == role
+
+
+@pytest.mark.parametrize("text,expr,role", [
+    # a day of a victim's state on the day of writing dates the state, not the shooting
+    ("The girl was seriously injured early Wednesday, but police say her condition improved Thursday.",
+     "Thursday", "procedure"),
+    ("He was listed in stable condition Monday, police said.", "Monday", "procedure"),
+    ("The girl was seriously injured early Wednesday, but police say her condition improved Thursday.",
+     "early Wednesday", None),
+])
+def test_time_a_day_of_a_victims_state_is_no_day_of_the_shooting(nlp, text, expr, role):
+    assert _roles(nlp, text)[expr] == role
