@@ -335,6 +335,8 @@ class _Builder:
                 # slaying's toll is its own event's
                 m = self._by_trigger.get(anchor.i)
                 if m is None or not m.background:
+                    if raw.value == 0:
+                        continue
                     c = Cand(anchor, _DIE_TRIGGER, background=True, answered=True)
                     m = self.mention(c, sent, [c], "ASSAULT")
                     built.append(([c], m))

@@ -7,10 +7,10 @@ import re
 from collections import Counter, defaultdict
 from typing import Iterable, Optional
 
+from newsweave.clean.title import title_debris
 from newsweave.config import Options
 from newsweave.fuse.disagree import fatalities_for, find_disagreements
 from newsweave.fuse.evidence import Candidate, Comparer, Verdict, base_name, content_words, haversine_km, weights
-from newsweave.clean.title import title_debris
 from newsweave.fuse.summary import summarize
 from newsweave.geo.normalize import streets_named
 from newsweave.time.find import (
