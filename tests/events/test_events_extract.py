@@ -516,3 +516,16 @@ def test_extract_a_long_source_is_cut_between_words(nlp):
     sources = {c.attributed_to for c in claims if c.attributed_to}
     assert sources and all(not s.endswith("-") for s in sources), sources
     assert any(s.endswith("decision-making") for s in sources), sources
+
+
+@pytest.mark.parametrize("text,target", [
+    # a street, a block or a way is where a shooting happened, not whom it hit
+    ("Police were called to a shooting on Farmers Crossing Road on Monday.", None),
+    ("Four people were injured in the shooting on MLK Boulevard, police said.", "Four people"),
+    ("He was shot on his way home from work.", None),
+    # what an attack is "on" is still its target
+    ("Militants launched an attack on the base.", "the base"),
+])
+def test_extract_a_street_is_no_target(nlp, text, target):
+    m = assaults(nlp, text)[0]
+    assert m.target_text == target

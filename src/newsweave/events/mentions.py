@@ -782,6 +782,19 @@ def _doers(verb) -> list:
     return out
 
 
+def _names_a_street(p) -> bool:
+    """Whether a preposition's object is a street, a block or a corner: where a shooting
+    happened ("a shooting on Princeton Drive", "shot on the 800 block of Elm", "shot on
+    his way home"), not whom it hit (the geocoder's ``street_words``)."""
+    from newsweave.geo.normalize import lexicon as geo_lexicon
+
+    word = p.lower_.rstrip(".")
+    return word in geo_lexicon()["street_words"] or word in _STREET_PARTS
+
+
+_STREET_PARTS = frozenset({"block", "intersection", "corner", "alley", "alleyway", "sidewalk"})
+
+
 def arguments(tok, ctx: DocContext) -> tuple[list, list]:
     """Head tokens of the actor(s) and target(s) of the trigger."""
     actors: list = []
@@ -797,7 +810,7 @@ def arguments(tok, ctx: DocContext) -> tuple[list, list]:
                     targets.append(c)
             elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
                 p = _pobj(c)
-                if p is None or p.ent_type_ in ("DATE", "TIME"):
+                if p is None or p.ent_type_ in ("DATE", "TIME") or _names_a_street(p):
                     continue
                 if c.lower_ in ("against", "at") or not targets:
                     targets.append(p)
@@ -822,7 +835,7 @@ def arguments(tok, ctx: DocContext) -> tuple[list, list]:
                     actors.append(p)
             elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
                 p = _pobj(c)
-                if p is not None and p.ent_type_ not in ("DATE", "TIME"):
+                if p is not None and p.ent_type_ not in ("DATE", "TIME") and not _names_a_street(p):
                     targets.append(p)
             elif c.dep_ == "acl":
                 for a in c.children:
