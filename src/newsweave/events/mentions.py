@@ -17,6 +17,7 @@ from typing import Optional
 from newsweave.records import DateRange, EntityMention, EventMention, PlaceMention, TimeMention
 from newsweave.events.context import DocContext, age_before, ancestors_upto
 from newsweave.events.lexicon import Trigger
+from newsweave.geo.normalize import lexicon as geo_lexicon
 
 _VERB = {"VERB", "AUX"}
 _NOUN = {"NOUN", "PROPN"}
@@ -786,8 +787,6 @@ def _names_a_street(p) -> bool:
     """Whether a preposition's object is a street, a block or a corner: where a shooting
     happened ("a shooting on Princeton Drive", "shot on the 800 block of Elm", "shot on
     his way home"), not whom it hit (the geocoder's ``street_words``)."""
-    from newsweave.geo.normalize import lexicon as geo_lexicon
-
     word = p.lower_.rstrip(".")
     return word in geo_lexicon()["street_words"] or word in _STREET_PARTS
 
