@@ -17,10 +17,10 @@ from newsweave.events.claims import RawClaim, reconcile_counts, sentence_claims,
 from newsweave.events.context import DocContext
 from newsweave.events.lexicon import Lexicon, Trigger, load_lexicon
 from newsweave.events.mentions import (
+    RECALLED_REASONS,
     Cand,
     _linked,
     acled_for,
-    answered_by_attack,
     attach_place,
     attach_time,
     background_anchors,
@@ -32,7 +32,7 @@ from newsweave.events.mentions import (
     main_of,
     mark_recalled_times,
     mode_of,
-    mourned_death,
+    recalled_as,
     trigger_for,
 )
 from newsweave.time.find import after_midnight, expression_root, is_late_night
@@ -133,10 +133,9 @@ class _Builder:
         if m.time is not None and m.date.precision in _COARSE and _series_count(tok):
             # "the city's 50th homicide this year": the year frames the count, not the event
             m.time, m.date = None, DateRange(None, None, "unknown")
-        if any(g.commemorated for g in group):
-            m.attributes["background_reason"] = "the death a vigil or funeral is held for, in a report of an attack at it"
-        elif any(g.answered for g in group):
-            m.attributes["background_reason"] = "what a reported attack is told to answer (retaliation, revenge)"
+        recalled = next((g.recalled for g in group if g.recalled), None)
+        if recalled:
+            m.attributes["background_reason"] = RECALLED_REASONS[recalled]
         elif m.background and etype == "ASSAULT" and self._undated_main(sent, m):
             # "the shooting" of an article whose attack has no day yet, on a day weeks
             # before publication: a follow-up report dating its own attack, not a recalled one
@@ -287,14 +286,12 @@ class _Builder:
             c.negated = is_negated(t, ctx)
             c.hypothetical = is_hypothetical(t, ctx)
             c.background = is_background(t, anchors) and not _time_of(t, lex)
-            if not c.background and trig.type == "ASSAULT" and mourned_death(t, ctx):
+            if not c.background and trig.type == "ASSAULT":
                 # "The vigil was for her son, who was killed Sunday" in a report of the
-                # shooting at that vigil: an earlier death, with its own date and toll
-                c.background = c.commemorated = True
-            elif not c.background and trig.type == "ASSAULT" and answered_by_attack(t, ctx):
-                # "the shooting was in retaliation for a Labor Day shooting that left one
-                # dead": the shooting answered is an earlier event
-                c.background = c.answered = True
+                # shooting at that vigil; "the shooting was in retaliation for a Labor Day
+                # shooting that left one dead": an earlier happening, with its own date and toll
+                c.recalled = recalled_as(t, ctx)
+                c.background = c.recalled is not None
             cands.append(c)
         assaults = [c for c in cands if c.trig.type == "ASSAULT"]
         groups = group_assaults(assaults, ctx) if assaults else []
@@ -308,7 +305,7 @@ class _Builder:
                 built.append((g, None))  # "killed in a car crash": not an attack
                 continue
             if main.trig.rank == 0 and (strong or self.last_assault is not None) \
-                    and not (main.commemorated or main.answered) and not self._dated_wounding(main, strong, sent):
+                    and not main.recalled and not self._dated_wounding(main, strong, sent):
                 built.append((g, None))  # "he died": about an event already reported
                 continue
             built.append((g, self.mention(main, sent, g, "ASSAULT")))
@@ -324,20 +321,16 @@ class _Builder:
                 continue
             if raw.attribute == "arrested":
                 m = self._by_trigger.get(anchor.i) or self._mention_for(anchor, sent, built, bg_sentence)
-            elif mourned_death(anchor, ctx):
-                # "the funeral of Brandon Porraz, who died Nov. 27": the death the gathering
-                # is for counts only for its own (recalled) event, never for the attack
+            elif (recalled := recalled_as(anchor, ctx)) is not None:
+                # a recalled death counts only for its own event, never for the attack: one
+                # a vigil is for may be no attack at all ("the funeral of Brandon Porraz,
+                # who died Nov. 27"); what an attack answers is one ("retaliation to the
+                # slaying of a man Wednesday": the slaying's toll is its own)
                 m = self._by_trigger.get(anchor.i)
                 if m is None or not m.background:
-                    continue
-            elif answered_by_attack(anchor, ctx):
-                # "the shooting is retaliation to the slaying of a man Wednesday": the
-                # slaying's toll is its own event's
-                m = self._by_trigger.get(anchor.i)
-                if m is None or not m.background:
-                    if raw.value == 0:
+                    if recalled == "mourned" or raw.value == 0:
                         continue
-                    c = Cand(anchor, _DIE_TRIGGER, background=True, answered=True)
+                    c = Cand(anchor, _DIE_TRIGGER, background=True, recalled=recalled)
                     m = self.mention(c, sent, [c], "ASSAULT")
                     built.append(([c], m))
             else:

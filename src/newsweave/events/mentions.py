@@ -37,10 +37,9 @@ class Cand:
     negated: bool = False
     hypothetical: bool = False
     background: bool = False
-    # the death a vigil or funeral is held for, in an article about an attack at it
-    commemorated: bool = False
-    # what a reported attack is told to answer ("in retaliation for a shooting last week")
-    answered: bool = False
+    # an earlier happening the article's attack is tied to (``recalled_as``): "mourned",
+    # the death a vigil or funeral is held for, or "answered", what a retaliation answers
+    recalled: Optional[str] = None
     group: int = -1
     members: list = field(default_factory=list)
 
@@ -432,19 +431,17 @@ def _shares_recalled_time(verb, aset: set[int]) -> bool:
     return True
 
 
+def _is_assault(tok, ctx: DocContext) -> bool:
+    trig = ctx.lex.triggers.get(ctx.lemma(tok)) or ctx.lex.triggers.get(tok.lower_)
+    return trig is not None and trig.type == "ASSAULT"
+
+
 def _commemorates(tok, ctx: DocContext) -> bool:
     """Whether a noun names a vigil, a funeral or a memorial ("vigil", "funeral service",
     "the memory of"; ``commemoration_nouns``)."""
     nouns = ctx.lex.set("cues", "commemoration_nouns")
     return tok.pos_ in ("NOUN", "PROPN") and (ctx.lemma(tok) in nouns or any(
         c.dep_ in ("compound", "amod") and ctx.lemma(c) in nouns for c in tok.children))
-
-
-def _is_attack_word(tok, ctx: DocContext) -> bool:
-    if tok.lower_ not in ctx.lex.trigger_forms:
-        return False
-    trig = trigger_for(tok, ctx)
-    return trig is not None and trig.type == "ASSAULT"
 
 
 def _in_description(tok, top) -> bool:
@@ -477,7 +474,7 @@ def attack_at_commemoration(ctx: DocContext) -> bool:
             verb = next((a for a in ancestors_upto(tok, 6) if a.pos_ in ("VERB", "AUX")), None)
             while verb is not None and verb.dep_ in ("advcl", "xcomp", "pcomp") and verb.head.i != verb.i:
                 verb = verb.head  # "were shot while attending a funeral"
-            if verb is not None and any(_is_attack_word(t, ctx) and not _in_description(t, verb)
+            if verb is not None and any(_is_assault(t, ctx) and not _in_description(t, verb)
                                         for t in verb.subtree):
                 found = True
                 break
@@ -514,13 +511,6 @@ def commemorated_death(tok, ctx: DocContext) -> bool:
         c.dep_ in ("nsubj", "nsubjpass") and _commemorates(c, ctx) for c in owner.children)
 
 
-def mourned_death(tok, ctx: DocContext) -> bool:
-    """Whether an attack word tells of the death a vigil or funeral is held for, in an
-    article that reports an attack at that gathering: an earlier happening, with its
-    own date and toll."""
-    return commemorated_death(tok, ctx) and attack_at_commemoration(ctx)
-
-
 _ANSWERED_PREPS = frozenset({"for", "to", "over", "of"})
 
 
@@ -528,11 +518,11 @@ def _attack_clause(tok, ctx: DocContext) -> bool:
     """Whether a verb (or a copula) tells of an attack: it is an attack word, its subject
     or object is one ("the shooting was ...", "opened fire"), or its subject is a
     pronoun standing for the article's attack ("this is in retaliation")."""
-    if _is_attack_word(tok, ctx):
+    if _is_assault(tok, ctx):
         return True
     for c in tok.children:
         if c.dep_ in ("nsubj", "nsubjpass", "dobj") and (
-                _is_attack_word(c, ctx) or c.dep_ == "nsubj" and c.lower_ in ("this", "it", "that")):
+                _is_assault(c, ctx) or c.dep_ == "nsubj" and c.lower_ in ("this", "it", "that")):
             return True
     return False
 
@@ -570,6 +560,26 @@ def answered_by_attack(tok, ctx: DocContext) -> bool:
     elif node.dep_ not in ("attr", "appos", "acomp"):
         return False
     return _attack_clause(head, ctx)
+
+
+RECALLED_REASONS = {
+    "mourned": "the death a vigil or funeral is held for, in a report of an attack at it",
+    "answered": "what a reported attack is told to answer (retaliation, revenge)",
+}
+
+
+def recalled_as(tok, ctx: DocContext) -> Optional[str]:
+    """The earlier happening an attack word names, if it is one the article's attack is
+    tied to: "mourned", the death a vigil or funeral is held for in an article that
+    reports an attack at that gathering (:func:`commemorated_death`,
+    :func:`attack_at_commemoration`), or "answered", what an attack is told to answer
+    (:func:`answered_by_attack`); else None.  Such a happening keeps its own date and
+    toll."""
+    if commemorated_death(tok, ctx) and attack_at_commemoration(ctx):
+        return "mourned"
+    if answered_by_attack(tok, ctx):
+        return "answered"
+    return None
 
 
 def is_background(tok, anchors: list[int]) -> bool:
@@ -763,11 +773,6 @@ def _users(head, ctx: DocContext):
                     if p is not None:
                         return p
     return None
-
-
-def _is_assault(tok, ctx: DocContext) -> bool:
-    trig = ctx.lex.triggers.get(ctx.lemma(tok)) or ctx.lex.triggers.get(tok.lower_)
-    return trig is not None and trig.type == "ASSAULT"
 
 
 def _doers(verb) -> list:
@@ -1321,7 +1326,7 @@ def _dates_recalled(t: TimeMention, ctx: DocContext) -> bool:
         head = head.head
     if head.lower_ not in ctx.lex.trigger_forms and ctx.lemma(head) not in ctx.lex.set("casualties", "died_verbs"):
         return False
-    return mourned_death(head, ctx) or answered_by_attack(head, ctx)
+    return recalled_as(head, ctx) is not None
 
 
 def attach_time(m: EventMention, tok, sent, ctx: DocContext) -> bool:
