@@ -529,3 +529,65 @@ def test_extract_a_long_source_is_cut_between_words(nlp):
 def test_extract_a_street_is_no_target(nlp, text, target):
     m = assaults(nlp, text)[0]
     assert m.target_text == target
+
+
+def test_extract_a_group_noun_described_by_its_backer_or_people_points_back(nlp):
+    # "Iran-backed", "Iraqi": what the group it points back to is, not a group of its own
+    text = "Kata'ib Hezbollah fired rockets at U.S. forces. The Iran-backed Iraqi militia factions vowed revenge."
+    mentions, _ = run(nlp, text, [ent(text, "Kata'ib Hezbollah", "ARMED_GROUP", key="kh"),
+                                  ent(text, "U.S. forces", "MILITARY", key="us-forces")])
+    vow = [m for m in mentions if m.type == "THREATEN"][0]
+    assert [a.key for a in vow.actors] == ["kh"]
+
+
+def test_extract_the_by_phrase_the_parser_hangs_on_the_verb_is_the_nouns_actor(nlp):
+    text = "It represented rare condemnation by the Iraqi military of U.S. airstrikes."
+    mentions, _ = run(nlp, text, [ent(text, "Iraqi military", "MILITARY", key="iraq-military")])
+    accuse = [m for m in mentions if m.type == "ACCUSE"][0]
+    assert [a.key for a in accuse.actors] == ["iraq-military"]
+
+
+def test_extract_who_is_prompted_or_called_on_does_what_follows(nlp):
+    text = "The killing prompted Iraq's parliament to urge the expulsion of U.S. troops."
+    mentions, _ = run(nlp, text, [ent(text, "Iraq's parliament", "GOVERNMENT", key="parliament")])
+    urge = [m for m in mentions if m.type == "REQUEST"][0]
+    assert [a.key for a in urge.actors] == ["parliament"]
+
+
+def test_extract_parties_of_talks_and_of_a_visit(nlp):
+    text = "Washington remains in indirect talks with Iran over the deal."
+    mentions, _ = run(nlp, text, [ent(text, "Iran", "COUNTRY", "GPE", key="iran")])
+    talks = [m for m in mentions if m.type == "CONSULT"][0]
+    assert [t.key for t in talks.targets] == ["iran"]
+    text2 = "During a visit to Rome on Monday, Secretary of State Antony Blinken said the strikes sent a message."
+    mentions, _ = run(nlp, text2, [ent(text2, "Antony Blinken", "PERSON", "PERSON", key="blinken")])
+    visit = [m for m in mentions if m.type == "CONSULT"][0]
+    assert [a.key for a in visit.actors] == ["blinken"]
+    # the thing an attack happens during names none of its actors
+    text3 = "During the attack, the gunman shot three people."
+    mentions, _ = run(nlp, text3)
+    assert all(not m.actors for m in mentions if m.trigger.text == "attack")
+
+
+def test_extract_a_participle_after_a_quotation_is_the_speakers(nlp):
+    text = ('Prime Minister Mustafa al-Kadhimi said in a statement, "Iraq renews its refusal to be an arena '
+            'for settling accounts," calling for calm and avoiding all forms of escalation.')
+    mentions, _ = run(nlp, text, [ent(text, "Mustafa al-Kadhimi", "PERSON", "PERSON", key="kadhimi")])
+    call = [m for m in mentions if m.type == "REQUEST"][0]
+    assert [a.key for a in call.actors] == ["kadhimi"]
+
+
+def test_extract_a_plural_noun_read_as_a_verb_takes_its_by_phrase(nlp):
+    text = "The strikes drew condemnation from Iraq's military and calls for revenge by the militias."
+    mentions, _ = run(nlp, text, [ent(text, "Iraq's military", "MILITARY", key="iraq-military")])
+    call = [m for m in mentions if m.type == "REQUEST"][0]
+    assert call.attributes.get("actor_text") == "the militias"
+
+
+def test_extract_a_participle_after_a_list_is_its_last_members(nlp):
+    text = ('The US air raid drew condemnations from Baghdad, the Iraqi army, the Popular Mobilization Forces, '
+            'and armed factions within the "Popular Mobilization Forces" close to Iran, vowing revenge against '
+            'Washington, according to data.')
+    mentions, _ = run(nlp, text, [ent(text, "Iraqi army", "MILITARY", key="iraq-army")])
+    vow = [m for m in mentions if m.type == "THREATEN"][0]
+    assert "iraq-army" not in [a.key for a in vow.actors]

@@ -119,6 +119,8 @@ def event_places(nlp, text: str, names: dict[str, str]) -> dict[str, object]:
     ("Iraq released a leader of the factions allied with Washington.", "COOPERATE"),
     # the sender of a condemnation
     ("The air raid drew condemnations from Washington and the army.", "ACCUSE"),
+    # whom a threat or an accusation is aimed at
+    ("Iraqi factions are threatening Washington after the raid.", "THREATEN"),
     # where the source of the sentence is
     ("The militia vowed to respond to the bombing of its sites, according to a correspondent in Washington.",
      "THREATEN"),
@@ -176,3 +178,8 @@ def test_events_place_talks_between_sides_named_across_an_aside_have_no_place(nl
     res = SimpleNamespace(lexicon=load_lexicon(), gazetteer=None, actors=None)
     mentions, _ = extract_events(nlp(art.masked), art, [capital], places, [], res)
     assert [m.place for m in mentions if m.type == "CONSULT"] == [None]
+
+
+def test_events_place_what_a_visit_reaches_is_its_place(nlp):
+    got = event_places(nlp, "The minister visited Washington on Monday.", {"Washington": "geo:washington"})
+    assert got.get("CONSULT") == "geo:washington"

@@ -437,3 +437,24 @@ def test_fuse_similar_headlines_are_evidence_of_one_shooting():
     events = pair("4 people shot at memorial service in southwest Springfield")
     assert [e.documents for e in events] == [["a", "b"]]
     assert any("similar headlines" in r for r in events[0].merge_reasons)
+
+
+def test_fuse_summary_gives_the_reports_description_of_an_unnamed_actor_and_the_parties_of_talks():
+    vow = mention("a", 10, type_="THREATEN", trigger="vowed")
+    vow.attributes["actor_text"] = "the Iran-backed groups"
+    talks = mention("a", 300, type_="CONSULT", targets=["kataib-hezbollah"], trigger="talks")
+    man = mention("a", 600, type_="THREATEN", trigger="threatened")
+    man.attributes["actor_text"] = "a man"  # no group: nothing to quote
+    events, _, _ = run([analysis("a", [vow, talks, man])])
+    summaries = sorted(e.summary for e in events)
+    assert any(s.startswith("“Iran-backed groups”: threat") for s in summaries)
+    assert any(s.startswith("Meeting or talks with Kata'ib Hezbollah") for s in summaries)
+    assert any(s.startswith("Threat (") for s in summaries)
+
+
+def test_fuse_headline_words_are_compared_in_their_shared_form():
+    from newsweave.fuse.fusion import _Fuser
+
+    fuser = _Fuser([], ENTITIES, PLACES, Options())
+    assert [fuser._headline_form(w) for w in ("shoots", "shot", "shootings", "teen's", "witness")] == [
+        "shoot", "shoot", "shooting", "teen", "witness"]

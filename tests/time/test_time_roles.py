@@ -246,3 +246,13 @@ def test_time_a_court_step_has_its_own_role(nlp, text, expr, role):
 ])
 def test_time_a_day_of_a_victims_state_is_no_day_of_the_shooting(nlp, text, expr, role):
     assert _roles(nlp, text)[expr] == role
+
+
+@pytest.mark.model
+def test_time_a_day_hung_on_a_noun_that_names_no_happening_dates_the_clause(nlp):
+    text = ("A man was sentenced to two weeks in jail Tuesday for the shooting of his wife. "
+            "Police investigated the shooting Monday.")
+    art = Article(id="d1", source="t", text=text, published=dt.date(2017, 3, 22))
+    got = {t.span.text: t for t in find_times(nlp(art.masked), art)}
+    assert got["Tuesday"].role == "court"
+    assert _head(nlp, "Police identified the victim of Thursday's homicide.", "Thursday") is None

@@ -11,7 +11,7 @@ import bisect
 from typing import Iterable, Optional
 
 from newsweave.records import Article, EntityMention, PlaceMention, Span, TimeMention
-from newsweave.events.lexicon import Lexicon
+from newsweave.events.lexicon import Lexicon, sponsor_forms
 
 # dependency labels that hang a modifier on the left of a noun phrase
 _NP_LEFT = {"compound", "amod", "det", "poss", "nummod", "quantmod", "nmod", "advmod", "case", "predet"}
@@ -175,7 +175,8 @@ class DocContext:
         nouns = cues.get("group_nouns") or []
         if low in nouns and any(c.lower_ in ("the", "this", "that", "these", "those") for c in head.lefts):
             if any(c.dep_ == "prep" or c.dep_ in ("amod", "compound", "nmod") and c.pos_ != "PROPN"
-                   and c.lower_ not in _ANAPHORIC_ADJ and c.lower_ not in nouns for c in head.children):
+                   and c.lower_ not in _ANAPHORIC_ADJ and c.lower_ not in nouns and not self._says_side(c)
+                   for c in head.children):
                 # a description of its own: "the security forces of the Iraqi government";
                 # but "the militia groups that were targeted" and "the 'Sayyid al-Shuhada
                 # Brigades' faction" point back
@@ -185,6 +186,12 @@ class DocContext:
             state = low in (cues.get("state_force_nouns") or [])
             return self.antecedent(head, ARMED_TYPES if state else {"ARMED_GROUP"})
         return None
+
+    def _says_side(self, tok) -> bool:
+        """Whether a group noun's modifier says only whose side the group is on, which
+        the group it points back to shares: who backs it ("the Iran-backed groups",
+        ``sponsor_verbs``) or its people ("the Iraqi militia factions")."""
+        return tok.ent_type_ == "NORP" or tok.lower_ in self.lex.built("sponsor_forms", sponsor_forms)
 
     def _named_by(self, head, preps: frozenset[str], appos: bool) -> list[EntityMention]:
         """Entities named in the head's phrases under ``preps`` (and its appositions)."""

@@ -16,7 +16,7 @@ from typing import Optional
 
 from newsweave.records import DateRange, EntityMention, EventMention, PlaceMention, TimeMention
 from newsweave.events.context import DocContext, age_before, ancestors_upto
-from newsweave.events.lexicon import Trigger
+from newsweave.events.lexicon import Trigger, sponsor_forms
 from newsweave.geo.normalize import lexicon as geo_lexicon
 
 _VERB = {"VERB", "AUX"}
@@ -24,6 +24,9 @@ _NOUN = {"NOUN", "PROPN"}
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _MONTH_OR_YEAR = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:1[89]|20)\d\d\b")
 _TARGET_PREPS = {"against", "on", "upon", "at", "into"}
+# "during a visit", "on a trip": a meeting word in such a phrase has the
+# clause's subject among its parties
+_VISIT_PREPS = frozenset({"during", "on"})
 _PLACE_PREPS = {"in", "at", "near", "on", "outside", "inside", "across", "along", "around", "from", "over"}
 _USERS = {"use", "house", "run", "operate", "hold", "occupy", "belong", "control", "host", "man", "employ"}
 
@@ -788,6 +791,15 @@ def _doers(verb) -> list:
     return out
 
 
+_QUOTE_CLOSE = frozenset({'"', "”", "'", "’", "''"})
+
+
+def _after_quote(tok) -> bool:
+    """Whether a word comes right after a closing quotation mark (and a comma)."""
+    before = [t.text for t in tok.doc[max(tok.sent.start, tok.i - 2):tok.i]]
+    return bool(before) and any(b in _QUOTE_CLOSE for b in before) and all(b in _QUOTE_CLOSE or b == "," for b in before)
+
+
 def _names_a_street(p) -> bool:
     """Whether a preposition's object is a street, a block or a corner: where a shooting
     happened ("a shooting on Princeton Drive", "shot on the 800 block of Elm", "shot on
@@ -818,14 +830,44 @@ def arguments(tok, ctx: DocContext) -> tuple[list, list]:
                     continue
                 if c.lower_ in ("against", "at") or not targets:
                     targets.append(p)
+        if not actors and tok.tag_ == "VBZ" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
+            # "drawing condemnation and calls for revenge by the militias": a plural noun
+            # the tagger read as a verb, with no subject, takes its "by" phrase's doer
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "by":
+                    p = _pobj(c)
+                    if p is not None and p.ent_type_ not in ("DATE", "TIME") and ctx.lemma(p) not in ctx.lex.mode_words:
+                        actors.append(p)
+        if not actors and tok.tag_ == "VBG" and _after_quote(tok):
+            # 'He said in a statement, "Iraq renews its refusal ...," calling for calm':
+            # a participle after a quotation is the speaker's (the parser may hang it
+            # on a word inside the quotation)
+            root = tok.sent.root
+            if ctx.lemma(root) in ctx.lex.set("cues", "speech_verbs"):
+                actors.extend(_doers(root))
+        if (not actors and not passive and tok.dep_ == "xcomp" and tok.head.pos_ in _VERB
+                and ctx.lemma(tok.head) in ctx.lex.set("cues", "object_control_verbs")):
+            # "prompted Iraq's parliament to urge", "called on all parties to exercise
+            # restraint": who is prompted or called on does what follows (not "used a
+            # shotgun to kill", "left the area firing shots")
+            for c in tok.head.children:
+                if c.dep_ == "dobj" and c.i < tok.i:
+                    actors.append(c)
+                elif c.dep_ == "prep" and c.lower_ == "on":
+                    p = _pobj(c)
+                    if p is not None:
+                        actors.append(p)
         if not actors and not passive and tok.dep_ in ("conj", "advcl", "xcomp", "acl") and tok.head.pos_ in (_VERB | _NOUN):
             actors.extend(_doers(tok.head))
         if (not actors and not passive and tok.head.pos_ in _NOUN
                 and (tok.dep_ == "relcl" or tok.dep_ == "acl" and tok.tag_ == "VBG")
                 and not any(c.dep_ == "advmod" and c.tag_ == "WRB" for c in tok.children)):
             # "factions threatening the United States"; not "the facility where the
-            # militiamen were killed" (a place, and the clause is passive)
-            actors.append(tok.head)
+            # militiamen were killed" (a place, and the clause is passive).  After a list
+            # the participle is its last member's ("from Baghdad, the army and armed
+            # factions close to Iran, vowing revenge": the factions)
+            last = max(tok.head.conjuncts, key=lambda c: c.i, default=tok.head)
+            actors.append(last if tok.head.i < last.i < tok.i else tok.head)
     else:
         for c in tok.children:
             if c.dep_ == "poss" and (c.lower_ not in ("its", "their", "his", "her") or ctx.refer(c) is not None):
@@ -850,6 +892,26 @@ def arguments(tok, ctx: DocContext) -> tuple[list, list]:
                     elif a.dep_ == "dobj" and ctx.lemma(c) in ("target", "hit", "strike"):
                         targets.append(a)
         h = tok.head
+        trig = ctx.lex.triggers.get(ctx.lemma(tok))
+        if trig is not None and trig.type == "CONSULT":
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ctx.lex.set("cues", "party_preps"):
+                    # "talks with Iran", "a meeting between Biden and Putin": the other party
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            (actors if c.lower_ == "between" else targets).append(p)
+                            actors.extend(x for x in p.conjuncts if c.lower_ == "between")
+            if not actors and tok.dep_ == "pobj" and h.lower_ in _VISIT_PREPS and h.head.pos_ in _VERB:
+                # "During a visit to Rome, Blinken said": who speaks is on the visit
+                actors.extend(_doers(h.head))
+        if not actors and tok.dep_ == "dobj" and h.pos_ in _VERB:
+            # "It represented rare condemnation by the Iraqi military": the parser hangs
+            # the noun's "by" phrase, right after it, on the verb that governs it
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ == "by" and c.i == tok.right_edge.i + 1:
+                    p = _pobj(c)
+                    if p is not None and p.ent_type_ not in ("DATE", "TIME") and ctx.lemma(p) not in ctx.lex.mode_words:
+                        actors.append(p)
         if not actors and tok.dep_ in ("dobj", "nsubjpass") and ctx.lemma(h) in ctx.lex.light_verbs:
             actors.extend(_doers(h))
         if not targets and tok.dep_ == "nsubj" and h.pos_ in _VERB and ctx.lemma(h) in ("target", "hit", "strike", "kill"):
@@ -909,15 +971,9 @@ def fill_arguments(m: EventMention, tok, ctx: DocContext, group_toks: list) -> N
 # ---------------------------------------------------------------------- place and time
 
 
-def _sponsor_forms(lex) -> frozenset[str]:
-    from newsweave.events.lexicon import inflections
-
-    return frozenset(f for w in lex.set("cues", "sponsor_verbs") for f in {w} | inflections(w))
-
-
 def _sponsor(tok, ctx: DocContext) -> bool:
     """Whether a word says who backs someone ("backed", "allied", "Iran-sponsored")."""
-    return tok.lower_ in ctx.lex.built("sponsor_forms", _sponsor_forms)
+    return tok.lower_ in ctx.lex.built("sponsor_forms", sponsor_forms)
 
 
 def _place_elsewhere(root, trigger, ctx: DocContext) -> bool:
@@ -1011,6 +1067,8 @@ def _a_party(root, trigger, ctx: DocContext) -> bool:
         return True  # the capital that acts: "Washington is still engaged in indirect talks with Iran"
     if root.dep_ == "pobj" and root.head.lower_ in ctx.lex.set("cues", "source_preps") and root.head.head.i == trigger.i:
         return True  # "condemnations from Baghdad": who sent them
+    if root.dep_ == "dobj" and root.head.i == trigger.i and ctx.lemma(trigger) not in ctx.lex.set("cues", "visit_verbs"):
+        return True  # "factions threatening the United States": whom they threaten
     prep = _party_prep(root, ctx)
     return prep is not None and prep.head.i == trigger.i
 

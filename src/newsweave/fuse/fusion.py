@@ -561,7 +561,8 @@ class _Fuser:
         from newsweave.events import load_lexicon
         from newsweave.events.headline import headline_event_words
 
-        self.event_words = headline_event_words(load_lexicon())
+        self.lexicon = load_lexicon()
+        self.event_words = headline_event_words(self.lexicon)
         self.claims_by_mention: dict[str, list[Claim]] = defaultdict(list)
         for da in analyses:
             for c in da.claims:
@@ -772,6 +773,23 @@ class _Fuser:
             return haversine_km(p.lat, p.lon, coarse.lat, coarse.lon) <= _COUNTY_KM
         return True
 
+    def _described(self, mentions: list[EventMention]) -> Optional[str]:
+        """How the reports describe an event's actor when they name none: the first
+        actor phrase of its mentions that names a group ("the Iran-backed Iraqi militia
+        factions" -> "Iran-backed Iraqi militia factions"; ``group_nouns``), else None."""
+        nouns = self.lexicon.set("cues", "group_nouns")
+        for m in mentions:
+            text = (m.attributes or {}).get("actor_text")
+            if not isinstance(text, str):
+                continue
+            words = text.split()
+            if any(w.lower().strip(",.;:'\"") in nouns for w in words):
+                while words and words[0].lower() in ("the", "a", "an", "some", "several"):
+                    words = words[1:]
+                if words:
+                    return " ".join(words)
+        return None
+
     def _headline_words(self, da: DocAnalysis) -> frozenset[str]:
         """The content words of the article's headline, less the site's name that may
         trail it ("... - WBTV Charlotte"; ``clean.title.title_debris``)."""
@@ -780,7 +798,17 @@ class _Fuser:
             return frozenset()
         cut = min((r.start for r in title_debris(title, da.article.outlet, da.article.url, self.event_words)),
                   default=len(title))
-        return content_words(title[:cut])
+        return frozenset(self._headline_form(w) for w in content_words(title[:cut]))
+
+    def _headline_form(self, word: str) -> str:
+        """A headline word as headlines of one story share it: an event word's lemma
+        ("shoots", "shot" -> "shoot"), a plural's singular ("shootings" -> "shooting"),
+        no possessive ("teen's" -> "teen")."""
+        word = word.removesuffix("'s").removesuffix("\u2019s")
+        lemma = self.lexicon.lemma(word)
+        if lemma == word and len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+            return word[:-1]
+        return lemma
 
     def _article_context(self, da: DocAnalysis, cands: list[Candidate]) -> None:
         """The article's main attack takes its place and date from the article when
@@ -1038,7 +1066,7 @@ class _Fuser:
                 fatalities=fatalities_for(claims, violent, self.roundups, {m.doc for m in mentions}),
                 merge_reasons=[r for c in cluster for r in self.reasons.get(c.key, [])],
             )
-            ev.summary = summarize(ev, self.entities, self.places)
+            ev.summary = summarize(ev, self.entities, self.places, None if actors else self._described(mentions))
             events.append(ev)
             claims_out.extend(claims)
             disagreements.extend(find_disagreements(eid, claims, names, related=self.comparer._related))

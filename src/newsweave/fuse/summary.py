@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 from importlib import resources
+from typing import Optional
 
 from newsweave.data import safe_load as _yaml_load
 from newsweave.records import Entity, Event, Place
@@ -36,17 +37,23 @@ def _names(ids: list[str], entities: dict[str, Entity], most: int = 2) -> str:
     return " and ".join(names) if len(names) <= 2 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def summarize(event: Event, entities: dict[str, Entity], places: dict[str, Place]) -> str:
+def summarize(event: Event, entities: dict[str, Entity], places: dict[str, Place],
+              described: Optional[str] = None) -> str:
+    """``described``: how the reports describe the actor when they name no entity
+    ("Iran-backed groups"), given in quotes as their words."""
     ph = _phrases()
     what = ph["mode"].get(event.mode or "", None) if event.type == "ASSAULT" else None
     what = what or ph["type"].get(event.type, event.type.lower())
     parts = []
     if event.actors:
         parts.append(f"{_names(event.actors, entities)}: {what}")
+    elif described:
+        parts.append(f"“{described}”: {what}")
     else:
         parts.append(what[0].upper() + what[1:])
     if event.targets:
-        parts.append(f"against {_names(event.targets, entities)}")
+        prep = (ph.get("target_prep") or {}).get(event.type, "against")
+        parts.append(f"{prep} {_names(event.targets, entities)}")
     if event.place and event.place in places:
         parts.append(f"in {places[event.place].name}")
     parts.append(f"({format_date(event)})")

@@ -623,9 +623,24 @@ def procedure_head(tok, forms: frozenset[str]):
             # "the shooting on Friday", "Thursday's homicide": dates the noun, which is a
             # procedure when it is one of what follows a crime ("a Monday morning news
             # conference", "Tuesday's vigil")
-            return head if head.lower_ in load_lexicon().procedure_nouns else None
+            if head.lower_ in load_lexicon().procedure_nouns:
+                return head
+            if cur.dep_ != "npadvmod" or head.pos_ != "NOUN" or head.dep_ not in ("pobj", "dobj") or _names_happening(head):
+                return None
+            # "was sentenced to two weeks in jail Tuesday": a day the parser hangs on a
+            # noun that names no happening (the sentence's length) dates the clause
         cur = head
     return None
+
+
+def _names_happening(tok) -> bool:
+    """Whether a noun names a happening (an event word or a casualty word of the
+    events lexicon: "shooting", "death")."""
+    from newsweave.events import load_lexicon as events_lexicon
+
+    lex = events_lexicon()
+    low = tok.lower_
+    return low in lex.trigger_forms or low in lex.casualty_forms
 
 
 def explain_times(spacy_doc, article: Article) -> list[tuple[str, str]]:
