@@ -591,3 +591,10 @@ def test_extract_a_participle_after_a_list_is_its_last_members(nlp):
     mentions, _ = run(nlp, text, [ent(text, "Iraqi army", "MILITARY", key="iraq-army")])
     vow = [m for m in mentions if m.type == "THREATEN"][0]
     assert "iraq-army" not in [a.key for a in vow.actors]
+
+
+def test_extract_a_relative_pronoun_stands_for_the_noun_its_clause_describes(nlp):
+    text = "The U.S. warned of consequences for its support of militia groups that threaten U.S. interests."
+    mentions, _ = run(nlp, text)
+    threat = [m for m in mentions if m.type == "THREATEN" and m.trigger.text == "threaten"][0]
+    assert threat.attributes.get("actor_text") == "militia groups"

@@ -818,6 +818,10 @@ def arguments(tok, ctx: DocContext) -> tuple[list, list]:
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
     if tok.pos_ in _VERB:
         actors.extend(_doers(tok))
+        if tok.dep_ == "relcl" and tok.head.pos_ in _NOUN:
+            # "militia groups that threaten U.S. interests": the relative pronoun stands
+            # for the noun the clause describes
+            actors = [tok.head if a.tag_ in ("WDT", "WP") else a for a in actors]
         for c in tok.children:
             if c.dep_ == "nsubjpass":
                 targets.append(c)
