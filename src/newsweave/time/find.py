@@ -538,7 +538,16 @@ def time_role(spacy_doc, start: int, end: int) -> Optional[str]:
         # opened fire": a statement is seldom timed to the minute (set before the verb,
         # "Around 6:30 p.m. Tuesday, officials say they were called", it dates the call)
         return None
-    return "court" if head.lower_ in lex.court_verbs else "procedure"
+    return "court" if head.lower_ in lex.court_verbs or due_in_court(head) else "procedure"
+
+
+def due_in_court(verb) -> bool:
+    """Whether a verb says someone is due in court ("are due in court on Wednesday",
+    "is due back in court May 21"): its day is a hearing's."""
+    for c in verb.children:
+        if c.dep_ == "acomp" and c.lower_ == "due":
+            return any(t.lower_ == "court" for t in verb.doc[c.i + 1 : c.i + 5])
+    return False
 
 
 def expression_root(span):
@@ -611,7 +620,7 @@ def procedure_head(tok, forms: frozenset[str]):
         if head.i == cur.i:
             return None
         if head.pos_ in ("VERB", "AUX"):
-            if head.lower_ not in forms and not into_custody(head):
+            if head.lower_ not in forms and not into_custody(head) and not due_in_court(head):
                 return None
             subj = [c for c in head.lefts if c.dep_ in ("nsubj", "nsubjpass")]
             if subj and first.i < subj[0].left_edge.i and not _opens_sentence(first, head):
