@@ -381,6 +381,13 @@ def test_extract_a_later_state_does_not_date_the_shooting_it_follows(nlp):
     mentions, _ = run(nlp, text, times=[_day(text, "early Saturday morning", sat)], published=sat)
     shot = [m for m in mentions if m.trigger.text == "shot"][0]
     assert shot.date.start == sat
+    # a death's hour before "after", when the parser joins the two clauses
+    text = ("Senquez Jackson was pronounced dead at 5:24 p.m. Saturday, less than 24 hours after police, "
+            "fire and emergency responders were called to 1424 Bever Ave. SE for a shooting.")
+    mentions, _ = run(nlp, text, times=[_day(text, "at 5:24 p.m. Saturday", dt.date(2016, 3, 19))],
+                      published=dt.date(2016, 3, 21))
+    shooting = [m for m in mentions if m.trigger.text == "shooting"][0]
+    assert shooting.time is None
 
 
 def test_extract_a_since_clause_dates_the_start_of_a_stretch_not_the_attack(nlp):

@@ -1516,13 +1516,19 @@ def _beyond_after(g) -> tuple[set[int], Optional[int]]:
     x = g
     for anc in ancestors_upto(g, 6):
         marker = None
-        if x.dep_ == "advcl":
+        if x.dep_ in ("advcl", "conj"):
             marker = next((c for c in x.children if c.dep_ == "mark" and c.lower_ == "after"), None)
         elif x.dep_ in ("pobj", "pcomp") and anc.lower_ == "after":
             marker = anc
         if marker is not None:
-            top = anc if x.dep_ == "advcl" else anc.head
-            return {top.i, *(a.i for a in ancestors_upto(top, 6))}, marker.idx
+            top = anc if x.dep_ in ("advcl", "conj") else anc.head
+            heads = {top.i, *(a.i for a in ancestors_upto(top, 6))}
+            if x.dep_ == "conj":
+                # "pronounced dead at 5:24 p.m. Saturday, less than 24 hours after police
+                # were called for a shooting", parsed as two joined clauses: what the
+                # parser hangs on the clause's verb before "after" is the first clause's
+                heads.add(x.i)
+            return heads, marker.idx
         x = anc
     return set(), None
 
