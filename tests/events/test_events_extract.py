@@ -605,3 +605,7 @@ def test_extract_a_relative_pronoun_stands_for_the_noun_its_clause_describes(nlp
     mentions, _ = run(nlp, text)
     threat = [m for m in mentions if m.type == "THREATEN" and m.trigger.text == "threaten"][0]
     assert threat.attributes.get("actor_text") == "militia groups"
+    # only someone who can act: the one who died, or a rainstorm, is no doer
+    text2 = "The victim who died in the shooting was a juvenile. A rainstorm that pounded the street hid the evidence."
+    mentions, _ = run(nlp, text2)
+    assert all(not m.actors and not m.attributes.get("actor_text") for m in mentions)

@@ -800,6 +800,21 @@ def _after_quote(tok) -> bool:
     return bool(before) and any(b in _QUOTE_CLOSE for b in before) and all(b in _QUOTE_CLOSE or b == "," for b in before)
 
 
+def _person_nouns(lex) -> frozenset[str]:
+    cas = ("perpetrator_nouns", "police_nouns", "police_force_nouns", "neutral_person_nouns", "female_nouns",
+           "male_nouns", "adult_nouns")
+    return frozenset().union(*(lex.set("casualties", k) for k in cas), lex.set("cues", "group_nouns"),
+                             lex.set("cues", "role_nouns"))
+
+
+def _can_act(tok, ctx: DocContext) -> bool:
+    """Whether a noun names someone who can act: a named person, group or state, or a
+    person or group noun of the lexicons ("man", "gunman", "officer", "militia")."""
+    if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or ctx.entities_in(tok.idx, tok.idx + len(tok.text)):
+        return True
+    return tok.lower_ in ctx.lex.built("person_nouns", _person_nouns) or ctx.lemma(tok) in ctx.lex.built("person_nouns", _person_nouns)
+
+
 def _names_a_street(p) -> bool:
     """Whether a preposition's object is a street, a block or a corner: where a shooting
     happened ("a shooting on Princeton Drive", "shot on the 800 block of Elm", "shot on
@@ -816,12 +831,16 @@ def arguments(tok, ctx: DocContext) -> tuple[list, list]:
     actors: list = []
     targets: list = []
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+    relative = False  # the clause's subject is a relative pronoun ("who", "that")
     if tok.pos_ in _VERB:
         actors.extend(_doers(tok))
+        relative = tok.dep_ == "relcl" and any(a.tag_ in ("WDT", "WP") for a in actors)
         if tok.dep_ == "relcl" and tok.head.pos_ in _NOUN:
-            # "militia groups that threaten U.S. interests": the relative pronoun stands
-            # for the noun the clause describes
-            actors = [tok.head if a.tag_ in ("WDT", "WP") else a for a in actors]
+            # "militia groups that threaten U.S. interests", "the man who shot Williams":
+            # the relative pronoun stands for the noun the clause describes, when that is
+            # someone who can act (not "the victim who died", "a rainstorm that pounded")
+            doer = tok.head if _can_act(tok.head, ctx) and ctx.lemma(tok) not in ctx.lex.set("casualties", "died_verbs") else None
+            actors = [a for a in ((doer if a.tag_ in ("WDT", "WP") else a) for a in actors) if a is not None]
         for c in tok.children:
             if c.dep_ == "nsubjpass":
                 targets.append(c)
@@ -863,7 +882,7 @@ def arguments(tok, ctx: DocContext) -> tuple[list, list]:
                         actors.append(p)
         if not actors and not passive and tok.dep_ in ("conj", "advcl", "xcomp", "acl") and tok.head.pos_ in (_VERB | _NOUN):
             actors.extend(_doers(tok.head))
-        if (not actors and not passive and tok.head.pos_ in _NOUN
+        if (not actors and not passive and not relative and tok.head.pos_ in _NOUN
                 and (tok.dep_ == "relcl" or tok.dep_ == "acl" and tok.tag_ == "VBG")
                 and not any(c.dep_ == "advmod" and c.tag_ == "WRB" for c in tok.children)):
             # "factions threatening the United States"; not "the facility where the
