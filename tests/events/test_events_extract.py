@@ -609,3 +609,11 @@ def test_extract_a_relative_pronoun_stands_for_the_noun_its_clause_describes(nlp
     text2 = "The victim who died in the shooting was a juvenile. A rainstorm that pounded the street hid the evidence."
     mentions, _ = run(nlp, text2)
     assert all(not m.actors and not m.attributes.get("actor_text") for m in mentions)
+
+
+def test_extract_a_speech_act_joined_to_the_reported_clause_is_the_speakers(nlp):
+    text = ("The Popular Mobilization Forces said their men were on missions to prevent infiltration "
+            "and denied the presence of weapons warehouses.")
+    mentions, _ = run(nlp, text, [ent(text, "Popular Mobilization Forces", "ARMED_GROUP", key="pmf")])
+    denial = [m for m in mentions if m.type == "REJECT"][0]
+    assert [a.key for a in denial.actors] == ["pmf"]

@@ -27,6 +27,8 @@ _TARGET_PREPS = {"against", "on", "upon", "at", "into"}
 # "during a visit", "on a trip": a meeting word in such a phrase has the
 # clause's subject among its parties
 _VISIT_PREPS = frozenset({"during", "on"})
+# event types that are things said (a threat, a condemnation, a call, a denial)
+_SPEECH_ACTS = frozenset({"THREATEN", "ACCUSE", "REQUEST", "REJECT"})
 _PLACE_PREPS = {"in", "at", "near", "on", "outside", "inside", "across", "along", "around", "from", "over"}
 _USERS = {"use", "house", "run", "operate", "hold", "occupy", "belong", "control", "host", "man", "employ"}
 
@@ -434,9 +436,13 @@ def _shares_recalled_time(verb, aset: set[int]) -> bool:
     return True
 
 
-def _is_assault(tok, ctx: DocContext) -> bool:
+def _trigger_type(tok, ctx: DocContext) -> Optional[str]:
     trig = ctx.lex.triggers.get(ctx.lemma(tok)) or ctx.lex.triggers.get(tok.lower_)
-    return trig is not None and trig.type == "ASSAULT"
+    return trig.type if trig is not None else None
+
+
+def _is_assault(tok, ctx: DocContext) -> bool:
+    return _trigger_type(tok, ctx) == "ASSAULT"
 
 
 def _commemorates(tok, ctx: DocContext) -> bool:
@@ -880,6 +886,12 @@ def arguments(tok, ctx: DocContext) -> tuple[list, list]:
                     p = _pobj(c)
                     if p is not None:
                         actors.append(p)
+        if (not actors and not passive and tok.dep_ == "conj" and tok.head.dep_ == "ccomp"
+                and _trigger_type(tok, ctx) in _SPEECH_ACTS and ctx.lemma(tok.head.head) in ctx.lex.set("cues", "speech_verbs")):
+            # "The Popular Mobilization Forces said their men were on missions ... and
+            # denied the presence of weapons warehouses": a speech act joined to the
+            # reported clause is the speaker's
+            actors.extend(_doers(tok.head.head))
         if not actors and not passive and tok.dep_ in ("conj", "advcl", "xcomp", "acl") and tok.head.pos_ in (_VERB | _NOUN):
             actors.extend(_doers(tok.head))
         if (not actors and not passive and not relative and tok.head.pos_ in _NOUN
