@@ -818,7 +818,8 @@ def _can_act(tok, ctx: DocContext) -> bool:
     person or group noun of the lexicons ("man", "gunman", "officer", "militia")."""
     if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or ctx.entities_in(tok.idx, tok.idx + len(tok.text)):
         return True
-    return tok.lower_ in ctx.lex.built("person_nouns", _person_nouns) or ctx.lemma(tok) in ctx.lex.built("person_nouns", _person_nouns)
+    nouns = ctx.lex.built("person_nouns", _person_nouns)
+    return tok.lower_ in nouns or ctx.lemma(tok) in nouns
 
 
 def _names_a_street(p) -> bool:
@@ -927,8 +928,7 @@ def arguments(tok, ctx: DocContext) -> tuple[list, list]:
                     elif a.dep_ == "dobj" and ctx.lemma(c) in ("target", "hit", "strike"):
                         targets.append(a)
         h = tok.head
-        trig = ctx.lex.triggers.get(ctx.lemma(tok))
-        if trig is not None and trig.type == "CONSULT":
+        if _trigger_type(tok, ctx) == "CONSULT":
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ in ctx.lex.set("cues", "party_preps"):
                     # "talks with Iran", "a meeting between Biden and Putin": the other party
