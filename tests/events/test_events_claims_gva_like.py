@@ -119,32 +119,28 @@ def test_claims_words_of_counts(tolls, case):
 
 
 
-def test_claims_the_death_a_vigil_is_held_for_is_not_the_attacks_toll(tolls):
+@pytest.mark.parametrize("text,killed,injured", [
     # an attack at a vigil or funeral: the death the gathering commemorates came before
-    text = ("A gunman opened fire minutes into a vigil on Monday evening, wounding five people. "
-            "The vigil was for Doreen Carter's 24-year-old son, who was killed Sunday.")
-    assert tolls(text) == (0, 5)
-    text = ("Four people were shot while attending a funeral service Friday on Elm Street. "
-            "Mourners had gathered for the funeral of Brandon Miles, who died Nov. 27, police said.")
-    assert tolls(text) == (0, 4)
-    text = ("Three people were wounded when someone fired shots into the crowd at a candlelight vigil. "
-            "The vigil honored Javon Banks, who died after he was shot during a robbery.")
-    assert tolls(text) == (0, 3)
+    ("A gunman opened fire minutes into a vigil on Monday evening, wounding five people. "
+     "The vigil was for Doreen Carter's 24-year-old son, who was killed Sunday.", 0, 5),
+    ("Four people were shot while attending a funeral service Friday on Elm Street. "
+     "Mourners had gathered for the funeral of Brandon Miles, who died Nov. 27, police said.", 0, 4),
+    ("Three people were wounded when someone fired shots into the crowd at a candlelight vigil. "
+     "The vigil honored Javon Banks, who died after he was shot during a robbery.", 0, 3),
     # a vigil for the victim of the shooting the article reports: that death is its toll
-    text = ("Cassandra Nathan attended a vigil for her son Ketron, who was killed early Sunday "
-            "in a shooting outside a bar on Main Street.")
-    assert tolls(text)[0] == 1
-
-
-def test_claims_what_an_attack_answers_is_an_earlier_event(tolls):
+    ("Cassandra Nathan attended a vigil for her son Ketron, who was killed early Sunday "
+     "in a shooting outside a bar on Main Street.", 1, None),
     # the shooting an attack is told to answer is its own, earlier, event
-    text = ("A man was shot and wounded on Oak Street on Saturday. Police said the shooting was "
-            "in retaliation for a Labor Day shooting that left one person dead.")
-    assert tolls(text) == (0, 1)
-    text = ("Two men were wounded in a shooting on Elm Avenue on Friday. Investigators are probing whether "
-            "the shooting is possible retaliation to the slaying of a man Wednesday on Myrtle Street.")
-    assert tolls(text) == (0, 2)
+    ("A man was shot and wounded on Oak Street on Saturday. Police said the shooting was "
+     "in retaliation for a Labor Day shooting that left one person dead.", 0, 1),
+    ("Two men were wounded in a shooting on Elm Avenue on Friday. Investigators are probing whether "
+     "the shooting is possible retaliation to the slaying of a man Wednesday on Myrtle Street.", 0, 2),
     # a vow answers the attack the article reports: that attack's toll stands
-    text = ("Gunmen attacked the checkpoint on Sunday, killing four fighters. "
-            "The group vowed revenge for the attack that killed four fighters.")
-    assert tolls(text)[0] == 4
+    ("Gunmen attacked the checkpoint on Sunday, killing four fighters. "
+     "The group vowed revenge for the attack that killed four fighters.", 4, None),
+])
+def test_claims_a_mourned_death_or_an_answered_attack_is_not_the_attacks_toll(tolls, text, killed, injured):
+    got = tolls(text)
+    assert got[0] == killed
+    if injured is not None:
+        assert got[1] == injured
