@@ -174,6 +174,34 @@ def test_fuse_a_date_read_off_the_article_does_not_forbid_a_merge():
     assert guessed.score < c.compare(cand("a", dt.date(2016, 6, 12), False), cand("b", dt.date(2016, 6, 12), True)).score
 
 
+def test_fuse_a_publication_date_bounds_the_attack_from_above():
+    # an article that names no day is dated to its publication: the attack came then or
+    # before, so another report's day shortly before it costs nothing; a day after it
+    # (or long before) still counts against the merge
+    import datetime as dt
+
+    from newsweave.fuse.evidence import Candidate, Comparer
+
+    def cand(key: str, day: dt.date, inferred: bool = False, published: bool = False) -> Candidate:
+        return Candidate(key=key, type="ASSAULT", mode="firearms", date=DateRange(day, day, "day"), place="nw:border",
+                         actors=frozenset(), targets=frozenset(), victims=frozenset(), killed=frozenset({2}),
+                         words=frozenset(), docs=frozenset({key}), background=False, date_inferred=inferred or published,
+                         date_published=published)
+
+    c = Comparer({p.id: p for p in PLACES}, {})
+    day = dt.date(2015, 12, 22)
+    stamp = cand("b", day + dt.timedelta(days=2), published=True)
+    same = c.compare(cand("a", day), cand("b", day, inferred=True)).score
+    before = c.compare(cand("a", day), stamp)
+    assert before.conflict is None and "date" not in before.anchors
+    # no date evidence either way: the same day's guess scores higher, a guessed other day lower
+    guessed = c.compare(cand("a", day), cand("b", day + dt.timedelta(days=2), inferred=True)).score
+    assert guessed < before.score < same
+    after = c.compare(cand("a", day + dt.timedelta(days=5)), stamp).score
+    long_before = c.compare(cand("a", day - dt.timedelta(days=30)), stamp).score
+    assert after == guessed and long_before == guessed
+
+
 def test_fuse_same_person_by_surname_and_first_name():
     from newsweave.fuse.evidence import same_person
 

@@ -868,6 +868,7 @@ class _Fuser:
                 self.inferred.setdefault(c.key, {})["date"] = stamp
                 c.date = stamp.value
                 c.date_inferred = True
+                c.date_published = True
                 when = "publication" if published == da.article.published else "page's own posting stamp"
                 self.reasons[c.key].append(
                     f"in {da.article.id}, the article names no day of the attack: it is dated to its {when} ({published.isoformat()})"
