@@ -225,6 +225,30 @@ def test_extract_earlier_that_month_is_background(nlp):
     assert recalled and recalled[0].background
 
 
+@pytest.mark.parametrize("text, earlier, reason", [
+    ("U.S. jets struck the border area. The raid came in response to attacks by drones on American interests.",
+     "attacks", "answer"),
+    ("U.S. jets struck the border area. The U.S. strikes came after brazen attacks by militias on U.S. forces.",
+     "attacks", "come after"),
+    ("A student was shot at the school. That attack followed a shooting at a home a few miles away.",
+     "shooting", "come after"),
+])
+def test_extract_the_attack_another_answers_or_follows_is_an_earlier_event(nlp, text, earlier, reason):
+    mentions, _ = run(nlp, text, published=dt.date(2021, 6, 28))
+    assaults = {m.trigger.text: m for m in mentions if m.type == "ASSAULT"}
+    assert assaults[earlier].background and reason in assaults[earlier].attributes["background_reason"]
+    # the later attack stays the article's news
+    assert sum(not m.background for m in assaults.values()) >= 1
+
+
+def test_extract_a_killing_after_a_shooting_is_one_happening(nlp):
+    # "after" ties a death to the shooting that caused it; only an attack that "came
+    # after" or "followed" another sets the first apart
+    mentions, _ = run(nlp, "A man was killed after a shooting at a bar. The shooting came after a fight.",
+                      published=dt.date(2021, 6, 28))
+    assert not any(m.background for m in mentions if m.type == "ASSAULT")
+
+
 def test_extract_bare_month_in_an_undated_article_of_weekdays_is_background(nlp):
     # without a publication date "In February" cannot be resolved, but an article that
     # dates its news by weekday recalls an earlier happening by its month alone

@@ -43,7 +43,8 @@ class Cand:
     hypothetical: bool = False
     background: bool = False
     # an earlier happening the article's attack is tied to (``recalled_as``): "mourned",
-    # the death a vigil or funeral is held for, or "answered", what a retaliation answers
+    # the death a vigil or funeral is held for, "answered", what a retaliation answers, or
+    # "preceded", what an attack came after
     recalled: Optional[str] = None
     group: int = -1
     members: list = field(default_factory=list)
@@ -540,7 +541,8 @@ def answered_by_attack(tok, ctx: DocContext) -> bool:
     """Whether an attack word names what another attack answers: "the shooting was an act
     of retaliation to a Labor Day weekend triple shooting", "Saturday's attack was in
     retaliation for a Labor Day shooting that left one person dead", "this is in
-    retaliation to the Deandre Smith killing", "shot him to avenge his brother's killing".
+    retaliation to the Deandre Smith killing", "shot him to avenge his brother's killing",
+    "the raid came in response to attacks by drones".
     A vow's object is not (the militias "vowed revenge for the attack" the article
     reports): the answer must be an attack told as real."""
     words = ctx.lex.set("cues", "retaliation_words")
@@ -571,9 +573,26 @@ def answered_by_attack(tok, ctx: DocContext) -> bool:
     return _attack_clause(head, ctx)
 
 
+def preceded_attack(tok, ctx: DocContext) -> bool:
+    """Whether an attack word names what another attack is told to come after: "the
+    U.S. strikes came after attacks by Iranian-backed militias", "that attack followed
+    a shooting at a home" (``sequence_verbs``, the later attack their subject)."""
+    if tok.pos_ in _VERB:
+        return False
+    if tok.dep_ == "pobj" and tok.head.lower_ == "after":
+        verb = tok.head.head
+    elif tok.dep_ == "dobj":
+        verb = tok.head
+    else:
+        return False
+    return verb.pos_ == "VERB" and ctx.lemma(verb) in ctx.lex.set("cues", "sequence_verbs") \
+        and any(c.dep_ == "nsubj" and _is_assault(c, ctx) for c in verb.children)
+
+
 RECALLED_REASONS = {
     "mourned": "the death a vigil or funeral is held for, in a report of an attack at it",
     "answered": "what a reported attack is told to answer (retaliation, revenge)",
+    "preceded": "an attack a reported one is told to come after",
 }
 
 
@@ -581,13 +600,16 @@ def recalled_as(tok, ctx: DocContext) -> Optional[str]:
     """The earlier happening an attack word names, if it is one the article's attack is
     tied to: "mourned", the death a vigil or funeral is held for in an article that
     reports an attack at that gathering (:func:`commemorated_death`,
-    :func:`attack_at_commemoration`), or "answered", what an attack is told to answer
-    (:func:`answered_by_attack`); else None.  Such a happening keeps its own date and
+    :func:`attack_at_commemoration`), "answered", what an attack is told to answer
+    (:func:`answered_by_attack`), or "preceded", what an attack is told to come after
+    (:func:`preceded_attack`); else None.  Such a happening keeps its own date and
     toll."""
     if commemorated_death(tok, ctx) and attack_at_commemoration(ctx):
         return "mourned"
     if answered_by_attack(tok, ctx):
         return "answered"
+    if preceded_attack(tok, ctx):
+        return "preceded"
     return None
 
 
