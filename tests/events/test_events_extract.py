@@ -241,6 +241,18 @@ def test_extract_the_attack_another_answers_or_follows_is_an_earlier_event(nlp, 
     assert sum(not m.background for m in assaults.values()) >= 1
 
 
+def test_extract_an_earlier_attack_without_the_definite_article_is_recalled(nlp):
+    text = ("US jets struck militia sites on Sunday. He was referring to an earlier set of strikes on the Syrian side. "
+            "Officials recalled a previous attack on the base. Police said the earlier shooting was linked.")
+    mentions, _ = run(nlp, text, published=dt.date(2021, 6, 28))
+    got = {m.trigger.text: m for m in mentions if m.type == "ASSAULT"}
+    assert not got["struck"].background
+    assert got["strikes"].background and got["attack"].background
+    assert "earlier" in got["strikes"].attributes["background_reason"]
+    # "the earlier shooting" may be the article's own attack told from what followed
+    assert got["shooting"].attributes.get("background_reason") != got["strikes"].attributes["background_reason"]
+
+
 def test_extract_a_killing_after_a_shooting_is_one_happening(nlp):
     # "after" ties a death to the shooting that caused it; only an attack that "came
     # after" or "followed" another sets the first apart

@@ -6,7 +6,7 @@ import datetime as dt
 
 from newsweave.config import Options
 from newsweave.fuse.fusion import _Fuser, candidate_for
-from newsweave.records import Article, DateRange, DocAnalysis, EventMention, Place, Span
+from newsweave.records import Article, DateRange, DocAnalysis, EntityMention, EventMention, Place, Span
 
 D = dt.date(2016, 5, 1)
 PLACES = [
@@ -15,12 +15,15 @@ PLACES = [
 ]
 
 
-def mention(start: int, trigger: str, date=None, place=None, mode="firearms", background=False) -> EventMention:
+def mention(start: int, trigger: str, date=None, place=None, mode="firearms", background=False,
+            actor: str | None = None) -> EventMention:
     d = DateRange(date, date, "day") if date else DateRange(None, None, "unknown")
+    actors = [EntityMention(span=Span("a", start, start + 2, actor), label="GPE", type="COUNTRY", key=actor,
+                            entity=actor)] if actor else []
     return EventMention(
         id=f"a:{start}", doc="a", type="ASSAULT", mode=mode,
         trigger=Span("a", start, start + len(trigger), trigger),
-        sentence=Span("a", start, start + 40, trigger), place=place, date=d, background=background,
+        sentence=Span("a", start, start + 40, trigger), place=place, date=d, background=background, actors=actors,
     )
 
 
@@ -56,3 +59,14 @@ def test_fuse_fold_needs_a_dated_main_attack():
     other = [mention(500, "attack", None, None, mode="unspecified")]
     groups, _ = fold([main, other])
     assert len(groups) == 2
+
+
+def test_fuse_fold_of_an_undated_article_needs_the_same_attacker():
+    # undated, "the US raid" later in the article joins "the American air attack" it
+    # names again; an attack by no one named (the rockets that answered it) does not
+    main = [mention(10, "attack", None, None, mode="aerial", actor="us"), mention(100, "raid", None, None, mode="aerial")]
+    again = [mention(500, "raid", None, None, mode="unspecified", actor="us")]
+    other = [mention(800, "attack", None, None, mode="unspecified")]
+    groups, notes = fold([main, again, other])
+    assert [[m.id for m in g] for g in groups] == [["a:10", "a:100", "a:500"], ["a:800"]]
+    assert any("belongs to the attack the article is about" in n for n in notes[0])

@@ -202,6 +202,24 @@ def test_fuse_a_publication_date_bounds_the_attack_from_above():
     assert after == guessed and long_before == guessed
 
 
+def test_fuse_within_an_article_the_attacker_of_one_is_not_the_target_of_the_other():
+    # "U.S. strikes" and "groups targeting U.S. forces": one side unnamed, still two
+    # happenings; across articles (where one outlet may name only a side) it takes both
+    from newsweave.fuse.evidence import Candidate, Comparer
+
+    def cand(key: str, actors=(), targets=()) -> Candidate:
+        return Candidate(key=key, type="ASSAULT", mode="aerial", date=DateRange(None, None, "unknown"), place="nw:border",
+                         actors=frozenset(actors), targets=frozenset(targets), victims=frozenset(), killed=frozenset(),
+                         words=frozenset(), docs=frozenset({"a"}), background=False)
+
+    c = Comparer({p.id: p for p in PLACES}, {})
+    strikes, answer = cand("s", actors=["united-states"]), cand("t", targets=["united-states"])
+    assert c.compare(strikes, answer, same_doc=True).conflict == "actor of one is the target of the other (attack and response)"
+    assert c.compare(answer, strikes, same_doc=True).conflict
+    assert c.compare(strikes, cand("u"), same_doc=True).conflict is None
+    assert c.compare(strikes, answer).conflict is None
+
+
 def test_fuse_same_person_by_surname_and_first_name():
     from newsweave.fuse.evidence import same_person
 

@@ -44,7 +44,7 @@ class Cand:
     background: bool = False
     # an earlier happening the article's attack is tied to (``recalled_as``): "mourned",
     # the death a vigil or funeral is held for, "answered", what a retaliation answers, or
-    # "preceded", what an attack came after
+    # "preceded", what an attack came after, or "earlier" ("a previous attack")
     recalled: Optional[str] = None
     group: int = -1
     members: list = field(default_factory=list)
@@ -589,10 +589,30 @@ def preceded_attack(tok, ctx: DocContext) -> bool:
         and any(c.dep_ == "nsubj" and _is_assault(c, ctx) for c in verb.children)
 
 
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def anterior_attack(tok, ctx: DocContext) -> bool:
+    """Whether an attack noun is told as one before the article's news: "an earlier set
+    of strikes on the Syrian side of the border", "a previous attack", "prior
+    shootings" (``anterior_adjs``, on the noun or on the noun that counts it:
+    ``series_nouns``), without a definite article or a possessive."""
+    if tok.pos_ not in _NOUN:
+        return False
+    node = tok
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and ctx.lemma(tok.head.head) in ctx.lex.set("cues", "series_nouns"):
+        node = tok.head.head
+    adjs = ctx.lex.set("cues", "anterior_adjs")
+    if not any(c.dep_ == "amod" and c.lower_ in adjs for c in node.children):
+        return False
+    return not any(c.dep_ in ("det", "poss") and (c.dep_ == "poss" or c.lower_ in _DEFINITE) for c in node.children)
+
+
 RECALLED_REASONS = {
     "mourned": "the death a vigil or funeral is held for, in a report of an attack at it",
     "answered": "what a reported attack is told to answer (retaliation, revenge)",
     "preceded": "an attack a reported one is told to come after",
+    "earlier": "an attack told as earlier than the article's news (\"a previous attack\")",
 }
 
 
@@ -601,8 +621,9 @@ def recalled_as(tok, ctx: DocContext) -> Optional[str]:
     tied to: "mourned", the death a vigil or funeral is held for in an article that
     reports an attack at that gathering (:func:`commemorated_death`,
     :func:`attack_at_commemoration`), "answered", what an attack is told to answer
-    (:func:`answered_by_attack`), or "preceded", what an attack is told to come after
-    (:func:`preceded_attack`); else None.  Such a happening keeps its own date and
+    (:func:`answered_by_attack`), "preceded", what an attack is told to come after
+    (:func:`preceded_attack`), or "earlier", an attack told as before the news
+    (:func:`anterior_attack`); else None.  Such a happening keeps its own date and
     toll."""
     if commemorated_death(tok, ctx) and attack_at_commemoration(ctx):
         return "mourned"
@@ -610,6 +631,8 @@ def recalled_as(tok, ctx: DocContext) -> Optional[str]:
         return "answered"
     if preceded_attack(tok, ctx):
         return "preceded"
+    if anterior_attack(tok, ctx):
+        return "earlier"
     return None
 
 

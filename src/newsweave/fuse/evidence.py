@@ -377,6 +377,11 @@ class Comparer:
         # anchor a merge on; it anchors one only beside a participant in common
         in_country = bool(why) and self._country_and_town(a.place, b.place)
         # an attack and the retaliation for it: who acts in one is the target of the other
+        if same_doc and not (a.actors and b.actors) and any(
+                not self._is_person(x) for x in self._overlap(a.actors, b.targets) + self._overlap(b.actors, a.targets)):
+            # within one article, one side named: "U.S. strikes" and "groups targeting
+            # U.S. interests" are two happenings, though the groups go unnamed
+            return Verdict("actor of one is the target of the other (attack and response)", 0.0, [])
         if a.actors and b.actors and not self._overlap(a.actors, b.actors):
             crossed = self._overlap(a.actors, b.targets) + self._overlap(b.actors, a.targets)
             # (a person on both sides is one shootout's: "the officer shot the gunman"

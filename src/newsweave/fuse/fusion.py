@@ -688,13 +688,15 @@ class _Fuser:
         if len(current) < 2:
             return
         mi = _main_group(groups, current)
-        if cands[mi].date.start is None:
-            # an article that dates nothing can't tell the strike from the rockets that
-            # answered it a day later: without a date, reading order is all there is
-            return
+        # an article that dates nothing can't tell the strike from the rockets that
+        # answered it a day later: without a date, only a group with the same attacker
+        # ("the US raid" after "the American air attack") joins the main one
+        undated = cands[mi].date.start is None
         folded = []
         for i in current:
             if i == mi:
+                continue
+            if undated and not self.comparer._overlap(cands[mi].actors, cands[i].actors):
                 continue
             v = self.comparer.compare(cands[mi], cands[i], same_doc=True)
             if v.conflict:
