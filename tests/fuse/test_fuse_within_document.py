@@ -358,3 +358,32 @@ def test_fuse_a_person_on_both_sides_is_one_shootout_groups_attack_and_answer():
     # a militia's attack and the strikes that answered it: two events
     v = c.compare(cand("a", {"militia"}, {"united-states"}), cand("b", {"united-states"}, {"militia"}))
     assert v.conflict and "attack and response" in v.conflict
+
+
+def test_fuse_the_place_of_another_kind_of_attack_is_not_taken_for_the_main_one():
+    # the air strikes are placed only "in Syria"; the article names the oil field where
+    # rockets answered them: that place is the rockets', not the strikes'
+    field = Place(id="nw:field", name="Al-Omar oil field", lat=35.03, lon=40.55, country="SY", kind="facility")
+    town = Place(id="g:town", name="Mayadin", lat=35.02, lon=40.45, country="SY", kind="city")
+    PLACE_BY_NAME.update({"Al-Omar oil field": "nw:field", "Mayadin": "g:town"})
+    try:
+        def article(rockets_mode: str) -> DocAnalysis:
+            d = Doc("a", ["U.S. warplanes carried out airstrikes in Syria.",
+                          "The airstrikes hit militia depots in Syria.",
+                          "Rockets hit the Al-Omar oil field.",
+                          "Residents of Mayadin heard the jets."])
+            d.mention(0, "airstrikes", place="Syria", actors=("united-states",))
+            d.mention(1, "airstrikes", place="Syria", actors=("united-states",))
+            d.mention(2, "Rockets", place="Al-Omar oil field", mode=rockets_mode)
+            da = d.analysis()
+            da.places = [PlaceMention(d._span("Al-Omar oil field", 2), "nw:field"),
+                         PlaceMention(d._span("Mayadin", 3), "g:town")]
+            return da
+
+        places = PLACES + [field, town]
+        events, _, _ = fuse_events([article("heavy-weapons")], ENTITIES, places, Options())
+        strikes = next(e for e in events if e.mode == "aerial")
+        assert strikes.place == "g:town"
+        assert any("taken from the article: Mayadin" in r for r in strikes.merge_reasons)
+    finally:
+        del PLACE_BY_NAME["Al-Omar oil field"], PLACE_BY_NAME["Mayadin"]
