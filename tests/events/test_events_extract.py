@@ -276,6 +276,34 @@ def test_extract_bare_month_in_an_undated_article_of_weekdays_is_background(nlp)
     assert not any(m.background for m in mentions if m.type == "ASSAULT")
 
 
+def test_extract_the_forces_of_a_named_armed_body_are_that_body(nlp):
+    text = "A missile strike targeted the international coalition forces in Deir ez-Zor."
+    ents = [ent(text, "international coalition", "MILITARY", "DICT", key="oir")]
+    m = [m for m in run(nlp, text, entities=ents)[0] if m.type == "ASSAULT"][0]
+    assert [e.key for e in m.targets] == ["oir"]
+    # a backer named before the forces is not them ("Iran-backed militia forces")
+    text = "Gunmen attacked Iran-backed militia forces."
+    m = [m for m in run(nlp, text, entities=[ent(text, "Iran", "COUNTRY", "GPE")])[0] if m.type == "ASSAULT"][0]
+    assert m.targets == []
+
+
+def test_extract_a_participle_takes_its_weapon_from_the_noun_it_describes(nlp):
+    text = ("U.S. forces responded with artillery fire targeting positions where the rockets were launched. "
+            "Drones targeting the base were shot down.")
+    modes = {m.trigger.start: m.mode for m in run(nlp, text)[0] if m.trigger.text == "targeting"}
+    assert sorted(modes.values()) == ["drone", "heavy-weapons"]
+
+
+def test_extract_two_attacks_told_one_after_the_other_are_marked(nlp):
+    text = "A missile strike targeted coalition forces in Syria after an American raid that killed four militiamen."
+    got = {m.trigger.text: m for m in run(nlp, text)[0] if m.type == "ASSAULT"}
+    assert got["strike"].attributes["sequenced"] == [got["raid"].trigger.start]
+    assert got["raid"].attributes["sequenced"] == [got["strike"].trigger.start]
+    assert not got["raid"].background  # both may be the day's news
+    text = "A man was killed after a shooting at a bar."
+    assert not any("sequenced" in m.attributes for m in run(nlp, text)[0])
+
+
 def test_extract_backer_of_the_target_is_not_the_target(nlp):
     text = "Biden ordered air strikes against armed factions backed by Iran."
     ents = [ent(text, "Iran", "COUNTRY", "GPE"), ent(text, "Biden", "PERSON", "PERSON")]

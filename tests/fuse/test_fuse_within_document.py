@@ -220,6 +220,35 @@ def test_fuse_within_an_article_the_attacker_of_one_is_not_the_target_of_the_oth
     assert c.compare(strikes, answer).conflict is None
 
 
+def test_fuse_within_an_article_attacks_told_in_sequence_stay_apart():
+    # "a missile strike targeted coalition forces after an American raid": two happenings
+    d = Doc("a", ["A missile strike targeted coalition forces in Syria after an American raid on the border."])
+    strike = d.mention(0, "strike", place="Syria", mode="heavy-weapons")
+    raid = d.mention(0, "raid", place="Syria", mode=None)
+    events, _, _ = run(d)
+    assert len([e for e in events if e.type == "ASSAULT"]) == 1  # nothing sets them apart
+    strike.attributes["sequenced"] = [raid.trigger.start]
+    raid.attributes["sequenced"] = [strike.trigger.start]
+    events, _, _ = run(d)
+    assert len([e for e in events if e.type == "ASSAULT"]) == 2
+
+
+def test_fuse_an_air_raid_does_not_refer_back_to_a_bombing():
+    # "the bombing" after "air strikes" may be them; "an air raid" after "the bombing"
+    # of an oil field (shelling, in a translation) is another attack
+    d = Doc("a", ["Local sources said the bombing targeted the oil field in Syria.",
+                  "Militias vowed attacks in response to an air raid on the Iraq-Syria border."])
+    d.mention(0, "bombing", place="Syria", mode="explosives")
+    d.mention(1, "raid", place="Iraq-Syria border", mode="aerial")
+    events, _, _ = run(d)
+    assert len(events) == 2
+    d = Doc("a", ["U.S. jets carried out air strikes in Syria.", "Residents said the bombing shook the town in Syria."])
+    d.mention(0, "strikes", place="Syria", mode="aerial")
+    d.mention(1, "bombing", place="Syria", mode="explosives")
+    events, _, _ = run(d)
+    assert len(events) == 1
+
+
 def test_fuse_same_person_by_surname_and_first_name():
     from newsweave.fuse.evidence import same_person
 

@@ -141,6 +141,11 @@ class DocContext:
             covering = [e for e in ents if e.span.start <= h.idx < e.span.end]
             if covering:
                 ents = covering
+            elif self.lemma(h) in self.lex.set("cues", "state_force_nouns"):
+                # "the international coalition forces", "Houthi forces": the forces of an
+                # armed body named right before them are that body
+                ents = [e for e in ents if e.type in ("MILITARY", "ARMED_GROUP") and e.span.end <= h.idx
+                        and not doc.text[e.span.end:h.idx].strip()]
             elif h.pos_ != "PROPN":
                 ents = []
             for e in ents:

@@ -23,6 +23,7 @@ from newsweave.events.mentions import (
     acled_for,
     attach_place,
     attach_time,
+    attack_after,
     background_anchors,
     fill_arguments,
     group_assaults,
@@ -309,6 +310,7 @@ class _Builder:
                 built.append((g, None))  # "he died": about an event already reported
                 continue
             built.append((g, self.mention(main, sent, g, "ASSAULT")))
+        self._sequence(built, ctx)
         for c in cands:
             if c.trig.type != "ASSAULT":
                 self.mention(c, sent, [c], c.trig.type)
@@ -350,6 +352,22 @@ class _Builder:
             if m is not None and not m.negated and not m.hypothetical:
                 self.pending_shots.append((raw, sent, m, self.attr.source(sent, raw.anchor)))
         self._facts(sent, built, hits)
+
+    def _sequence(self, built: list, ctx) -> None:
+        """Two attacks of one sentence told one after the other ("a missile strike
+        targeted coalition forces after an American raid") are two happenings: each
+        mention lists the trigger offsets of the other (``attributes["sequenced"]``),
+        which fusion never joins to it within the article."""
+        of = {c.tok.i: m for g, m in built if m is not None for c in g}
+        for g, m in built:
+            if m is None:
+                continue
+            for c in g:
+                later = attack_after(c.tok, ctx)
+                other = of.get(later.i) if later is not None else None
+                if other is not None and other is not m:
+                    m.attributes.setdefault("sequenced", []).append(other.trigger.start)
+                    other.attributes.setdefault("sequenced", []).append(m.trigger.start)
 
     def _dated_wounding(self, main, strong: bool, sent) -> bool:
         """A wounding alone in its sentence that names its day ("Seven people were wounded

@@ -589,6 +589,20 @@ def preceded_attack(tok, ctx: DocContext) -> bool:
         and any(c.dep_ == "nsubj" and _is_assault(c, ctx) for c in verb.children)
 
 
+def attack_after(tok, ctx: DocContext):
+    """The attack word told to come after the one ``tok`` names, in one clause: "a
+    missile strike targeted coalition forces ... after an American raid" (the subject
+    of the verb the "after" phrase hangs on), else None.  Both may be news of the day
+    (a strike and the answer to it), so neither is made an earlier event; they are only
+    two happenings.  Not "a man was killed after a shooting": the subject is the victim."""
+    if tok.pos_ in _VERB or tok.dep_ != "pobj" or tok.head.lower_ != "after":
+        return None
+    verb = tok.head.head
+    if verb.pos_ != "VERB":
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj" and _is_assault(c, ctx)), None)
+
+
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
@@ -773,6 +787,15 @@ def mode_of(tok, trig: Trigger, ctx: DocContext) -> Optional[str]:
         for c in tok.children:
             if c.dep_ in ("nsubj", "nsubjpass"):
                 m = mw.get(ctx.lemma(c))
+                if m:
+                    return m
+        # "drones targeting U.S. bases", "artillery fire targeting positions": the weapon
+        # is the noun the participle describes (its head, or the noun right before it,
+        # which the parser may not make its head), or that noun's modifier
+        head = tok.head if tok.dep_ == "acl" else tok.doc[tok.i - 1] if tok.tag_ == "VBG" and tok.i > 0 else None
+        if head is not None and head.pos_ in _NOUN:
+            for w in [head] + [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i]:
+                m = mw.get(ctx.lemma(w))
                 if m:
                     return m
     return trig.mode

@@ -308,6 +308,13 @@ class Comparer:
                     f"was published ({y.published.isoformat()})")
         return None
 
+    @staticmethod
+    def _sequenced(a: Candidate, b: Candidate) -> bool:
+        """Whether a mention of one is told to come after one of the other in a sentence
+        (``attributes["sequenced"]``, see ``events.extract``)."""
+        starts = {m.trigger.start for m in a.members}
+        return any(x in starts for m in b.members for x in (m.attributes or {}).get("sequenced", ()))
+
     def _before_stamp(self, x: Candidate, y: Candidate) -> bool:
         """x is dated only by its publication, and y's day (its own or one read off its
         article) comes at most ``published_days`` before it (gva-dev: date +3 -1; with
@@ -376,6 +383,8 @@ class Comparer:
         # a town "lies in" its country: true, but by itself no place in common to
         # anchor a merge on; it anchors one only beside a participant in common
         in_country = bool(why) and self._country_and_town(a.place, b.place)
+        if same_doc and self._sequenced(a, b):
+            return Verdict("one is told to come after the other", 0.0, [])
         # an attack and the retaliation for it: who acts in one is the target of the other
         if same_doc and not (a.actors and b.actors) and any(
                 not self._is_person(x) for x in self._overlap(a.actors, b.targets) + self._overlap(b.actors, a.targets)):
