@@ -287,6 +287,16 @@ def test_extract_the_forces_of_a_named_armed_body_are_that_body(nlp):
     assert m.targets == []
 
 
+def test_extract_a_states_interests_and_bases_are_that_state(nlp):
+    text = "Militias kept up attacks targeting US interests in Iraq."
+    m = [m for m in run(nlp, text, entities=[ent(text, "US", "COUNTRY", "GPE", key="us")])[0] if m.type == "ASSAULT"][0]
+    assert [e.key for e in m.targets] == ["us"]
+    # a backer before the noun is not what was hit
+    text = "Gunmen attacked Iran-backed militia bases."
+    m = [m for m in run(nlp, text, entities=[ent(text, "Iran", "COUNTRY", "GPE")])[0] if m.type == "ASSAULT"][0]
+    assert m.targets == []
+
+
 def test_extract_a_participle_takes_its_weapon_from_the_noun_it_describes(nlp):
     text = ("U.S. forces responded with artillery fire targeting positions where the rockets were launched. "
             "Drones targeting the base were shot down.")

@@ -146,6 +146,10 @@ class DocContext:
                 # armed body named right before them are that body
                 ents = [e for e in ents if e.type in ("MILITARY", "ARMED_GROUP") and e.span.end <= h.idx
                         and not doc.text[e.span.end:h.idx].strip()]
+            elif self.lemma(h) in self.lex.set("cues", "state_asset_nouns"):
+                # "U.S. interests", "American bases": the state named right before them
+                ents = [e for e in ents if e.type in ("COUNTRY", "GOVERNMENT", "MILITARY") and e.span.end <= h.idx
+                        and not doc.text[e.span.end:h.idx].strip()]
             elif h.pos_ != "PROPN":
                 ents = []
             for e in ents:

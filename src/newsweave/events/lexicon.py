@@ -192,7 +192,7 @@ def build_lexicon(trig: dict, cues: dict, numbers: dict, casualties: dict, acled
     # only lists of lemmas get inflected (not lists of surface words such as "died")
     lemma_lists = {"speech_verbs", "intensional", "reactive", "causal", "inquiry_nouns", "sought_verbs", "particle_intensional", "presupposing_verbs", "existence_verbs",
                    "summons_verbs", "speech_nouns", "group_nouns", "commemoration_nouns", "commemorating_verbs",
-                   "commemoration_scene_verbs", "retaliation_words", "sequence_verbs", "object_control_verbs", "visit_verbs",
+                   "commemoration_scene_verbs", "retaliation_words", "sequence_verbs", "state_asset_nouns", "object_control_verbs", "visit_verbs",
                    "killed_verbs", "died_verbs", "killed_adjs", "killed_nouns", "injured_verbs",
                    "injured_nouns", "suffer_verbs", "fatal_adverbs", "fatal_adjs", "shot_verbs",
                    "arrest_verbs", "missing_adjs", "hospital_verbs", "hospital_nouns", "inflict_verbs",
