@@ -115,9 +115,15 @@ def test_extract_conditional_and_planned_are_hypothetical(nlp):
                  "Investigators want information about attacks planned for next week.",
                  "The militia called for attacks on US forces.",
                  "Police are trying to determine whether the shooting occurred.",
-                 "The Denver Post reported that authorities were not calling the incident a murder-suicide."):
+                 "The Denver Post reported that authorities were not calling the incident a murder-suicide.",
+                 # what one means to respond with (not what is responded to)
+                 "Biden announced his intention to respond with air strikes.",
+                 "He had plans to shoot, then leave the scene."):
         got = assaults(nlp, text)
         assert got and all(m.hypothetical for m in got), text
+    # what is responded to happened
+    got = assaults(nlp, "The militias vowed to respond to the bombing.")
+    assert got and not any(m.hypothetical for m in got)
 
 
 @pytest.mark.parametrize("text", [

@@ -310,7 +310,9 @@ def is_hypothetical(tok, ctx: DocContext) -> bool:
             if prev.dep_ == "prep" and prev.lower_ in case_preps:
                 break  # its case or its time, not what is wished or feared: "a teen wanted in a
                 # double murder", "called for calm after the shooting", "could face charges in it"
-            if lem in reactive:
+            if lem in reactive and not (prev.dep_ == "prep" and prev.lower_ in ("with", "by", "using")):
+                # what is responded to happened; what one responds with may not have:
+                # "his intention to respond with air strikes"
                 return False
             if anc.lower_ in going and prev.dep_ == "xcomp":
                 return True  # "he was going to kill his wife": intended, not done
@@ -345,7 +347,10 @@ def is_hypothetical(tok, ctx: DocContext) -> bool:
             # "an attempt to scare off dogs led to a shooting death": the death happened
             # (but "planned to cause an explosion": the causing is itself intended)
             break
-        if anc.dep_ in ("ROOT", "relcl", "acl", "advcl", "parataxis"):
+        if anc.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in anc.children) \
+                and ctx.lemma(anc.head) in intensional:
+            pass  # the content of a wish or plan: "his intention to respond with air strikes"
+        elif anc.dep_ in ("ROOT", "relcl", "acl", "advcl", "parataxis"):
             break  # a relative or adverbial clause asserts its own content
         if anc.dep_ == "ccomp" and any(c.lower_ in ("what", "who", "how", "why", "where", "when") for c in anc.children):
             break  # "trying to find out what led to the shooting": the shooting happened
