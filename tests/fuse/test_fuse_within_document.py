@@ -2,6 +2,8 @@
 describe a participant, and times of different grain (no model needed)."""
 from __future__ import annotations
 
+import pytest
+
 from newsweave.config import Options
 from newsweave.fuse import fuse_events
 from newsweave.fuse.fusion import _definite, _head, _weak_place
@@ -233,20 +235,21 @@ def test_fuse_within_an_article_attacks_told_in_sequence_stay_apart():
     assert len([e for e in events if e.type == "ASSAULT"]) == 2
 
 
-def test_fuse_an_air_raid_does_not_refer_back_to_a_bombing():
-    # "the bombing" after "air strikes" may be them; "an air raid" after "the bombing"
-    # of an oil field (shelling, in a translation) is another attack
-    d = Doc("a", ["Local sources said the bombing targeted the oil field in Syria.",
-                  "Militias vowed attacks in response to an air raid on the Iraq-Syria border."])
-    d.mention(0, "bombing", place="Syria", mode="explosives")
-    d.mention(1, "raid", place="Iraq-Syria border", mode="aerial")
-    events, _, _ = run(d)
-    assert len(events) == 2
-    d = Doc("a", ["U.S. jets carried out air strikes in Syria.", "Residents said the bombing shook the town in Syria."])
-    d.mention(0, "strikes", place="Syria", mode="aerial")
-    d.mention(1, "bombing", place="Syria", mode="explosives")
-    events, _, _ = run(d)
-    assert len(events) == 1
+@pytest.mark.parametrize("sentences, mentions, events", [
+    # "an air raid" after "the bombing" of an oil field (shelling, in a translation) is
+    # another attack
+    (["Local sources said the bombing targeted the oil field in Syria.",
+      "Militias vowed attacks in response to an air raid on the Iraq-Syria border."],
+     [(0, "bombing", "Syria", "explosives"), (1, "raid", "Iraq-Syria border", "aerial")], 2),
+    # "the bombing" after "air strikes" may be them
+    (["U.S. jets carried out air strikes in Syria.", "Residents said the bombing shook the town in Syria."],
+     [(0, "strikes", "Syria", "aerial"), (1, "bombing", "Syria", "explosives")], 1),
+])
+def test_fuse_an_air_raid_does_not_refer_back_to_a_bombing(sentences, mentions, events):
+    d = Doc("a", sentences)
+    for sentence, trigger, place, mode in mentions:
+        d.mention(sentence, trigger, place=place, mode=mode)
+    assert len(run(d)[0]) == events
 
 
 def test_fuse_same_person_by_surname_and_first_name():
