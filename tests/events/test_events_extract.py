@@ -293,6 +293,14 @@ def test_extract_the_forces_of_a_named_armed_body_are_that_body(nlp):
     assert m.targets == []
 
 
+def test_extract_an_attacks_against_phrase_hung_on_its_doer_is_its_target(nlp):
+    text = "The Pentagon had monitored drone attacks by pro-Iranian militias against US forces."
+    ents = [ent(text, "US forces", "MILITARY", "DICT", key="usf")]
+    m = [m for m in run(nlp, text, entities=ents)[0] if m.type == "ASSAULT"][0]
+    assert [e.key for e in m.targets] == ["usf"]
+    assert m.attributes.get("actor_text") == "pro-Iranian militias"
+
+
 def test_extract_a_states_interests_and_bases_are_that_state(nlp):
     text = "Militias kept up attacks targeting US interests in Iraq."
     m = [m for m in run(nlp, text, entities=[ent(text, "US", "COUNTRY", "GPE", key="us")])[0] if m.type == "ASSAULT"][0]

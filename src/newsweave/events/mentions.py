@@ -1000,6 +1000,16 @@ def arguments(tok, ctx: DocContext) -> tuple[list, list]:
                             actors.append(p)
                     elif a.dep_ == "dobj" and ctx.lemma(c) in ("target", "hit", "strike"):
                         targets.append(a)
+        if not targets:
+            # "drone attacks by pro-Iranian militias against US forces": the parser hangs
+            # the attack's "against" phrase on its doer
+            for c in tok.children:
+                p = _pobj(c) if c.dep_ == "prep" and c.lower_ == "by" else None
+                for g in (p.children if p is not None else ()):
+                    if g.dep_ == "prep" and g.lower_ in ctx.lex.set("cues", "opponent_preps"):
+                        q = _pobj(g)
+                        if q is not None and q.ent_type_ not in ("DATE", "TIME"):
+                            targets.append(q)
         h = tok.head
         if _trigger_type(tok, ctx) == "CONSULT":
             for c in tok.children:
