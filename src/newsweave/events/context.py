@@ -13,6 +13,10 @@ from typing import Iterable, Optional
 from newsweave.records import Article, EntityMention, PlaceMention, Span, TimeMention
 from newsweave.events.lexicon import Lexicon, sponsor_forms
 
+# what "X forces" and "X interests" (bases, troops) stand for when X is one of these
+_FORCE_OWNERS = frozenset({"MILITARY", "ARMED_GROUP"})
+_ASSET_OWNERS = frozenset({"COUNTRY", "GOVERNMENT", "MILITARY"})
+
 # dependency labels that hang a modifier on the left of a noun phrase
 _NP_LEFT = {"compound", "amod", "det", "poss", "nummod", "quantmod", "nmod", "advmod", "case", "predet"}
 PERSON_TYPES = {"PERSON"}
@@ -141,14 +145,10 @@ class DocContext:
             covering = [e for e in ents if e.span.start <= h.idx < e.span.end]
             if covering:
                 ents = covering
-            elif self.lemma(h) in self.lex.set("cues", "state_force_nouns"):
-                # "the international coalition forces", "Houthi forces": the forces of an
-                # armed body named right before them are that body
-                ents = [e for e in ents if e.type in ("MILITARY", "ARMED_GROUP") and e.span.end <= h.idx
-                        and not doc.text[e.span.end:h.idx].strip()]
-            elif self.lemma(h) in self.lex.set("cues", "state_asset_nouns"):
-                # "U.S. interests", "American bases": the state named right before them
-                ents = [e for e in ents if e.type in ("COUNTRY", "GOVERNMENT", "MILITARY") and e.span.end <= h.idx
+            elif (owners := self._owner_types(h)) is not None:
+                # "the international coalition forces", "Houthi forces": an armed body's
+                # forces are that body; "U.S. interests", "American bases": the state's
+                ents = [e for e in ents if e.type in owners and e.span.end <= h.idx
                         and not doc.text[e.span.end:h.idx].strip()]
             elif h.pos_ != "PROPN":
                 ents = []
@@ -194,6 +194,16 @@ class DocContext:
             # ("U.S. forces ... but the groups have sworn revenge")
             state = low in (cues.get("state_force_nouns") or [])
             return self.antecedent(head, ARMED_TYPES if state else {"ARMED_GROUP"})
+        return None
+
+    def _owner_types(self, head) -> Optional[frozenset[str]]:
+        """The entity types a noun of forces or of a state's assets stands for when one
+        is named right before it (``state_force_nouns``, ``state_asset_nouns``)."""
+        lemma = self.lemma(head)
+        if lemma in self.lex.set("cues", "state_force_nouns"):
+            return _FORCE_OWNERS
+        if lemma in self.lex.set("cues", "state_asset_nouns"):
+            return _ASSET_OWNERS
         return None
 
     def _says_side(self, tok) -> bool:

@@ -578,6 +578,14 @@ def answered_by_attack(tok, ctx: DocContext) -> bool:
     return _attack_clause(head, ctx)
 
 
+def _attack_subject(verb, ctx: DocContext):
+    """The attack word that is the active subject of a verb ("the U.S. strikes came
+    after ..."), else None."""
+    if verb.pos_ != "VERB":
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj" and _is_assault(c, ctx)), None)
+
+
 def preceded_attack(tok, ctx: DocContext) -> bool:
     """Whether an attack word names what another attack is told to come after: "the
     U.S. strikes came after attacks by Iranian-backed militias", "that attack followed
@@ -590,8 +598,7 @@ def preceded_attack(tok, ctx: DocContext) -> bool:
         verb = tok.head
     else:
         return False
-    return verb.pos_ == "VERB" and ctx.lemma(verb) in ctx.lex.set("cues", "sequence_verbs") \
-        and any(c.dep_ == "nsubj" and _is_assault(c, ctx) for c in verb.children)
+    return ctx.lemma(verb) in ctx.lex.set("cues", "sequence_verbs") and _attack_subject(verb, ctx) is not None
 
 
 def attack_after(tok, ctx: DocContext):
@@ -602,13 +609,7 @@ def attack_after(tok, ctx: DocContext):
     two happenings.  Not "a man was killed after a shooting": the subject is the victim."""
     if tok.pos_ in _VERB or tok.dep_ != "pobj" or tok.head.lower_ != "after":
         return None
-    verb = tok.head.head
-    if verb.pos_ != "VERB":
-        return None
-    return next((c for c in verb.children if c.dep_ == "nsubj" and _is_assault(c, ctx)), None)
-
-
-_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+    return _attack_subject(tok.head.head, ctx)
 
 
 def anterior_attack(tok, ctx: DocContext) -> bool:

@@ -312,8 +312,8 @@ class Comparer:
     def _sequenced(a: Candidate, b: Candidate) -> bool:
         """Whether a mention of one is told to come after one of the other in a sentence
         (``attributes["sequenced"]``, see ``events.extract``)."""
-        starts = {m.trigger.start for m in a.members}
-        return any(x in starts for m in b.members for x in (m.attributes or {}).get("sequenced", ()))
+        others = {x for m in b.members for x in (m.attributes or {}).get("sequenced", ())}
+        return bool(others) and any(m.trigger.start in others for m in a.members)
 
     def _before_stamp(self, x: Candidate, y: Candidate) -> bool:
         """x is dated only by its publication, and y's day (its own or one read off its
