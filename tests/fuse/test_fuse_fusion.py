@@ -458,3 +458,20 @@ def test_fuse_headline_words_are_compared_in_their_shared_form():
     fuser = _Fuser([], ENTITIES, PLACES, Options())
     assert [fuser._headline_form(w) for w in ("shoots", "shot", "shootings", "teen's", "witness")] == [
         "shoot", "shoot", "shooting", "teen", "witness"]
+
+
+def test_fuse_summary_names_the_targets_not_what_they_belong_to():
+    from newsweave.fuse.summary import summarize
+    from newsweave.records import DateRange, Entity, Event
+
+    entities = {e.id: e for e in [
+        Entity(id="us", name="United States", type="COUNTRY"),
+        Entity(id="us-ministry", name="US Department of Defense", type="GOVERNMENT", affiliation="us"),
+        Entity(id="us-forces", name="United States Armed Forces", type="MILITARY", affiliation="us-ministry"),
+        Entity(id="kh", name="Kata'ib Hezbollah", type="ARMED_GROUP"),
+    ]}
+    ev = Event(id="e", type="ASSAULT", mode="heavy-weapons", acled=None, date=DateRange(None, None, "unknown"),
+               targets=["us-forces", "us"])
+    assert "against United States Armed Forces (" in summarize(ev, entities, {})
+    ev.targets = ["kh", "us"]
+    assert "against Kata'ib Hezbollah and United States (" in summarize(ev, entities, {})

@@ -37,6 +37,24 @@ def _names(ids: list[str], entities: dict[str, Entity], most: int = 2) -> str:
     return " and ".join(names) if len(names) <= 2 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def _owners(eid: str, entities: dict[str, Entity]) -> set[str]:
+    """The bodies an entity belongs to, up its ``affiliation`` chain (the armed forces:
+    the defence ministry, the country)."""
+    out: set[str] = set()
+    cur = entities.get(eid)
+    while cur is not None and cur.affiliation and cur.affiliation not in out:
+        out.add(cur.affiliation)
+        cur = entities.get(cur.affiliation)
+    return out
+
+
+def _most_specific(ids: list[str], entities: dict[str, Entity]) -> list[str]:
+    """The ids less those another of them belongs to: "against United States Armed
+    Forces", not "against United States Armed Forces and United States"."""
+    owners = set().union(*(_owners(i, entities) for i in ids)) if ids else set()
+    return [i for i in ids if i not in owners] or ids
+
+
 def summarize(event: Event, entities: dict[str, Entity], places: dict[str, Place],
               described: Optional[str] = None) -> str:
     """``described``: how the reports describe the actor when they name no entity
@@ -53,7 +71,7 @@ def summarize(event: Event, entities: dict[str, Entity], places: dict[str, Place
         parts.append(what[0].upper() + what[1:])
     if event.targets:
         prep = (ph.get("target_prep") or {}).get(event.type, "against")
-        parts.append(f"{prep} {_names(event.targets, entities)}")
+        parts.append(f"{prep} {_names(_most_specific(event.targets, entities), entities)}")
     if event.place and event.place in places:
         parts.append(f"in {places[event.place].name}")
     parts.append(f"({format_date(event)})")
