@@ -202,6 +202,13 @@ def test_fuse_a_publication_date_bounds_the_attack_from_above():
     after = c.compare(cand("a", day + dt.timedelta(days=5)), stamp).score
     long_before = c.compare(cand("a", day - dt.timedelta(days=30)), stamp).score
     assert after == guessed and long_before == guessed
+    # a report of the court case ("2 teens charged in killing") tells of an attack weeks
+    # before it was published; a later day still counts against it
+    charged = cand("b", day + dt.timedelta(days=2), published=True)
+    charged.headline = frozenset({"teen", "charged", "killing"})
+    weeks_before = c.compare(cand("a", day - dt.timedelta(days=30)), charged)
+    assert weeks_before.score == before.score and weeks_before.conflict is None
+    assert c.compare(cand("a", day + dt.timedelta(days=5)), charged).score == guessed
 
 
 def test_fuse_within_an_article_the_attacker_of_one_is_not_the_target_of_the_other():

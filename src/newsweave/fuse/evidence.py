@@ -318,9 +318,14 @@ class Comparer:
     def _before_stamp(self, x: Candidate, y: Candidate) -> bool:
         """x is dated only by its publication, and y's day (its own or one read off its
         article) comes at most ``published_days`` before it (gva-dev: date +3 -1; with
-        no limit, killed -7 and date -8: a follow-up then joins an older shooting)."""
-        return (x.date_published and x.date.start is not None
-                and y.date.start is not None and 0 <= (x.date.start - y.date.start).days <= self.w["published_days"])
+        no limit, killed -7 and date -8: a follow-up then joins an older shooting).
+        When x's headline tells a step of the court case ("charged in killing"), its
+        attack came well before: up to ``published_days_followup`` (gva-dev: date +1)."""
+        if not (x.date_published and x.date.start is not None and y.date.start is not None):
+            return False
+        followup = not x.headline.isdisjoint(self.w["followup_headline_words"])
+        limit = self.w["published_days_followup"] if followup else self.w["published_days"]
+        return 0 <= (x.date.start - y.date.start).days <= limit
 
     def compare(self, a: Candidate, b: Candidate, same_doc: bool = False) -> Verdict:
         w = self.w
