@@ -168,7 +168,10 @@ def test_resolve_expression_fixed_without_publication(text: str, expected: DateR
 
 
 @pytest.mark.parametrize("text", ["19-year-old", "a 12-year-old boy", "aged 45", "three years", "for 10 years",
-                                  "annual", "every week", "the company", ""])
+                                  "annual", "every week", "the company", "",
+                                  # ages in words, with a space or in other units; a unit compound naming people
+                                  "three-year old", "The seventeen year old", "four years old", "Six-month-old",
+                                  "two-week-old", "under one year of age", "Two 11-year-veterans"])
 def test_resolve_expression_not_a_date(text: str) -> None:
     assert resolve_expression(text, P) is None
 

@@ -214,8 +214,11 @@ def patterns() -> Patterns:
     YEAR = r"(?P<y>1[89]\d\d|20\d\d)"
     holidays = list(lex.holidays_fixed) + list(lex.holidays_nth_weekday) + list(lex.easter_offsets)
     return Patterns(
-        age=re.compile(r"\b\d+\s*(?:-|\s)\s*(?:years?|months?|weeks?|days?)\s*(?:-|\s)\s*olds?\b"
-                       r"|\byear-olds?\b|\bage[sd]?\s+\d+|\b\d+\s+years?\s+of\s+age\b"),
+        # "19-year-old", "three-year old", "two-week-old", "three years old", "aged 19",
+        # "19 years of age"; a unit compound naming a person ("two 11-year-veterans")
+        age=re.compile(rf"\b{NUM}\s*(?:-|\s)\s*(?:years?|months?|weeks?|days?)\s*(?:-|\s)\s*olds?\b"
+                       r"|\b(?:year|month|week|day)s?-olds?\b|\bage[sd]?\s+\d+"
+                       rf"|\b{NUM}\s+years?\s+of\s+age\b|\b\d+-(?:year|month|week|day)s?-[a-z]{{3,}}"),
         frequency=re.compile(r"^(?:(?:bi-?|semi-?)?annual(?:ly)?|yearly|monthly|weekly|daily|nightly|hourly"
                              r"|every\s+(?:\w+\s+)?(?:day|week|month|year|night|morning|evening)s?"
                              r"|each\s+(?:day|week|month|year)|(?:once|twice)\s+a\s+\w+|a\s+(?:day|week|month|year))$"),
