@@ -174,14 +174,23 @@ def _run_analyze(inputs: list[str], options: Options, manifest: Optional[str], o
 
     write_outputs(result, options.out)
     if not options.quiet:
-        print(
-            f"newsweave: {added} new articles stored; this run covers {len(result.documents)} documents, "
-            f"{len(result.entities)} entities, {len(result.places)} places, {len(result.events)} events, "
-            f"{len(result.claims)} claims, {len(result.disagreements)} disagreements",
-            file=sys.stderr,
-        )
+        print(f"newsweave: {run_summary(added, result)}", file=sys.stderr)
         print(f"newsweave: wrote {os.path.join(options.out, 'analysis.json')}", file=sys.stderr)
     return 0
+
+
+def _counted(n: int, singular: str, plural: str) -> str:
+    return f"{n} {singular if n == 1 else plural}"
+
+
+def run_summary(added: int, result) -> str:
+    """What a run stored and covers, in words: "1 new article stored; this run covers
+    5 documents, ..., 1 disagreement"."""
+    parts = [_counted(len(result.documents), "document", "documents"), _counted(len(result.entities), "entity", "entities"),
+             _counted(len(result.places), "place", "places"), _counted(len(result.events), "event", "events"),
+             _counted(len(result.claims), "claim", "claims"),
+             _counted(len(result.disagreements), "disagreement", "disagreements")]
+    return f"{_counted(added, 'new article', 'new articles')} stored; this run covers {', '.join(parts)}"
 
 
 def _stale(store, articles: list[Article], stored: dict[str, str], options: Options) -> list[Article]:
