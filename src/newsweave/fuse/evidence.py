@@ -139,6 +139,7 @@ class Comparer:
         self.fuse_km = fuse_km
         self.fuse_days = fuse_days
         self.w = weights()
+        self._followup = frozenset(self.w["followup_headline_words"])
         self.idf: dict[str, float] = {}
         self._norms: dict[frozenset[str], float] = {}  # word set -> its idf norm, under the current idf
 
@@ -323,20 +324,26 @@ class Comparer:
         attack came well before: up to ``published_days_followup`` (gva-dev: date +1)."""
         if not (x.date_published and x.date.start is not None and y.date.start is not None):
             return False
-        followup = not x.headline.isdisjoint(self.w["followup_headline_words"])
+        followup = not x.headline.isdisjoint(self._followup)
         limit = self.w["published_days_followup"] if followup else self.w["published_days"]
         return 0 <= (x.date.start - y.date.start).days <= limit
+
+    def modes_differ(self, a: Candidate, b: Candidate, same_doc: bool = False) -> bool:
+        """Whether the two tell attacks of different kinds (``compatible_modes``; within
+        one article also ``compatible_modes_same_doc``, from a's mode to b's)."""
+        if not (a.mode and b.mode) or a.mode == b.mode:
+            return False
+        compatible = self.w["compatible_modes"].get(a.mode, [])
+        # one article may call an air raid "the bombing" (a translation often does)
+        same = self.w.get("compatible_modes_same_doc", {}).get(a.mode, []) if same_doc else []
+        return b.mode not in compatible and b.mode not in same
 
     def compare(self, a: Candidate, b: Candidate, same_doc: bool = False) -> Verdict:
         w = self.w
         reasons: list[str] = []
         if a.type != b.type:
             return Verdict(f"types {a.type} and {b.type}", 0.0, [])
-        compatible = set(w["compatible_modes"].get(a.mode, []))
-        if same_doc:
-            # one article may call an air raid "the bombing" (a translation often does)
-            compatible |= set(w.get("compatible_modes_same_doc", {}).get(a.mode, []))
-        if a.mode and b.mode and a.mode != b.mode and {a.mode, b.mode} - compatible - {a.mode}:
+        if self.modes_differ(a, b, same_doc):
             return Verdict(f"modes {a.mode} and {b.mode}", 0.0, [])
         conflict, s_date, why = self.compare_dates(a.date, b.date)
         if (conflict is None and not same_doc and a.date.start is None and b.date.start is None

@@ -832,8 +832,7 @@ class _Fuser:
             # the place of an attack of another kind (the rockets that answered the air
             # strikes) is that attack's; a gunman who shot himself where he shot the
             # child is set apart by the actors, and shares the place
-            elsewhere = {o.place for o in main if o is not c and o.place
-                         and (self.comparer.compare(c, o, same_doc=True).conflict or "").startswith("modes ")}
+            elsewhere = {o.place for o in main if o is not c and o.place and self.comparer.modes_differ(c, o, same_doc=True)}
             for pm in da.places:
                 p = self.places.get(pm.place or "")
                 if p is None or p.kind not in fine or not self._inside(p, coarse) or p.id in elsewhere:
