@@ -231,6 +231,24 @@ def test_extract_earlier_that_month_is_background(nlp):
     assert recalled and recalled[0].background
 
 
+@pytest.mark.parametrize("habit", ["on several occasions", "on numerous occasions", "on two occasions"])
+def test_extract_attacks_on_several_occasions_are_a_habit_not_an_event(nlp, habit):
+    # a habit is no one attack: it must not join the strike the article reports
+    text = ("U.S. jets struck a depot near the border on Sunday. "
+            f"Officials linked the drones to a militia that U.S. forces have bombed {habit} in Iraq.")
+    mentions, _ = run(nlp, text, published=dt.date(2021, 6, 28))
+    habitual = [m for m in mentions if m.type == "ASSAULT" and m.trigger.text == "bombed"]
+    current = [m for m in mentions if m.type == "ASSAULT" and m.trigger.text == "struck"]
+    assert habitual and habitual[0].hypothetical
+    assert current and not current[0].hypothetical
+
+
+def test_extract_shot_multiple_times_is_one_attack(nlp):
+    text = "A man was shot multiple times on Sunday night outside a bar on Main Street."
+    shot = [m for m in assaults(nlp, text) if m.trigger.text == "shot"]
+    assert shot and not shot[0].hypothetical and not shot[0].background
+
+
 @pytest.mark.parametrize("text, earlier, reason", [
     ("U.S. jets struck the border area. The raid came in response to attacks by drones on American interests.",
      "attacks", "answer"),

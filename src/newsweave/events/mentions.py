@@ -266,10 +266,27 @@ def _naming(verb, ctx: DocContext) -> bool:
     return any(c.dep_ in ("dobj", "oprd") for c in kids)
 
 
+def _habitual(tok, ctx: DocContext) -> bool:
+    """A habit, not one happening: "a group that U.S. forces have bombed on several
+    occasions" (``habitual_nouns``, plural, with one of ``habitual_quantifiers``).  "Shot
+    multiple times" counts shots of one attack and is not a habit."""
+    nouns = ctx.lex.set("cues", "habitual_nouns")
+    quantifiers = ctx.lex.set("cues", "habitual_quantifiers")
+    for prep in tok.children:
+        if prep.dep_ != "prep":
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and obj.lower_ in nouns and any(
+                    c.dep_ in ("amod", "nummod", "det") and c.lower_ in quantifiers for c in obj.children):
+                return True
+    return False
+
+
 def is_hypothetical(tok, ctx: DocContext) -> bool:
     """Planned, threatened, feared, wanted or conditional: walks up to the clause and
     the predicates governing it ("vowed to escalate attacks", "could complicate",
-    "would seek revenge", "if they dare", "further attacks")."""
+    "would seek revenge", "if they dare", "further attacks"); or a habit ("bombed on
+    several occasions")."""
     cues = ctx.lex
     modal = cues.set("cues", "modal_aux")
     intensional = cues.set("cues", "intensional")
@@ -282,6 +299,8 @@ def is_hypothetical(tok, ctx: DocContext) -> bool:
     with_particle = cues.set("cues", "particle_intensional")
     marks = cues.set("cues", "conditional_marks")
     speech = cues.set("cues", "speech_verbs")
+    if _habitual(tok, ctx):
+        return True
     if tok.pos_ in _NOUN:
         for c in tok.children:
             if (c.dep_ in ("amod", "det", "compound") or c.dep_ == "acl" and c.tag_ == "VBN") and ctx.lemma(c) in intensional \
