@@ -426,3 +426,21 @@ def test_fuse_the_place_of_another_kind_of_attack_is_not_taken_for_the_main_one(
         assert any("taken from the article: Mayadin" in r for r in strikes.merge_reasons)
     finally:
         del PLACE_BY_NAME["Al-Omar oil field"], PLACE_BY_NAME["Mayadin"]
+
+
+def test_fuse_a_definite_description_looks_first_to_its_own_sentence():
+    d = Doc("a", ["A rocket attack hit a base housing U.S. troops in Syria.",
+                  "U.S. forces answered with artillery fire on the launch sites.",
+                  "No one claimed the rocket attacks, but video of the assault was shared."])
+    rockets = d.mention(0, "attack", place="Syria", mode="heavy-weapons")
+    rockets.targets = [EntityMention(span=rockets.trigger, label="GPE", type="COUNTRY", key="united-states",
+                                     entity="united-states")]
+    d.mention(1, "fire", mode="heavy-weapons", actors=("united-states",))
+    d.mention(2, "attacks", mode="heavy-weapons")
+    assault = d.mention(2, "assault", mode=None)
+    events, _, _ = run(d)
+    by_first = {e.mentions[0].trigger.text: [m.trigger.text for m in e.mentions] for e in events}
+    # "the assault" is the rocket attacks of its sentence, not the answer told just before
+    assert by_first == {"attack": ["attack", "attacks", "assault"], "fire": ["fire"]}
+    event = next(e for e in events if assault.id in [m.id for m in e.mentions])
+    assert any("'assault'" in r and "definite description" in r for r in event.merge_reasons)

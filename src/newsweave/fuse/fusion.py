@@ -596,7 +596,8 @@ class _Fuser:
         """Join one article's mentions of the same happening, reading in order: each
         mention joins the latest compatible group (a definite description, "the
         strikes", the latest one that used the same word as a noun: a verb, "drones
-        that strike targets", introduces nothing to refer back to), else opens its own."""
+        that strike targets", introduces nothing to refer back to; and first one named
+        earlier in its own sentence), else opens its own."""
         mentions = sorted((m for m in da.events if not m.negated and not m.hypothetical), key=lambda m: m.trigger.start)
         self.comparer.forget_norms()
         # a mention read from the headline (``Span.field == "title"``) has its offsets there
@@ -623,7 +624,11 @@ class _Fuser:
             grain = _grain(m)
             head = _head(m.trigger.text)
             chosen: Optional[tuple[int, Verdict]] = None
-            for gi in range(len(groups) - 1, -1, -1):
+            # a definite description looks first to a group named earlier in its sentence
+            # ("no one claimed the rocket attacks, but video of the assault was shared")
+            order = sorted(range(len(groups)), key=lambda k: (definite and groups[k][-1].sentence == m.sentence, k),
+                           reverse=True)
+            for gi in order:
                 g = cands[gi]
                 if g.type != m.type:
                     continue
