@@ -125,6 +125,10 @@ def test_resolve_expression_against_monday_publication(text: str, expected: Date
         ("in December", D(2022, 1, 10), rng(D(2021, 12, 1), D(2021, 12, 31), "month")),
         ("last month", D(2022, 1, 10), rng(D(2021, 12, 1), D(2021, 12, 31), "month")),
         ("in February", D(2024, 2, 10), rng(D(2024, 2, 1), D(2024, 2, 29), "month")),
+        # a month that begins a day after the page's stamp is that coming month, not last year's
+        ("the first 30 minutes of June", D(2014, 5, 31), rng(D(2014, 6, 1), D(2014, 6, 30), "month")),
+        ("in January", D(2021, 12, 31), rng(D(2022, 1, 1), D(2022, 1, 31), "month")),
+        ("in June", D(2014, 5, 20), rng(D(2013, 6, 1), D(2013, 6, 30), "month")),
         ("last week", D(2021, 7, 2), rng(D(2021, 6, 21), D(2021, 6, 27), "week")),
         ("the weekend", D(2021, 6, 27), rng(D(2021, 6, 26), D(2021, 6, 27), "week")),
         ("last weekend", D(2021, 6, 27), rng(D(2021, 6, 19), D(2021, 6, 20), "week")),

@@ -58,6 +58,12 @@ a trial set weeks ahead); taking it for last year's made one report of May with 
 hearing "June 13" date its shooting a year early.  Beyond it, the date is taken as
 last year's."""
 
+MONTH_AHEAD_DAYS = 2
+"""A month name whose month begins up to this many days after P is that coming month:
+a page stamped 31 May that tells of "the first 30 minutes of June" was stamped early
+(the news came the night after), not a report of last June.  Further ahead, a month
+named without "next" is the most recent past one."""
+
 MIN_YEAR, MAX_YEAR = 1800, 2099
 MAX_EXPRESSION = 120
 """Longer text is not one time expression (spaCy entities and the finder's matches
@@ -600,6 +606,9 @@ def _resolve_norm(t: str, P: Optional[dt.date], anchor: Optional[dt.date], futur
             y = min((ref.year - 1, ref.year, ref.year + 1), key=lambda yy: abs(yy * 12 + mon - ref.year * 12 - ref.month))
         else:
             y = ref.year if mon <= ref.month else ref.year - 1
+            ny, nm = add_months(ref.year, ref.month, 1)
+            if mon == nm and (dt.date(ny, nm, 1) - ref).days <= MONTH_AHEAD_DAYS:
+                y = ny  # "the first 30 minutes of June" on a page stamped 31 May
         s, e = month_range(y, mon)
         return _narrow(_rel(s, e, "month", "month name: the most recent such month" if not mod else f"'{mod}' month"), t, m.start(), pats)
     if m := pats.decade.search(t):
