@@ -444,3 +444,28 @@ def test_fuse_a_definite_description_looks_first_to_its_own_sentence():
     assert by_first == {"attack": ["attack", "attacks", "assault"], "fire": ["fire"]}
     event = next(e for e in events if assault.id in [m.id for m in e.mentions])
     assert any("'assault'" in r and "definite description" in r for r in event.merge_reasons)
+
+
+def test_fuse_a_body_that_never_tells_of_the_attack_gives_no_day_of_it():
+    import datetime as dt
+
+    title = "Three injured in Dayton shooting"
+    d = Doc("a", ["As of late Tuesday morning, the boy had received 50,000 cards.",
+                  "The mail kept rolling in, his grandmother said."])
+    da = d.analysis()
+    da.article.title = title
+    da.article.published = dt.date(2016, 10, 29)
+    trig = Span("a", title.index("shooting"), title.index("shooting") + len("shooting"), "shooting", field="title")
+    m = EventMention(id="a:t", doc="a", type="ASSAULT", mode=None, trigger=trig, sentence=Span("a", 0, len(title), title, field="title"))
+    da.events = [m]
+    da.times = [TimeMention(d._span("late Tuesday morning", 0), DateRange(dt.date(2016, 10, 25), dt.date(2016, 10, 25), "day"))]
+    events, _, _ = fuse_events([da], ENTITIES, PLACES, Options())
+    # only the headline tells of a shooting: the page holds another story, and its day is not the attack's
+    assert events[0].date.start == dt.date(2016, 10, 29)
+    assert any("names no day of the attack" in r for r in events[0].merge_reasons)
+    # once the body tells of it, the body's day dates it
+    body = EventMention(id="a:b", doc="a", type="ASSAULT", mode=None, trigger=d._span("received", 0),
+                        sentence=Span("a", *d.bounds[0], d.text[d.bounds[0][0]:d.bounds[0][1]]))
+    da.events = [m, body]
+    events, _, _ = fuse_events([da], ENTITIES, PLACES, Options())
+    assert events[0].date.start == dt.date(2016, 10, 25)

@@ -822,7 +822,8 @@ class _Fuser:
         its own sentences give none: the place the article names most (a dateline
         counts), inside the coarse place the mentions give; and the day the article
         gives as a whole (``time.find.article_day``: firm expressions and the first
-        day named weigh most), not after its publication."""
+        day named weigh most), not after its publication, when its body tells of the
+        attack at all (a headline over another story's page is dated to the page)."""
         main = [c for c in cands if c.type == "ASSAULT" and not c.background]
         if not main:
             return
@@ -854,8 +855,11 @@ class _Fuser:
                 )
         if c.date.start is None:
             published = da.article.written
+            # a body that never tells of the attack (only the headline does: the page holds
+            # another story) gives no day of it
+            told = any(m.trigger.field != "title" for m in c.members)
             # days of arrests, hearings or statements ("charged Thursday") don't date the attack
-            days = sorted(
+            days = [] if not told else sorted(
                 (t for t in da.times if t.value.precision == "day" and t.value.start is not None
                  and getattr(t, "role", None) is None
                  and (published is None or t.value.start <= published and not _far_holiday(t, published))),
