@@ -73,6 +73,21 @@ def test_time_find_anchors_the_next_day(blank) -> None:
     assert ("The next day", dt.date(2021, 6, 21), dt.date(2021, 6, 21), "day", True) in got
 
 
+def test_time_find_a_year_less_day_of_a_month_the_article_named_with_its_year(blank) -> None:
+    pub = dt.date(2016, 6, 28)
+    text = ("They were returning home in December 2014 when they saw the police. "
+            "On the night of Dec. 6, their son was shot.")
+    got = found(blank, text, published=pub)
+    # the month the article named, not last December (2015) as publication alone suggests
+    assert ("the night of Dec. 6", dt.date(2014, 12, 6), dt.date(2014, 12, 6), "day", False) in got
+    # a weekday that doesn't fit the named year keeps the publication's reading
+    got = found(blank, "In January 2015 he moved. On Saturday, Jan. 16, he was shot.", published=pub)
+    assert ("Saturday, Jan. 16", dt.date(2016, 1, 16), dt.date(2016, 1, 16), "day", True) in got
+    # a month named further back is background: "Feb. 21" stays this year's
+    got = found(blank, "In February 2010 he moved. He was shot Feb. 21.", published=pub)
+    assert ("Feb. 21", dt.date(2016, 2, 21), dt.date(2016, 2, 21), "day", True) in got
+
+
 def test_time_find_without_publication_date(blank) -> None:
     got = found(blank, "The attack on Sunday night followed the raid of March 3, 2019.", published=None)
     assert ("Sunday night", None, None, "unknown", True) in got

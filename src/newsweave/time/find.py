@@ -29,9 +29,11 @@ from typing import Iterable, Optional
 import numpy
 from spacy.attrs import ENT_IOB, ENT_TYPE
 
-from newsweave.records import Article, Span, TimeMention
+from newsweave.records import Article, DateRange, Span, TimeMention
 from newsweave.time.lexicon import alternation, load_lexicon, normalise, weekdays_named
-from newsweave.time.resolve import HOLIDAY_RULE, Resolution, holiday_offset_source, patterns, resolve, resolve_complement
+from newsweave.time.resolve import (
+    HOLIDAY_RULE, YEARLESS_RULE, Resolution, holiday_offset_source, patterns, resolve, resolve_complement, safe_date,
+)
 
 SPACY_LABELS = ("DATE", "TIME")
 
@@ -322,6 +324,7 @@ def _resolve_all(spacy_doc, article: Article) -> list[tuple[int, int, Resolution
     P: Optional[dt.date] = article.written
     resolved: list[tuple[int, int, Resolution]] = []
     anchor: Optional[dt.date] = None
+    years: dict[int, int] = {}  # month -> the year the article named it with ("December 2014")
     for s, e in _candidates(spacy_doc, text):
         if is_year_modifier(text, s, e) or is_street_name(text, s, e) or is_season_in_name(text, s, e):
             continue  # "the 2015 deal", "at 1917 Prospect Ave.", "Winter streets": never joined to a clock time
@@ -340,7 +343,19 @@ def _resolve_all(spacy_doc, article: Article) -> list[tuple[int, int, Resolution
             # the parse is consulted only when the tense would change the date
             if ahead is not None and ahead.value != res.value and _future_hint(spacy_doc, s, e):
                 res = ahead
+        if res.rule == YEARLESS_RULE and res.value.start is not None:
+            # "in December 2014 ... on the night of Dec. 6" in a page of 2016: the day is of
+            # the month the article named, the year before the one publication suggests
+            # (a weekday named with it must fit; a month named further back is background)
+            named = years.get(res.value.start.month)
+            day = safe_date(named, res.value.start.month, res.value.start.day) if named == res.value.start.year - 1 else None
+            wds = weekdays_named(text[s:e])
+            if day is not None and (not wds or day.weekday() in wds):
+                res = Resolution(DateRange(day, day, "day"), False, "year-less date, in the month the article named with its year")
         resolved.append((s, e, res))
+        if not res.relative and res.value.start is not None and res.value.precision in ("day", "month") \
+                and res.value.end is not None and res.value.start.month == res.value.end.month:
+            years[res.value.start.month] = res.value.start.year
         if res.value.precision == "day" and res.value.start is not None:
             anchor = res.value.start
 

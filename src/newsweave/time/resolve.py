@@ -50,8 +50,9 @@ from typing import Optional
 from newsweave.records import DateRange, Precision
 from newsweave.time.lexicon import Lexicon, alternation, load_lexicon, normalise
 
-FUTURE_TOLERANCE_DAYS = 45
+YEARLESS_RULE = "year-less date, most recent on or before publication"  # the year read off P
 HOLIDAY_RULE = "holiday '"  # how the rule of a date read off a holiday's name begins
+FUTURE_TOLERANCE_DAYS = 45
 """A year-less date up to this many days after P still counts as this year's: an
 article of 28 June naming "July 5" or "July 20" announces it (a hearing, a funeral,
 a trial set weeks ahead); taking it for last year's made one report of May with a
@@ -428,7 +429,7 @@ def _resolve_norm(t: str, P: Optional[dt.date], anchor: Optional[dt.date], futur
                 if ref is not None:
                     d = pick_year(mon, day, ref, future, nearest=P is None)
                     if d:
-                        why = "year-less date, most recent on or before publication" if P else "year-less date, year of the nearest named date"
+                        why = YEARLESS_RULE if P else "year-less date, year of the nearest named date"
                         w = pats.weekday.search(t)
                         if w is not None and d.weekday() != lex.weekdays[normalise(w["wd"])]:
                             # "Saturday, Dec. 31": the weekday names the year near the reference date
