@@ -16,10 +16,11 @@ import math
 import re
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Optional
+from typing import Callable, Optional
 
 from newsweave.data import safe_load as _yaml_load
 from newsweave.records import DateRange, Entity, Place
+from newsweave.time.lexicon import load_lexicon as load_time_lexicon
 
 # kinds of place whose extent is large: compared with a wider radius
 _WIDE_KINDS = {"admin1": 250.0, "admin2": 80.0, "region": 250.0, "border": 200.0}
@@ -51,6 +52,18 @@ _STOP = frozenset(
 
 
 _COUNTY = re.compile(r"\s+(county|parish|borough|township)$")
+
+
+def ancestors(x: str, parent: Callable[[str], Optional[str]], most: int = 6) -> list[str]:
+    """What ``x`` belongs to, up its chain of ``parent`` links (an entity's
+    ``affiliation``: the armed forces, the defence ministry, the country), nearest first."""
+    out, seen = [], {x}
+    p = parent(x)
+    while p and p not in seen and len(out) < most:
+        out.append(p)
+        seen.add(p)
+        p = parent(p)
+    return out
 
 
 def base_name(name: str) -> str:
@@ -139,7 +152,8 @@ class Comparer:
         self.fuse_km = fuse_km
         self.fuse_days = fuse_days
         self.w = weights()
-        self._followup = frozenset(self.w["followup_headline_words"])
+        # a headline's steps of the court case: the time lexicon's court verbs, and more
+        self._followup = frozenset(self.w["followup_headline_words"]) | load_time_lexicon().court_verbs
         self.idf: dict[str, float] = {}
         self._norms: dict[frozenset[str], float] = {}  # word set -> its idf norm, under the current idf
 
@@ -190,13 +204,7 @@ class Comparer:
         return None
 
     def _ancestors(self, x: str) -> list[str]:
-        out, seen = [], {x}
-        p = self._parent(x)
-        while p and p not in seen and len(out) < 6:
-            out.append(p)
-            seen.add(p)
-            p = self._parent(p)
-        return out
+        return ancestors(x, self._parent)
 
     def _related(self, a: str, b: str) -> bool:
         """Same entity, or one is the other's parent or sponsor at any remove (a

@@ -626,8 +626,9 @@ class _Fuser:
             chosen: Optional[tuple[int, Verdict]] = None
             # a definite description looks first to a group named earlier in its sentence
             # ("no one claimed the rocket attacks, but video of the assault was shared")
-            order = sorted(range(len(groups)), key=lambda k: (definite and groups[k][-1].sentence == m.sentence, k),
-                           reverse=True)
+            order = range(len(groups) - 1, -1, -1)
+            if definite:
+                order = sorted(order, key=lambda k: groups[k][-1].sentence == m.sentence, reverse=True)
             for gi in order:
                 g = cands[gi]
                 if g.type != m.type:

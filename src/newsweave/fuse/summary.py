@@ -6,6 +6,7 @@ from importlib import resources
 from typing import Optional
 
 from newsweave.data import safe_load as _yaml_load
+from newsweave.fuse.evidence import ancestors
 from newsweave.records import Entity, Event, Place
 
 _MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
@@ -40,12 +41,7 @@ def _names(ids: list[str], entities: dict[str, Entity], most: int = 2) -> str:
 def _owners(eid: str, entities: dict[str, Entity]) -> set[str]:
     """The bodies an entity belongs to, up its ``affiliation`` chain (the armed forces:
     the defence ministry, the country)."""
-    out: set[str] = set()
-    cur = entities.get(eid)
-    while cur is not None and cur.affiliation and cur.affiliation not in out:
-        out.add(cur.affiliation)
-        cur = entities.get(cur.affiliation)
-    return out
+    return set(ancestors(eid, lambda x: e.affiliation if (e := entities.get(x)) else None))
 
 
 def _most_specific(ids: list[str], entities: dict[str, Entity]) -> list[str]:
