@@ -243,6 +243,20 @@ def test_extract_attacks_on_several_occasions_are_a_habit_not_an_event(nlp, habi
     assert current and not current[0].hypothetical
 
 
+def test_extract_what_a_kind_of_thing_does_is_no_event(nlp):
+    text = ("The attacks involved drones similar to those that have prompted alarm in Washington "
+            "as they evade detection systems and strike sensitive targets.")
+    strike = [m for m in run(nlp, text)[0] if m.trigger.text == "strike"]
+    assert strike and strike[0].hypothetical
+    text = "Biden warned Iran over its support of militia groups that threaten U.S. interests."
+    assert not [m for m in run(nlp, text)[0] if m.trigger.text == "threaten" and not m.hypothetical]
+    # a past happening in such a clause, and a headline's present, are events
+    shot = [m for m in assaults(nlp, "Police arrested a man who shot his neighbor on Sunday.") if m.trigger.text == "shot"]
+    assert shot and not shot[0].hypothetical
+    shoots = [m for m in assaults(nlp, "Man shoots neighbor in Springfield") if m.trigger.text == "shoots"]
+    assert shoots and not shoots[0].hypothetical
+
+
 def test_extract_shot_multiple_times_is_one_attack(nlp):
     text = "A man was shot multiple times on Sunday night outside a bar on Main Street."
     shot = [m for m in assaults(nlp, text) if m.trigger.text == "shot"]

@@ -282,6 +282,25 @@ def _habitual(tok, ctx: DocContext) -> bool:
     return False
 
 
+def _generic_present(tok, ctx: DocContext) -> bool:
+    """What a kind of thing does, not one happening: an attack or a threat in the
+    simple present in a clause about a noun ("drones similar to those that have
+    prompted alarm in Washington as they evade detection systems and strike sensitive
+    targets", "militia groups that threaten U.S. interests"). A headline's present
+    ("Man shoots neighbor") heads its sentence and is not one; an appeal in the present
+    ("we urge anyone with video") is one, and is left alone."""
+    if tok.pos_ != "VERB" or tok.is_upper or _trigger_type(tok, ctx) not in ("ASSAULT", "THREATEN"):
+        return False
+    verb = tok
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head
+    if verb.tag_ not in ("VBP", "VBZ") or tok.tag_ not in ("VB", "VBP", "VBZ"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for v in {tok, verb} for c in v.children):
+        return False
+    return verb.dep_ in ("relcl", "advcl", "acl") and any(a.dep_ == "relcl" for a in [verb, *verb.ancestors])
+
+
 def is_hypothetical(tok, ctx: DocContext) -> bool:
     """Planned, threatened, feared, wanted or conditional: walks up to the clause and
     the predicates governing it ("vowed to escalate attacks", "could complicate",
@@ -299,7 +318,7 @@ def is_hypothetical(tok, ctx: DocContext) -> bool:
     with_particle = cues.set("cues", "particle_intensional")
     marks = cues.set("cues", "conditional_marks")
     speech = cues.set("cues", "speech_verbs")
-    if _habitual(tok, ctx):
+    if _habitual(tok, ctx) or _generic_present(tok, ctx):
         return True
     if tok.pos_ in _NOUN:
         for c in tok.children:
